@@ -1,0 +1,51 @@
+# Utredningsstöd – every set-up step lives here, so a fresh machine needs only
+# `make run` or `make test`.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint typecheck bench reliability dist forms clean help
+
+help:
+	@echo "make run          – installera vid behov och öppna demoutredningen"
+	@echo "make test         – installera vid behov och kör alla tester"
+	@echo "make bench        – mät prestanda (skriver benchmarks/latest.json)"
+	@echo "make reliability  – långa tålighetstester (kraschar, fuzzning, fel i miljön)"
+	@echo "make dist         – bygg det fristående programmet med PyInstaller"
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev,charts]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m utredning_app.launcher
+
+test: $(STAMP)
+	$(PY) -m ruff check utredning_app tests benchmarks db
+	$(PY) -m ruff format --check utredning_app tests benchmarks db
+	$(PY) -m mypy
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
+
+lint: $(STAMP)
+	$(PY) -m ruff check utredning_app tests benchmarks db
+	$(PY) -m ruff format --check utredning_app tests benchmarks db
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+reliability: $(STAMP)
+	$(PY) -m pytest -p no:cacheprovider -m "slow" tests --run-slow
+
+dist: $(STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache

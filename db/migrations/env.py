@@ -1,0 +1,27 @@
+"""Alembic environment for investigation files.
+
+Always run programmatically (utredning_app.storage.migrate), which passes an open connection
+in ``config.attributes["connection"]`` with foreign keys already switched off and a
+transaction already begun; this file never opens its own database.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+
+from utredning_app.storage.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - guarded misuse
+    raise RuntimeError("Migreringar körs bara via utredning_app.storage.migrate.")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things: recreate-and-copy
+    transactional_ddl=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

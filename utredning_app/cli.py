@@ -1,0 +1,78 @@
+"""The ``utredning`` command. Subcommands live in ``utredning_app/commands/``; each module
+has ``register(subparsers)``. Output and help are Swedish; exit 0 on success, otherwise a
+one-line Swedish reason on stderr and a non-zero code."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from utredning_app import __version__
+from utredning_app.errors import UserError
+
+# Each module registers its own subcommands; order = order in --help.
+COMMAND_MODULES: tuple[str, ...] = ("utredning_app.commands.basic",)
+
+_ARGPARSE_SV = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "the following arguments are required: %s": "följande argument krävs: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ogiltigt val: %(value)r (välj bland %(choices)s)"
+    ),
+    "expected one argument": "ett värde krävs",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "show program's version number and exit": "visa programmets version och avsluta",
+}
+
+
+def _sv(text: str) -> str:
+    return _ARGPARSE_SV.get(text, text)
+
+
+# argparse looks its messages up through the module-level gettext alias `_` at call time;
+# pointing it at our table gives Swedish usage/help/error text without a .mo catalogue.
+argparse._ = _sv  # type: ignore[attr-defined]
+
+
+class SwedishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SwedishParser(
+        prog="utredning",
+        description="Utredningsstöd – arbeta med en utredningsfil (*.utredning) "
+        "från kommandoraden.",
+    )
+    parser.add_argument("--version", action="version", version=f"Utredningsstöd {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
+    sub.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except UserError as exc:
+        print(f"utredning: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("utredning: avbrutet.", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the ``utredning`` CLI (thin: parse, call a service, print)."""

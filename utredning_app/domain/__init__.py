@@ -1,0 +1,1 @@
+"""Pure domain: enums, value objects, calculations. No Qt, no SQL."""

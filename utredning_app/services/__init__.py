@@ -1,0 +1,1 @@
+"""Use cases: one user action = one unit of work = one transaction. No Qt here."""

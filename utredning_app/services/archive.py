@@ -1,0 +1,459 @@
+"""The open JSON archive: the whole investigation as one documented, versioned JSON file.
+
+Format (``resources/schema/arkiv-v1.schema.json`` is the normative JSON Schema)::
+
+    {"format": "utredningsstod-arkiv", "format_version": 1,
+     "schema_revision": "0001_initial", "private_included": true,
+     "tables": {"investigation": [{...every column...}], ..., "audit_entry": [...]}}
+
+Values: text/int/float/bool/null as JSON; dates ``YYYY-MM-DD``; timestamps
+``YYYY-MM-DDTHH:MM:SS[.ffffff]`` (UTC); binary (attachment.data) base64. Rows are sorted by
+id (the audit log by time), keys sorted, so export → import → export is byte-identical.
+
+Import is all or nothing: the archive is validated (schema, duplicate ids, references,
+constraints), written into a temporary file and renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import enum
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Enum, Float, Integer, LargeBinary, Table, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.type_api import TypeEngine
+
+from utredning_app import __version__
+from utredning_app.domain.enums import Visibility
+from utredning_app.errors import ArchiveError
+from utredning_app.storage.base import Base
+from utredning_app.storage.database import build_empty_file, open_database
+from utredning_app.storage.engine import make_engine
+from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
+from utredning_app.storage.schema_version import HEAD_REVISION
+
+FORMAT_NAME = "utredningsstod-arkiv"
+FORMAT_VERSION = 1
+MAX_ARCHIVE_BYTES = 2 * 1024**3
+
+# Tables in archive order: parents before children, the audit log last.
+ARCHIVE_TABLES: tuple[Table, ...] = (
+    *(Base.metadata.tables[str(m.__tablename__)] for m in TRACKED_MODELS),  # type: ignore[attr-defined]
+    Base.metadata.tables[AuditEntry.__tablename__],
+)
+
+# Rows whose visibility keeps them on the author's laptop unless released.
+_PRIVATE_TABLES = ("section", "note", "dissent")
+
+
+def _impl(type_: TypeEngine[Any]) -> TypeEngine[Any]:
+    return getattr(type_, "impl_instance", None) or getattr(type_, "impl", None) or type_
+
+
+def _encode(value: Any, type_: TypeEngine[Any]) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(type_, Enum) and isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _decode(value: Any, type_: TypeEngine[Any]) -> Any:
+    if value is None:
+        return None
+    base = _impl(type_) if not isinstance(type_, Enum) else type_
+    if isinstance(base, LargeBinary):
+        return base64.b64decode(value, validate=True)
+    if isinstance(base, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(base, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(type_, Enum):
+        enum_cls = type_.enum_class
+        return enum_cls(value) if enum_cls is not None else value
+    if isinstance(base, Float):
+        return float(value)
+    return value
+
+
+def _is_private(table: str, row: dict[str, Any]) -> bool:
+    if table not in _PRIVATE_TABLES:
+        return False
+    visibility = row.get("visibility")
+    vis = visibility.value if isinstance(visibility, enum.Enum) else visibility
+    released = bool(row.get("released", False))
+    return vis != Visibility.GRUPPEN.value and not released
+
+
+def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]:
+    """Read the whole file into the archive structure (read-only)."""
+    db = open_database(path, read_only=True)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    dropped: set[str] = set()
+    try:
+        with db.engine.connect() as conn:
+            for table in ARCHIVE_TABLES:
+                order = [table.c.at, table.c.id] if table.name == "audit_entry" else [table.c.id]
+                rows: list[dict[str, Any]] = []
+                for row in conn.execute(select(table).order_by(*order)).mappings():
+                    if not include_private and _is_private(table.name, dict(row)):
+                        dropped.add(row["id"])
+                        continue
+                    if (
+                        not include_private
+                        and table.name == "audit_entry"
+                        and (row["row_id"] in dropped)
+                    ):
+                        continue
+                    rows.append({c.name: _encode(row[c.name], c.type) for c in table.columns})
+                tables[table.name] = rows
+    finally:
+        db.close()
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "schema_revision": HEAD_REVISION,
+        "app_version": __version__,
+        "private_included": include_private,
+        "tables": tables,
+    }
+
+
+def dumps(archive: dict[str, Any]) -> str:
+    return json.dumps(archive, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def export_archive(path: Path, out: Path, *, include_private: bool = True) -> Path:
+    """Write the archive to ``out`` atomically (temporary file, then rename)."""
+    text = dumps(build_archive(path, include_private=include_private))
+    _write_atomic(out, text.encode("utf-8"))
+    return out
+
+
+def _write_atomic(out: Path, data: bytes) -> None:
+    out = Path(out)
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise ArchiveError(f"Mappen {parent} finns inte.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".arkiv-", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise ArchiveError(f"Kan inte skriva i mappen {parent}: {exc.strerror}.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ArchiveError(f"Arkivet {out} kunde inte skrivas: {exc.strerror}.") from exc
+
+
+# ------------------------------------------------------------------ import
+
+
+def _label(table: str) -> str:
+    return f"tabellen {table} ({TABLE_LABELS.get(table, table)})"
+
+
+def _where(parts: Iterable[Any]) -> str:
+    items = list(parts)
+    if len(items) >= 3 and items[0] == "tables":
+        text = f"{_label(str(items[1]))}, rad {int(items[2]) + 1}"
+        if len(items) >= 4:
+            text += f", fältet {items[3]}"
+        return text
+    return "arkivets " + ("/".join(str(p) for p in items) or "rotnivå")
+
+
+_TYPE_SV = {
+    "string": "text",
+    "integer": "heltal",
+    "number": "tal",
+    "boolean": "sant/falskt",
+    "object": "objekt",
+    "array": "lista",
+    "null": "tomt",
+}
+
+
+def _schema_error_message(error: Any, source: Path) -> str:
+    where = _where(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = [f for f in error.validator_value if f not in (error.instance or {})]
+        return f"{source.name}: {where}: fältet {', '.join(missing)} saknas."
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"{source.name}: {where}: okänt fält {', '.join(extra)}."
+    if kind == "type":
+        wanted = error.validator_value
+        wanted_list = wanted if isinstance(wanted, list) else [wanted]
+        names = " eller ".join(_TYPE_SV.get(str(w), str(w)) for w in wanted_list)
+        shown = json.dumps(error.instance, ensure_ascii=False)[:60]
+        return f"{source.name}: {where}: ska vara {names}, men är {shown}."
+    if kind == "enum" or kind == "const":
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        shown = json.dumps(error.instance, ensure_ascii=False)[:60]
+        options = ", ".join(str(a) for a in allowed if a is not None)
+        return f"{source.name}: {where}: ogiltigt värde {shown} (tillåtet: {options})."
+    if kind == "pattern" or kind == "format":
+        shown = json.dumps(error.instance, ensure_ascii=False)[:60]
+        return f"{source.name}: {where}: fel format på {shown}."
+    if kind == "maxLength":
+        return f"{source.name}: {where}: texten är längre än {error.validator_value} tecken."
+    return f"{source.name}: {where}: {error.message}."
+
+
+def load_schema() -> dict[str, Any]:
+    from utredning_app import paths
+
+    schema_file = paths.schema_dir() / f"arkiv-v{FORMAT_VERSION}.schema.json"
+    data: dict[str, Any] = json.loads(schema_file.read_text(encoding="utf-8"))
+    return data
+
+
+def read_archive(source: Path) -> dict[str, Any]:
+    """Parse and validate an archive file; raise ArchiveError naming where it is wrong."""
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise ArchiveError(f"Arkivet {source} kan inte läsas: {exc.strerror}.") from exc
+    if size > MAX_ARCHIVE_BYTES:
+        raise ArchiveError(f"Arkivet {source.name} är för stort ({size // 1024**2} MB).")
+    try:
+        data = json.loads(source.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(
+            f"{source.name}: filen är inte UTF-8-kodad text (byte {exc.start})."
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise ArchiveError(
+            f"{source.name}: ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno}: {exc.msg}."
+        ) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ArchiveError(f"{source.name} är inte ett arkiv från Utredningsstöd.")
+    version = data.get("format_version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise ArchiveError(
+            f"{source.name} har arkivformat {version}, som är nyare än programmets "
+            f"({FORMAT_VERSION}). Uppdatera programmet."
+        )
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(load_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        first = jsonschema.exceptions.best_match(errors)
+        more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
+        raise ArchiveError(_schema_error_message(first, source) + more)
+    _check_consistency(data, source)
+    return data
+
+
+def _check_consistency(data: dict[str, Any], source: Path) -> None:
+    tables: dict[str, list[dict[str, Any]]] = data["tables"]
+    ids: dict[str, set[str]] = {}
+    for table in ARCHIVE_TABLES:
+        seen: set[str] = set()
+        for index, row in enumerate(tables[table.name]):
+            if row["id"] in seen:
+                raise ArchiveError(
+                    f"{source.name}: {_label(table.name)}, rad {index + 1}: id {row['id']} "
+                    "förekommer flera gånger."
+                )
+            seen.add(row["id"])
+        ids[table.name] = seen
+    for table in ARCHIVE_TABLES:
+        for fk in table.foreign_keys:
+            parent = fk.column.table.name
+            column = fk.parent.name
+            for index, row in enumerate(tables[table.name]):
+                ref = row.get(column)
+                if ref is not None and ref not in ids[parent]:
+                    raise ArchiveError(
+                        f"{source.name}: {_label(table.name)}, rad {index + 1}, fältet {column}: "
+                        f"pekar på {ref}, som inte finns i {_label(parent)}."
+                    )
+    live = [r for r in tables["investigation"] if r["deleted_at"] is None]
+    if len(live) != 1:
+        raise ArchiveError(
+            f"{source.name}: arkivet ska innehålla exakt en utredning, men innehåller {len(live)}."
+        )
+
+
+def import_archive(source: Path, target: Path) -> Any:
+    """Create ``target`` from the archive ``source``. Returns the open Database."""
+    target = Path(target)
+    if target.exists():
+        raise ArchiveError(f"Filen {target} finns redan; välj ett nytt filnamn.")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise ArchiveError(f"Mappen {parent} finns inte.")
+    data = read_archive(source)
+    fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".utredning", dir=parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        build_empty_file(tmp)
+        engine = make_engine(tmp)
+        try:
+            with engine.begin() as conn:
+                for table in ARCHIVE_TABLES:
+                    rows = data["tables"][table.name]
+                    if not rows:
+                        continue
+                    decoded = [
+                        {c.name: _decode(row[c.name], c.type) for c in table.columns}
+                        for row in rows
+                    ]
+                    try:
+                        conn.execute(table.insert(), decoded)
+                    except IntegrityError as exc:
+                        raise ArchiveError(
+                            f"{source.name}: {_label(table.name)}: ogiltiga värden "
+                            f"({_constraint_sv(str(exc.orig))})."
+                        ) from exc
+        finally:
+            engine.dispose()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + "-journal").unlink(missing_ok=True)
+        raise
+    return open_database(target)
+
+
+_CONSTRAINTS_SV = {
+    "ck_estimate_value_ordered": "låg ≤ bas ≤ hög gäller inte",
+    "ck_estimate_value_year": "årtalet är orimligt",
+    "ck_investigation_score_range": "skalans lägsta värde måste vara mindre än det högsta",
+    "ck_investigation_horizon": "planeringshorisonten måste vara 1–50 år",
+    "ck_investigation_discount_rate": "diskonteringsräntan måste vara 0–100 %",
+    "ck_proposal_number": "förslagsnumret måste vara positivt",
+    "ck_consultation_round_dates": "sista svarsdag ligger före utskicksdatum",
+    "ck_quote_offsets": "citatets position är ogiltig",
+    "ck_criterion_weight": "vikten får inte vara negativ",
+    "ck_profile_weight_weight": "vikten får inte vara negativ",
+    "ck_provider_unit_employees": "antalet anställda får inte vara negativt",
+}
+
+
+def _constraint_sv(message: str) -> str:
+    for name, text in _CONSTRAINTS_SV.items():
+        if name in message:
+            return text
+    if "UNIQUE" in message:
+        return "samma koppling förekommer två gånger: " + message.split(":")[-1].strip()
+    return message
+
+
+# ------------------------------------------------------------------ JSON Schema
+
+
+def _column_schema(column: Any) -> dict[str, Any]:
+    type_ = column.type
+    base = _impl(type_)
+    schema: dict[str, Any]
+    if isinstance(type_, Enum):
+        schema = {"type": "string", "enum": list(type_.enums)}
+    elif isinstance(base, Boolean):
+        schema = {"type": "boolean"}
+    elif isinstance(base, Integer):
+        schema = {"type": "integer"}
+    elif isinstance(base, Float):
+        schema = {"type": "number"}
+    elif isinstance(base, DateTime):
+        schema = {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$",
+        }
+    elif isinstance(base, Date):
+        schema = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    elif isinstance(base, LargeBinary):
+        schema = {"type": "string", "contentEncoding": "base64"}
+    else:
+        schema = {"type": "string"}
+        length = getattr(base, "length", None)
+        if length:
+            schema["maxLength"] = length
+    if column.nullable:
+        if "enum" in schema:
+            schema["enum"] = [*schema["enum"], None]
+        schema["type"] = [schema["type"], "null"]
+    if column.comment:
+        schema["description"] = column.comment
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The archive's JSON Schema, generated from the ORM metadata."""
+    tables: dict[str, Any] = {}
+    for table in ARCHIVE_TABLES:
+        tables[table.name] = {
+            "type": "array",
+            "description": TABLE_LABELS.get(table.name, table.name),
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [c.name for c in table.columns],
+                "properties": {c.name: _column_schema(c) for c in table.columns},
+            },
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://utredningsstod.example/arkiv-v{FORMAT_VERSION}.schema.json",
+        "title": "Utredningsstöd – öppet arkiv för en utredning",
+        "description": (
+            "Hela utredningen som JSON. Datum ÅÅÅÅ-MM-DD, tidpunkter i UTC "
+            "(ÅÅÅÅ-MM-DDTHH:MM:SS[.ffffff]), binärdata base64. Rader sorteras på id, "
+            "ändringsloggen på tid."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "format",
+            "format_version",
+            "schema_revision",
+            "app_version",
+            "private_included",
+            "tables",
+        ],
+        "properties": {
+            "format": {"const": FORMAT_NAME},
+            "format_version": {"const": FORMAT_VERSION},
+            "schema_revision": {"type": "string"},
+            "app_version": {"type": "string"},
+            "private_included": {"type": "boolean"},
+            "tables": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [t.name for t in ARCHIVE_TABLES],
+                "properties": tables,
+            },
+        },
+    }
+
+
+def _all_tables_covered() -> bool:
+    return {t.name for t in ARCHIVE_TABLES} == set(Base.metadata.tables) - {"alembic_version"}
+
+
+if __name__ == "__main__":  # regenerate: python -m utredning_app.services.archive
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

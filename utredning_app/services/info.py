@@ -1,0 +1,101 @@
+"""Facts about a file: counts per entity, schema revision, checks."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from utredning_app.errors import FileOpenError
+from utredning_app.storage.database import inspect_file, open_database
+from utredning_app.storage.engine import sqlite_uri
+from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
+from utredning_app.storage.schema_version import HEAD_REVISION
+
+
+@dataclass
+class FileInfo:
+    path: str
+    title: str
+    diarienummer: str
+    schema_revision: str
+    app_schema_revision: str
+    size_bytes: int
+    counts: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    audit_entries: int = 0
+    checks: dict[str, str] = field(default_factory=dict)
+
+
+def file_info(path: Path) -> FileInfo:
+    facts = inspect_file(path)
+    db = open_database(path, read_only=not facts.needs_upgrade)
+    try:
+        with db.reader() as session:
+            inv = db.investigation(session)
+            info = FileInfo(
+                path=str(path),
+                title=inv.title,
+                diarienummer=inv.diarienummer,
+                schema_revision=facts.revision or "",
+                app_schema_revision=HEAD_REVISION,
+                size_bytes=path.stat().st_size,
+            )
+            for model in TRACKED_MODELS:
+                table = model.__tablename__  # type: ignore[attr-defined]
+                rows = session.execute(
+                    select(
+                        func.count(),
+                        func.count(model.deleted_at),
+                    ).select_from(model)
+                ).one()
+                info.counts[table] = int(rows[0]) - int(rows[1])
+                info.deleted[table] = int(rows[1])
+            info.audit_entries = int(
+                session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+            )
+    finally:
+        db.close()
+    info.checks = {"integritet": "ok", "schema": "ok"}
+    return info
+
+
+@dataclass
+class CheckResult:
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_file(path: Path) -> CheckResult:
+    """Full integrity check, foreign keys, schema revision; read-only."""
+    problems: list[str] = []
+    try:
+        inspect_file(path, full_check=True)
+    except FileOpenError as exc:
+        return CheckResult([exc.message])
+    conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    try:
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        for table, rowid, parent, _ in fk[:20]:
+            label = TABLE_LABELS.get(table, table)
+            problems.append(f"{label} (rad {rowid}) pekar på en saknad post i {parent}.")
+        live = conn.execute(
+            "SELECT count(*) FROM investigation WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+        if live != 1:
+            problems.append(f"Filen ska innehålla exakt en utredning men innehåller {live}.")
+        baselines = conn.execute(
+            "SELECT count(*) FROM governance_option WHERE deleted_at IS NULL AND is_baseline"
+        ).fetchone()[0]
+        if baselines > 1:
+            problems.append(
+                f"{baselines} styrmodeller är markerade som nollalternativ (högst ett)."
+            )
+    finally:
+        conn.close()
+    return CheckResult(problems)

@@ -1,0 +1,1 @@
+"""Storage: ORM models, opening/creating/migrating the file, units of work, audit log."""

@@ -1,0 +1,115 @@
+"""Ändringslogg: every create/update/delete of a tracked row is recorded in the same
+transaction, with who, when and old/new values. Hooked into the ORM session (before_flush),
+so no service can forget it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from utredning_app.domain.enums import AuditAction
+from utredning_app.storage.base import TrackedMixin, new_id, utcnow, utcnow_precise
+from utredning_app.storage.models import TABLE_LABELS, AuditEntry
+
+_SKIP = {"id", "created_at", "updated_at", "updated_by"}
+_NAME_FIELDS = ("name", "title", "code", "abbreviation", "file_name", "key")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} byte>"
+    return value
+
+
+def describe(obj: object) -> str:
+    """Short human description of a row for the log: «Styrmodeller: Akutsjukhusnämnd»."""
+    table = getattr(obj, "__tablename__", type(obj).__name__)
+    label = TABLE_LABELS.get(table, table)
+    for field in _NAME_FIELDS:
+        value = getattr(obj, field, None)
+        if isinstance(value, str) and value:
+            return f"{label}: {value[:200]}"
+    return label
+
+
+def _column_keys(obj: object) -> list[str]:
+    return [attr.key for attr in inspect(obj).mapper.column_attrs if attr.key not in _SKIP]
+
+
+def _entry(
+    session: Session, obj: TrackedMixin, action: AuditAction, changes: dict[str, Any]
+) -> None:
+    session.add(
+        AuditEntry(
+            at=utcnow_precise(),
+            actor=str(session.info.get("actor", "")),
+            action=action,
+            table_name=getattr(obj, "__tablename__", ""),
+            row_id=obj.id,
+            summary=describe(obj)[:500],
+            changes_json=json.dumps(changes, ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    actor = str(session.info.get("actor", ""))
+    for obj in list(session.new):
+        if not isinstance(obj, TrackedMixin):
+            continue
+        if obj.id is None:
+            obj.id = new_id()
+        obj.updated_by = actor
+        created = {
+            key: [None, _jsonable(getattr(obj, key))]
+            for key in _column_keys(obj)
+            if getattr(obj, key) is not None
+        }
+        _entry(session, obj, AuditAction.CREATE, created)
+    for obj in list(session.dirty):
+        if not isinstance(obj, TrackedMixin) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        changes: dict[str, Any] = {}
+        for key in _column_keys(obj):
+            hist = state.attrs[key].history
+            if hist.has_changes():
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                if old != new:
+                    changes[key] = [_jsonable(old), _jsonable(new)]
+        if not changes:
+            continue
+        obj.updated_by = actor
+        obj.updated_at = utcnow()
+        deleted = changes.get("deleted_at")
+        if deleted is not None and deleted[0] is None and deleted[1] is not None:
+            action = AuditAction.DELETE
+        else:
+            action = AuditAction.UPDATE
+        _entry(session, obj, action, changes)
+    for obj in list(session.deleted):
+        if isinstance(obj, AuditEntry):
+            raise PermissionError("Ändringsloggen kan inte ändras.")
+        if isinstance(obj, TrackedMixin):
+            snapshot = {key: [_jsonable(getattr(obj, key)), None] for key in _column_keys(obj)}
+            _entry(session, obj, AuditAction.DELETE, snapshot)
+    for obj in list(session.dirty):
+        if isinstance(obj, AuditEntry) and session.is_modified(obj):
+            raise PermissionError("Ändringsloggen kan inte ändras.")
+
+
+class AuditedSession(Session):
+    """Session whose flushes write the ändringslogg; ``info["actor"]`` names the user."""
+
+
+event.listen(AuditedSession, "before_flush", _before_flush)

@@ -1,0 +1,12 @@
+"""Schema revisions this version of the app knows, without importing Alembic.
+
+Start-up stays fast because an up-to-date file is recognised by comparing its stored
+revision with ``HEAD_REVISION``; Alembic is imported only when a migration is needed.
+A test checks these constants against ``db/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+# Oldest first. Append the new revision id here when adding a migration.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
