@@ -19,7 +19,7 @@ help:
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,charts]"
+	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
 run: $(STAMP)
