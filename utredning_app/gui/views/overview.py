@@ -1,0 +1,220 @@
+"""Översikt: the uppdrag, the timetable (days left), remiss progress and counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from utredning_app.domain.formatting import format_date
+from utredning_app.gui import entity_specs as specs
+from utredning_app.gui.entity_dialog import EntityDialog
+from utredning_app.gui.entity_panel import EntityPanel
+from utredning_app.gui.icons import icon
+from utredning_app.gui.table_model import Column
+from utredning_app.gui.views.base import BaseView
+from utredning_app.services import entities
+from utredning_app.services.overview import overview
+
+COUNT_LABELS = {
+    "member": "Ledamöter",
+    "provider_unit": "Verksamheter",
+    "governance_option": "Styrmodeller",
+    "criterion": "Bedömningsgrunder",
+    "estimate": "Skattningar",
+    "proposal": "Förslag",
+    "section": "Avsnitt",
+    "dissent": "Reservationer",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Översikt", text)
+
+
+def _days_text(row: dict[str, object]) -> str:
+    import datetime as dt
+
+    due = row.get("due_date")
+    if not isinstance(due, dt.date):
+        return ""
+    if row.get("done"):
+        return _tr("klar")
+    days = (due - dt.date.today()).days
+    if days < 0:
+        return _tr("%1 dagar sedan").replace("%1", str(-days))
+    if days == 0:
+        return _tr("i dag")
+    return _tr("om %1 dagar").replace("%1", str(days))
+
+
+class _Card(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(16, 12, 16, 12)
+        heading = QLabel(title)
+        heading.setObjectName("cardTitle")
+        self.box.addWidget(heading)
+
+
+class View(BaseView):
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.translate("Vyer", "Översikt"))
+        top = QHBoxLayout()
+        top.setSpacing(14)
+
+        # the uppdrag
+        self.uppdrag = _Card(_tr("Uppdraget"))
+        self.title_label = QLabel()
+        self.title_label.setObjectName("investigationTitle")
+        self.title_label.setWordWrap(True)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.directive = QTextBrowser()
+        self.directive.setAccessibleName(_tr("Direktiv"))
+        self.directive.setMinimumHeight(120)
+        edit_button = QPushButton(icon("edit"), _tr("Redigera uppdraget…"))
+        edit_button.setAccessibleName(_tr("Redigera uppdraget"))
+        edit_button.clicked.connect(self.edit_investigation)
+        self.uppdrag.box.addWidget(self.title_label)
+        self.uppdrag.box.addWidget(self.facts_label)
+        self.uppdrag.box.addWidget(self.directive, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(edit_button)
+        self.uppdrag.box.addLayout(row)
+        top.addWidget(self.uppdrag, 3)
+
+        # status column: next milestone, remiss, counts
+        side = QVBoxLayout()
+        self.next_card = _Card(_tr("Nästa milstolpe"))
+        self.next_label = QLabel()
+        self.next_label.setObjectName("bigNumber")
+        self.next_detail = QLabel()
+        self.next_detail.setWordWrap(True)
+        self.next_card.box.addWidget(self.next_label)
+        self.next_card.box.addWidget(self.next_detail)
+        side.addWidget(self.next_card)
+
+        self.remiss_card = _Card(_tr("Remiss"))
+        self.answered = QProgressBar()
+        self.answered.setAccessibleName(_tr("Inkomna remissvar"))
+        self.coded = QProgressBar()
+        self.coded.setAccessibleName(_tr("Färdigbehandlade remissvar"))
+        self.remiss_card.box.addWidget(QLabel(_tr("Inkomna svar från inbjudna instanser")))
+        self.remiss_card.box.addWidget(self.answered)
+        self.remiss_card.box.addWidget(QLabel(_tr("Färdigbehandlade svar")))
+        self.remiss_card.box.addWidget(self.coded)
+        side.addWidget(self.remiss_card)
+
+        self.counts_card = _Card(_tr("Innehåll"))
+        grid_host = QWidget()
+        self.counts_grid = QGridLayout(grid_host)
+        self.counts_grid.setContentsMargins(0, 0, 0, 0)
+        self.count_labels: dict[str, QLabel] = {}
+        for i, (table, text) in enumerate(COUNT_LABELS.items()):
+            number = QLabel("0")
+            number.setObjectName("countNumber")
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.count_labels[table] = number
+            self.counts_grid.addWidget(QLabel(_tr(text)), i // 2, (i % 2) * 2)
+            self.counts_grid.addWidget(number, i // 2, (i % 2) * 2 + 1)
+        self.counts_card.box.addWidget(grid_host)
+        side.addWidget(self.counts_card)
+        side.addStretch(1)
+        top.addLayout(side, 2)
+        self.layout_.addLayout(top, 3)
+
+        self.milestones = EntityPanel(
+            specs.MILESTONE,
+            _tr("Tidplan"),
+            extra_columns=[Column("days_left", _tr("Tid kvar"), _days_text)],
+        )
+        self.add_panel(self.milestones, 2)
+
+    def on_changed(self, tables: frozenset[str]) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if self.workspace is None:
+            return
+        facts = overview(self.workspace.db)
+        self.title_label.setText(facts.title)
+        parts = []
+        if facts.diarienummer:
+            parts.append(_tr("Diarienummer: <b>%1</b>").replace("%1", facts.diarienummer))
+        if facts.commissioned_by:
+            parts.append(_tr("Uppdragsgivare: %1").replace("%1", facts.commissioned_by))
+        if facts.decided_on:
+            parts.append(_tr("Beslutad: %1").replace("%1", format_date(facts.decided_on)))
+        if facts.case_officer:
+            parts.append(_tr("Handläggare: %1").replace("%1", facts.case_officer))
+        self.facts_label.setText(" · ".join(parts))
+        self.directive.setMarkdown(
+            facts.directive_md or _tr("*Inget direktiv inlagt än – välj Redigera uppdraget.*")
+        )
+        nxt = facts.next_milestone
+        if nxt is None:
+            self.next_label.setText("–")
+            self.next_detail.setText(_tr("Inga kommande milstolpar."))
+        else:
+            self.next_label.setText(
+                _tr("%1 dagar").replace("%1", str(nxt.days_left))
+                if nxt.days_left != 1
+                else _tr("1 dag")
+            )
+            self.next_detail.setText(f"{nxt.title} – {format_date(nxt.due_date)}")
+        invited = max(facts.consultees, 1)
+        self.answered.setRange(0, invited)
+        self.answered.setValue(min(facts.responses, invited))
+        self.answered.setFormat(
+            _tr("%1 av %2").replace("%1", str(facts.responses)).replace("%2", str(facts.consultees))
+        )
+        answered = max(facts.responses, 1)
+        self.coded.setRange(0, answered)
+        self.coded.setValue(min(facts.responses_done, answered))
+        self.coded.setFormat(
+            _tr("%1 av %2")
+            .replace("%1", str(facts.responses_done))
+            .replace("%2", str(facts.responses))
+        )
+        for table, label in self.count_labels.items():
+            label.setText(str(facts.counts.get(table, 0)))
+
+    def edit_investigation(self) -> None:
+        dialog = self.make_investigation_dialog()
+        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+            self.apply_investigation(dialog)
+
+    def make_investigation_dialog(self) -> EntityDialog | None:
+        if self.workspace is None:
+            return None
+        row = entities.investigation(self.workspace.db)
+        with self.workspace.db.reader() as session:
+            scale = entities.scale(session)
+        dialog = EntityDialog(
+            specs.INVESTIGATION, row, {}, scale, heading=_tr("Uppdraget"), parent=self
+        )
+        dialog.setProperty("row_id", row["id"])
+        return dialog
+
+    def apply_investigation(self, dialog: EntityDialog) -> bool:
+        assert self.workspace is not None
+        changes = dialog.changed_values()
+        if not changes:
+            return False
+        return self.workspace.update(
+            "investigation", str(dialog.property("row_id")), changes, _tr("Ändra uppdraget")
+        )
