@@ -65,7 +65,10 @@ class CreateCommand(EntityCommand):
         if self._created:
             entities.restore(self.workspace.db, self.table, self.row_id)
         else:
-            entities.create(self.workspace.db, self.table, self.values, row_id=self.row_id)
+            # The service may revive a deleted row with the same unique key: use its id.
+            self.row_id = entities.create(
+                self.workspace.db, self.table, self.values, row_id=self.row_id
+            )
             self._created = True
 
     def revert(self) -> None:

@@ -92,6 +92,8 @@ class FieldEditor(QWidget):
     def _format(self, value: Any) -> str:
         if value is None:
             return ""
+        if isinstance(value, str):
+            return value
         if self.spec.kind == "float":
             return format_number(float(value), self.spec.decimals, sep=" ").replace("−", "-")
         if self.spec.kind == "int":

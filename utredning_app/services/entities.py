@@ -15,7 +15,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, inspect, select
+from sqlalchemy import ColumnElement, UniqueConstraint, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -151,6 +151,14 @@ def create(
     try:
         with db.transaction() as session:
             _check(session, table, {**_column_defaults(table), **coerced})
+            tombstone = _tombstone_in_the_way(session, model, coerced)
+            if tombstone is not None:
+                # A deleted row holds the unique key (e.g. the same response × proposal):
+                # bring it back with the new values instead of failing on the constraint.
+                for key, value in {**_column_defaults(table), **coerced}.items():
+                    setattr(tombstone, key, value)
+                tombstone.deleted_at = None
+                return tombstone.id
             obj = model(**coerced)
             if row_id is not None:
                 obj.id = row_id
@@ -159,6 +167,25 @@ def create(
             return obj.id
     except IntegrityError as exc:
         raise _integrity_message(table, exc) from exc
+
+
+def _tombstone_in_the_way(
+    session: Session, model: type[TrackedMixin], values: Mapping[str, Any]
+) -> TrackedMixin | None:
+    table = model.__table__  # type: ignore[attr-defined]
+    for constraint in table.constraints:
+        if not isinstance(constraint, UniqueConstraint):
+            continue
+        keys = [column.key for column in constraint.columns]
+        if not all(values.get(key) is not None for key in keys):
+            continue
+        clauses = [getattr(model, key) == values[key] for key in keys]
+        found = session.scalars(
+            select(model).where(*clauses, model.deleted_at.is_not(None))
+        ).first()
+        if found is not None:
+            return found
+    return None
 
 
 def update(db: Database, table: str, row_id: str, values: Mapping[str, Any]) -> Row:
