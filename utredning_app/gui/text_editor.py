@@ -108,6 +108,7 @@ class MarkdownEditor(QWidget):
         cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
         cursor.mergeCharFormat(char)
         cursor.endEditBlock()
+        self.edit.mergeCurrentCharFormat(char)  # what is typed next follows the new style
 
     def toggle_bold(self) -> None:
         fmt = QTextCharFormat()
