@@ -28,6 +28,12 @@ def score_text(score: float | None) -> str:
     return format_number(score, 0 if float(score).is_integer() else 1)
 
 
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
 class MatrixModel(QAbstractTableModel):
     score_entered = Signal(str, str, object)  # option id, criterion id, score or None
     refused = Signal(str)  # Swedish message
@@ -60,8 +66,9 @@ class MatrixModel(QAbstractTableModel):
         item = axis[section]
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
-                return item.label
-            return f"{item.label}  {item.detail}" if item.detail != item.label else item.label
+                return _wrap(item.label, 16)
+            text = f"{item.label}  {item.detail}" if item.detail != item.label else item.label
+            return _wrap(text, 34)
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.detail
         return None

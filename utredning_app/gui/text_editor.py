@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from utredning_app.gui.icons import icon
 from utredning_app.gui.markdown_text import from_markdown, to_markdown
@@ -55,13 +55,29 @@ class MarkdownEditor(QWidget):
 
         self.save_action = add(self.tr("Spara text"), self.save_requested.emit, "Ctrl+S", "save")
         self.toolbar.addSeparator()
-        add(self.tr("Rubrik 1"), lambda: self.set_heading(1), "Ctrl+1")
-        add(self.tr("Rubrik 2"), lambda: self.set_heading(2), "Ctrl+2")
-        add(self.tr("Rubrik 3"), lambda: self.set_heading(3), "Ctrl+3")
-        add(self.tr("Brödtext"), lambda: self.set_heading(0), "Ctrl+0")
+        self.style_combo = QComboBox()
+        self.style_combo.setAccessibleName(self.tr("Styckeformat"))
+        self.style_combo.setToolTip(self.tr("Styckeformat (Ctrl+0 … Ctrl+3)"))
+        for level, text in (
+            (0, self.tr("Brödtext")),
+            (1, self.tr("Rubrik 1")),
+            (2, self.tr("Rubrik 2")),
+            (3, self.tr("Rubrik 3")),
+        ):
+            self.style_combo.addItem(text, level)
+        self.style_combo.activated.connect(
+            lambda i: self.set_heading(int(self.style_combo.itemData(i)))
+        )
+        self.toolbar.addWidget(self.style_combo)
+        for level in range(4):
+            shortcut = QAction(self)
+            shortcut.setShortcut(QKeySequence(f"Ctrl+{level}"))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.triggered.connect(lambda _c=False, lv=level: self.set_heading(lv))
+            self.addAction(shortcut)
         self.toolbar.addSeparator()
-        self.bold_action = add(self.tr("Fet"), self.toggle_bold, "Ctrl+B", "bold")
-        self.italic_action = add(self.tr("Kursiv"), self.toggle_italic, "Ctrl+I", "italic")
+        self.bold_action = add(self.tr("Fet (Ctrl+B)"), self.toggle_bold, "Ctrl+B", "bold")
+        self.italic_action = add(self.tr("Kursiv (Ctrl+I)"), self.toggle_italic, "Ctrl+I", "italic")
         self.toolbar.addSeparator()
         add(
             self.tr("Punktlista"),
@@ -75,9 +91,17 @@ class MarkdownEditor(QWidget):
             "",
             "numbers",
         )
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.edit.cursorPositionChanged.connect(self._sync_style)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        save_button = self.toolbar.widgetForAction(self.save_action)
+        if isinstance(save_button, QToolButton):
+            save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.edit, 1)
+
+    def _sync_style(self) -> None:
+        level = self.edit.textCursor().blockFormat().headingLevel()
+        self.style_combo.setCurrentIndex(max(0, min(level, 3)))
 
     # content -------------------------------------------------------------------
     def set_markdown(self, text: str) -> None:

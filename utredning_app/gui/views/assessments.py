@@ -48,9 +48,14 @@ class View(BaseView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(90)
+        self.table.horizontalHeader().setMinimumSectionSize(120)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setMinimumWidth(220)
+        self.table.verticalHeader().setMaximumWidth(340)
         self.table.setWordWrap(True)
         self.scale_label = QLabel()
         self.scale_label.setObjectName("viewIntro")

@@ -27,8 +27,12 @@ class View(BaseView):
                 "byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras."
             ),
         )
-        self.reports = EntityPanel(specs.REPORT, QCoreApplication.translate("Fält", "Rapporter"))
-        self.sections = EntityPanel(specs.SECTION, QCoreApplication.translate("Fält", "Avsnitt"))
+        self.reports = EntityPanel(
+            specs.REPORT, QCoreApplication.translate("Fält", "Rapporter"), compact=True
+        )
+        self.sections = EntityPanel(
+            specs.SECTION, QCoreApplication.translate("Fält", "Avsnitt"), compact=True
+        )
         self.reports.current_changed.connect(self._on_report)
         self.sections.current_changed.connect(self._on_section)
         left = QSplitter(Qt.Orientation.Vertical)
@@ -48,6 +52,7 @@ class View(BaseView):
         outer.addWidget(right)
         outer.setStretchFactor(0, 2)
         outer.setStretchFactor(1, 3)
+        outer.setSizes([460, 700])
         self.panels += [self.reports, self.sections]
         self.layout_.addWidget(outer, 1)
         self.section_id: str | None = None
