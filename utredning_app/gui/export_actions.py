@@ -55,10 +55,12 @@ def _export_json(parent: QWidget, workspace: Workspace) -> None:
     from utredning_app.gui.tasks import run_task
     from utredning_app.services.archive import export_archive
 
-    tr = QCoreApplication.translate
     suggested = workspace.db.path.with_suffix(".json")
     name, _ = QFileDialog.getSaveFileName(
-        parent, tr("Export", "Exportera JSON-arkiv"), str(suggested), "JSON (*.json)"
+        parent,
+        QCoreApplication.translate("Export", "Exportera JSON-arkiv"),
+        str(suggested),
+        "JSON (*.json)",
     )
     if not name:
         return
@@ -67,9 +69,9 @@ def _export_json(parent: QWidget, workspace: Workspace) -> None:
     source = workspace.db.path
     run_task(
         parent,
-        tr("Export", "Exporterar arkiv…"),
+        QCoreApplication.translate("Export", "Exporterar arkiv…"),
         lambda: export_archive(source, Path(name), include_private=True),
-        done=tr("Export", "Arkivet skrevs: %1").replace("%1", name),
+        done=QCoreApplication.translate("Export", "Arkivet skrevs: %1").replace("%1", name),
     )
 
 

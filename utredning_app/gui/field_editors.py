@@ -71,7 +71,7 @@ class FieldEditor(QWidget):
         if spec.placeholder:
             line.setPlaceholderText(tr_field(spec.placeholder))
         elif kind == "date":
-            line.setPlaceholderText(_tr("ÅÅÅÅ-MM-DD"))
+            line.setPlaceholderText(QCoreApplication.translate("Fältredigerare", "ÅÅÅÅ-MM-DD"))
         line.textChanged.connect(self.edited)
         return line
 
@@ -121,18 +121,28 @@ class FieldEditor(QWidget):
             try:
                 number = parse_number(text)
             except ValueError:
-                raise ParseError(_tr("Ange ett heltal, t.ex. 1 200.")) from None
+                raise ParseError(
+                    QCoreApplication.translate("Fältredigerare", "Ange ett heltal, t.ex. 1 200.")
+                ) from None
             if not number.is_integer():
-                raise ParseError(_tr("Ange ett heltal utan decimaler."))
+                raise ParseError(
+                    QCoreApplication.translate("Fältredigerare", "Ange ett heltal utan decimaler.")
+                )
             return int(number)
         if kind == "float":
             try:
                 return parse_number(text)
             except ValueError:
-                raise ParseError(_tr("Ange ett tal, t.ex. 1 234,5.")) from None
+                raise ParseError(
+                    QCoreApplication.translate("Fältredigerare", "Ange ett tal, t.ex. 1 234,5.")
+                ) from None
         if kind == "date":
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                raise ParseError(_tr("Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-06-30.")) from None
+                raise ParseError(
+                    QCoreApplication.translate(
+                        "Fältredigerare", "Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-06-30."
+                    )
+                ) from None
         return text

@@ -68,7 +68,6 @@ class Ui_EntityDialog(object):
 
     def retranslateUi(self, EntityDialog):
         EntityDialog.setWindowTitle(QCoreApplication.translate("EntityDialog", u"Redigera", None))
-        self.headingLabel.setObjectName(QCoreApplication.translate("EntityDialog", u"headingLabel", None))
         self.headingLabel.setText(QCoreApplication.translate("EntityDialog", u"Rubrik", None))
         self.hintLabel.setText(QCoreApplication.translate("EntityDialog", u"F\u00e4lt markerade med * m\u00e5ste fyllas i. \u00c4ndringen sparas direkt i filen och kan \u00e5ngras.", None))
 #if QT_CONFIG(accessibility)

@@ -29,10 +29,11 @@ class View(BaseView):
     def __init__(self) -> None:
         super().__init__(
             QCoreApplication.translate("Vyer", "Bedömningar"),
-            _tr(
+            QCoreApplication.translate(
+                "Bedömningar",
                 "Varje styrmodell bedöms mot varje bedömningsgrund. Skriv poängen direkt i "
                 "rutan (Retur eller F2 för att ändra; töm rutan för att ta bort "
-                "poängen). Färgen går från rött för låg till grönt för hög poäng."
+                "poängen). Färgen går från rött för låg till grönt för hög poäng.",
             ),
         )
         self.model = MatrixModel(self)
@@ -40,7 +41,7 @@ class View(BaseView):
         self.model.refused.connect(self._on_refused)
         self.table = QTableView()
         self.table.setObjectName("matrix")
-        self.table.setAccessibleName(_tr("Bedömningsmatris"))
+        self.table.setAccessibleName(QCoreApplication.translate("Bedömningar", "Bedömningsmatris"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -61,12 +62,14 @@ class View(BaseView):
         self.scale_label.setObjectName("viewIntro")
         self.error_label = QLabel()
         self.error_label.setObjectName("fieldError")
-        self.error_label.setAccessibleName(_tr("Felmeddelande"))
+        self.error_label.setAccessibleName(
+            QCoreApplication.translate("Bedömningar", "Felmeddelande")
+        )
         self.error_label.hide()
         host = QWidget()
         box = QVBoxLayout(host)
         box.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(_tr("Bedömningsmatris"))
+        title = QLabel(QCoreApplication.translate("Bedömningar", "Bedömningsmatris"))
         title.setObjectName("panelTitle")
         box.addWidget(title)
         box.addWidget(self.table, 1)
@@ -93,7 +96,7 @@ class View(BaseView):
         data = matrix(self.workspace.db)
         self.model.set_matrix(data)
         self.scale_label.setText(
-            _tr("Skala: %1 (sämst) – %2 (bäst).")
+            QCoreApplication.translate("Bedömningar", "Skala: %1 (sämst) – %2 (bäst).")
             .replace("%1", score_text(data.score_min))
             .replace("%2", score_text(data.score_max))
         )
@@ -104,7 +107,11 @@ class View(BaseView):
         self.error_label.hide()
         option = next(o.label for o in self.model.matrix.options if o.id == option_id)
         criterion = next(c.label for c in self.model.matrix.criteria if c.id == criterion_id)
-        text = _tr("Bedöm %1 / %2").replace("%1", option).replace("%2", criterion)
+        text = (
+            QCoreApplication.translate("Bedömningar", "Bedöm %1 / %2")
+            .replace("%1", option)
+            .replace("%2", criterion)
+        )
         self.workspace.execute(ScoreCommand(self.workspace, option_id, criterion_id, score, text))
 
     def _on_refused(self, message: str) -> None:

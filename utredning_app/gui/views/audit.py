@@ -32,28 +32,37 @@ class View(BaseView):
     def __init__(self) -> None:
         super().__init__(
             QCoreApplication.translate("Vyer", "Ändringslogg"),
-            _tr("Varje ändring i filen: vem, när och vad. Loggen kan inte ändras."),
+            QCoreApplication.translate(
+                "Ändringslogg", "Varje ändring i filen: vem, när och vad. Loggen kan inte ändras."
+            ),
         )
         filters = QHBoxLayout()
         self.actor_combo = QComboBox()
-        self.actor_combo.setAccessibleName(_tr("Filtrera på person"))
+        self.actor_combo.setAccessibleName(
+            QCoreApplication.translate("Ändringslogg", "Filtrera på person")
+        )
         self.actor_combo.setMinimumWidth(180)
         self.table_combo = QComboBox()
-        self.table_combo.setAccessibleName(_tr("Filtrera på del av utredningen"))
-        self.table_combo.addItem(_tr("Alla delar"), "")
+        self.table_combo.setAccessibleName(
+            QCoreApplication.translate("Ändringslogg", "Filtrera på del av utredningen")
+        )
+        self.table_combo.addItem(QCoreApplication.translate("Ändringslogg", "Alla delar"), "")
         for table, label in sorted(TABLE_LABELS.items(), key=lambda kv: kv[1]):
             if table != "audit_entry":
                 self.table_combo.addItem(label, table)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText(_tr("Sök post…"))
+        self.text_edit.setPlaceholderText(QCoreApplication.translate("Ändringslogg", "Sök post…"))
         self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setAccessibleName(_tr("Sök post"))
+        self.text_edit.setAccessibleName(QCoreApplication.translate("Ändringslogg", "Sök post"))
         self.text_edit.setMinimumWidth(220)
         self.table_combo.setMinimumWidth(160)
-        self.use_dates = QCheckBox(_tr("Datum"))
+        self.use_dates = QCheckBox(QCoreApplication.translate("Ändringslogg", "Datum"))
         self.from_date = QDateEdit(QDate.currentDate().addMonths(-1))
         self.to_date = QDateEdit(QDate.currentDate())
-        for edit, name in ((self.from_date, _tr("Från datum")), (self.to_date, _tr("Till datum"))):
+        for edit, name in (
+            (self.from_date, QCoreApplication.translate("Ändringslogg", "Från datum")),
+            (self.to_date, QCoreApplication.translate("Ändringslogg", "Till datum")),
+        ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
@@ -61,8 +70,8 @@ class View(BaseView):
         self.use_dates.toggled.connect(self.from_date.setEnabled)
         self.use_dates.toggled.connect(self.to_date.setEnabled)
         for label, widget in (
-            (_tr("Person"), self.actor_combo),
-            (_tr("Del"), self.table_combo),
+            (QCoreApplication.translate("Ändringslogg", "Person"), self.actor_combo),
+            (QCoreApplication.translate("Ändringslogg", "Del"), self.table_combo),
         ):
             text = QLabel(label)
             text.setBuddy(widget)
@@ -80,18 +89,22 @@ class View(BaseView):
 
         self.model = RowTableModel(
             [
-                Column("at", _tr("Tidpunkt")),
-                Column("actor", _tr("Person")),
-                Column("action", _tr("Ändring"), lambda r: AuditAction(r["action"]).label),
-                Column("table", _tr("Del")),
-                Column("summary", _tr("Post")),
-                Column("changes", _tr("Ändrade värden")),
+                Column("at", QCoreApplication.translate("Ändringslogg", "Tidpunkt")),
+                Column("actor", QCoreApplication.translate("Ändringslogg", "Person")),
+                Column(
+                    "action",
+                    QCoreApplication.translate("Ändringslogg", "Ändring"),
+                    lambda r: AuditAction(r["action"]).label,
+                ),
+                Column("table", QCoreApplication.translate("Ändringslogg", "Del")),
+                Column("summary", QCoreApplication.translate("Ändringslogg", "Post")),
+                Column("changes", QCoreApplication.translate("Ändringslogg", "Ändrade värden")),
             ],
             self,
         )
         self.view = QTableView()
         self.view.setObjectName("table_audit")
-        self.view.setAccessibleName(_tr("Ändringslogg"))
+        self.view.setAccessibleName(QCoreApplication.translate("Ändringslogg", "Ändringslogg"))
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -133,7 +146,7 @@ class View(BaseView):
         keep = self.actor_combo.currentData()
         self.actor_combo.blockSignals(True)
         self.actor_combo.clear()
-        self.actor_combo.addItem(_tr("Alla personer"), "")
+        self.actor_combo.addItem(QCoreApplication.translate("Ändringslogg", "Alla personer"), "")
         for name in actors(self.workspace.db):
             self.actor_combo.addItem(name, name)
         index = self.actor_combo.findData(keep)
@@ -158,7 +171,9 @@ class View(BaseView):
         self.model.set_source(
             total, lambda offset, limit: entries(db, f, offset=offset, limit=limit)
         )
-        self.count_label.setText(_tr("%1 ändringar").replace("%1", str(total)))
+        self.count_label.setText(
+            QCoreApplication.translate("Ändringslogg", "%1 ändringar").replace("%1", str(total))
+        )
 
     def focus_search(self) -> None:
         self.text_edit.setFocus()

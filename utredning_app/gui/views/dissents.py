@@ -11,15 +11,17 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Reservationer och särskilda yttranden"),
-            tr(
+            QCoreApplication.translate("Vyer", "Reservationer och särskilda yttranden"),
+            QCoreApplication.translate(
                 "Vyer",
                 "Reservationer mot förslag och särskilda yttranden, per parti. De tas med "
                 "sist i slutrapporten.",
             ),
         )
         self.add_panel(
-            EntityPanel(specs.DISSENT, tr("Fält", "Reservationer och särskilda yttranden"))
+            EntityPanel(
+                specs.DISSENT,
+                QCoreApplication.translate("Fält", "Reservationer och särskilda yttranden"),
+            )
         )

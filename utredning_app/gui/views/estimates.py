@@ -12,18 +12,21 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Skattningar"),
-            tr(
+            QCoreApplication.translate("Vyer", "Skattningar"),
+            QCoreApplication.translate(
                 "Vyer",
                 "Skattade effekter av varje styrmodell. Välj en skattning för att se och "
                 "ändra dess värden per år (låg ≤ bas ≤ hög).",
             ),
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.estimates = EntityPanel(specs.ESTIMATE, tr("Fält", "Skattningar"))
-        self.values = EntityPanel(specs.ESTIMATE_VALUE, tr("Fält", "Värden per år"))
+        self.estimates = EntityPanel(
+            specs.ESTIMATE, QCoreApplication.translate("Fält", "Skattningar")
+        )
+        self.values = EntityPanel(
+            specs.ESTIMATE_VALUE, QCoreApplication.translate("Fält", "Värden per år")
+        )
         self.estimates.current_changed.connect(self.values.set_parent)
         splitter.addWidget(self.estimates)
         splitter.addWidget(self.values)

@@ -12,18 +12,17 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Ledamöter och partier"),
-            tr(
+            QCoreApplication.translate("Vyer", "Ledamöter och partier"),
+            QCoreApplication.translate(
                 "Vyer",
                 "Gruppens ledamöter, ersättare, sekretariat och experter, och partierna i "
                 "fullmäktige. Parti och roll används i reservationer och i ändringsloggen.",
             ),
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.members = EntityPanel(specs.MEMBER, tr("Fält", "Ledamöter"))
-        self.parties = EntityPanel(specs.PARTY, tr("Fält", "Partier"))
+        self.members = EntityPanel(specs.MEMBER, QCoreApplication.translate("Fält", "Ledamöter"))
+        self.parties = EntityPanel(specs.PARTY, QCoreApplication.translate("Fält", "Partier"))
         splitter.addWidget(self.members)
         splitter.addWidget(self.parties)
         splitter.setStretchFactor(0, 3)

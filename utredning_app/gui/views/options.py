@@ -11,13 +11,14 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Styrmodeller"),
-            tr(
+            QCoreApplication.translate("Vyer", "Styrmodeller"),
+            QCoreApplication.translate(
                 "Vyer",
                 "De alternativa styrmodeller som utredningen jämför. Dagens modell är "
                 "nollalternativet som de andra bedöms mot.",
             ),
         )
-        self.add_panel(EntityPanel(specs.GOVERNANCE_OPTION, tr("Fält", "Styrmodeller")))
+        self.add_panel(
+            EntityPanel(specs.GOVERNANCE_OPTION, QCoreApplication.translate("Fält", "Styrmodeller"))
+        )

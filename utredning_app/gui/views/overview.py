@@ -20,20 +20,21 @@ from utredning_app.gui import entity_specs as specs
 from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.entity_panel import EntityPanel
 from utredning_app.gui.icons import icon
+from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 from utredning_app.gui.table_model import Column
 from utredning_app.gui.views.base import BaseView
 from utredning_app.services import entities
 from utredning_app.services.overview import overview
 
 COUNT_LABELS = {
-    "member": "Ledamöter",
-    "provider_unit": "Verksamheter",
-    "governance_option": "Styrmodeller",
-    "criterion": "Bedömningsgrunder",
-    "estimate": "Skattningar",
-    "proposal": "Förslag",
-    "section": "Avsnitt",
-    "dissent": "Reservationer",
+    "member": QT_TRANSLATE_NOOP("Översikt", "Ledamöter"),
+    "provider_unit": QT_TRANSLATE_NOOP("Översikt", "Verksamheter"),
+    "governance_option": QT_TRANSLATE_NOOP("Översikt", "Styrmodeller"),
+    "criterion": QT_TRANSLATE_NOOP("Översikt", "Bedömningsgrunder"),
+    "estimate": QT_TRANSLATE_NOOP("Översikt", "Skattningar"),
+    "proposal": QT_TRANSLATE_NOOP("Översikt", "Förslag"),
+    "section": QT_TRANSLATE_NOOP("Översikt", "Avsnitt"),
+    "dissent": QT_TRANSLATE_NOOP("Översikt", "Reservationer"),
 }
 
 
@@ -48,13 +49,13 @@ def _days_text(row: dict[str, object]) -> str:
     if not isinstance(due, dt.date):
         return ""
     if row.get("done"):
-        return _tr("klar")
+        return QCoreApplication.translate("Översikt", "klar")
     days = (due - dt.date.today()).days
     if days < 0:
-        return _tr("%1 dagar sedan").replace("%1", str(-days))
+        return QCoreApplication.translate("Översikt", "%1 dagar sedan").replace("%1", str(-days))
     if days == 0:
-        return _tr("i dag")
-    return _tr("om %1 dagar").replace("%1", str(days))
+        return QCoreApplication.translate("Översikt", "i dag")
+    return QCoreApplication.translate("Översikt", "om %1 dagar").replace("%1", str(days))
 
 
 class _Card(QFrame):
@@ -75,7 +76,7 @@ class View(BaseView):
         top.setSpacing(14)
 
         # the uppdrag
-        self.uppdrag = _Card(_tr("Uppdraget"))
+        self.uppdrag = _Card(QCoreApplication.translate("Översikt", "Uppdraget"))
         self.title_label = QLabel()
         self.title_label.setObjectName("investigationTitle")
         self.title_label.setWordWrap(True)
@@ -83,10 +84,12 @@ class View(BaseView):
         self.facts_label.setWordWrap(True)
         self.facts_label.setTextFormat(Qt.TextFormat.RichText)
         self.directive = QTextBrowser()
-        self.directive.setAccessibleName(_tr("Direktiv"))
+        self.directive.setAccessibleName(QCoreApplication.translate("Översikt", "Direktiv"))
         self.directive.setMinimumHeight(120)
-        edit_button = QPushButton(icon("edit"), _tr("Redigera uppdraget…"))
-        edit_button.setAccessibleName(_tr("Redigera uppdraget"))
+        edit_button = QPushButton(
+            icon("edit"), QCoreApplication.translate("Översikt", "Redigera uppdraget…")
+        )
+        edit_button.setAccessibleName(QCoreApplication.translate("Översikt", "Redigera uppdraget"))
         edit_button.clicked.connect(self.edit_investigation)
         self.uppdrag.box.addWidget(self.title_label)
         self.uppdrag.box.addWidget(self.facts_label)
@@ -99,7 +102,7 @@ class View(BaseView):
 
         # status column: next milestone, remiss, counts
         side = QVBoxLayout()
-        self.next_card = _Card(_tr("Nästa milstolpe"))
+        self.next_card = _Card(QCoreApplication.translate("Översikt", "Nästa milstolpe"))
         self.next_label = QLabel()
         self.next_label.setObjectName("bigNumber")
         self.next_detail = QLabel()
@@ -108,18 +111,24 @@ class View(BaseView):
         self.next_card.box.addWidget(self.next_detail)
         side.addWidget(self.next_card)
 
-        self.remiss_card = _Card(_tr("Remiss"))
+        self.remiss_card = _Card(QCoreApplication.translate("Översikt", "Remiss"))
         self.answered = QProgressBar()
-        self.answered.setAccessibleName(_tr("Inkomna remissvar"))
+        self.answered.setAccessibleName(QCoreApplication.translate("Översikt", "Inkomna remissvar"))
         self.coded = QProgressBar()
-        self.coded.setAccessibleName(_tr("Färdigbehandlade remissvar"))
-        self.remiss_card.box.addWidget(QLabel(_tr("Inkomna svar från inbjudna instanser")))
+        self.coded.setAccessibleName(
+            QCoreApplication.translate("Översikt", "Färdigbehandlade remissvar")
+        )
+        self.remiss_card.box.addWidget(
+            QLabel(QCoreApplication.translate("Översikt", "Inkomna svar från inbjudna instanser"))
+        )
         self.remiss_card.box.addWidget(self.answered)
-        self.remiss_card.box.addWidget(QLabel(_tr("Färdigbehandlade svar")))
+        self.remiss_card.box.addWidget(
+            QLabel(QCoreApplication.translate("Översikt", "Färdigbehandlade svar"))
+        )
         self.remiss_card.box.addWidget(self.coded)
         side.addWidget(self.remiss_card)
 
-        self.counts_card = _Card(_tr("Innehåll"))
+        self.counts_card = _Card(QCoreApplication.translate("Översikt", "Innehåll"))
         grid_host = QWidget()
         self.counts_grid = QGridLayout(grid_host)
         self.counts_grid.setContentsMargins(0, 0, 0, 0)
@@ -139,8 +148,10 @@ class View(BaseView):
 
         self.milestones = EntityPanel(
             specs.MILESTONE,
-            _tr("Tidplan"),
-            extra_columns=[Column("days_left", _tr("Tid kvar"), _days_text)],
+            QCoreApplication.translate("Översikt", "Tidplan"),
+            extra_columns=[
+                Column("days_left", QCoreApplication.translate("Översikt", "Tid kvar"), _days_text)
+            ],
         )
         self.add_panel(self.milestones, 2)
 
@@ -154,39 +165,62 @@ class View(BaseView):
         self.title_label.setText(facts.title)
         parts = []
         if facts.diarienummer:
-            parts.append(_tr("Diarienummer: <b>%1</b>").replace("%1", facts.diarienummer))
+            parts.append(
+                QCoreApplication.translate("Översikt", "Diarienummer: <b>%1</b>").replace(
+                    "%1", facts.diarienummer
+                )
+            )
         if facts.commissioned_by:
-            parts.append(_tr("Uppdragsgivare: %1").replace("%1", facts.commissioned_by))
+            parts.append(
+                QCoreApplication.translate("Översikt", "Uppdragsgivare: %1").replace(
+                    "%1", facts.commissioned_by
+                )
+            )
         if facts.decided_on:
-            parts.append(_tr("Beslutad: %1").replace("%1", format_date(facts.decided_on)))
+            parts.append(
+                QCoreApplication.translate("Översikt", "Beslutad: %1").replace(
+                    "%1", format_date(facts.decided_on)
+                )
+            )
         if facts.case_officer:
-            parts.append(_tr("Handläggare: %1").replace("%1", facts.case_officer))
+            parts.append(
+                QCoreApplication.translate("Översikt", "Handläggare: %1").replace(
+                    "%1", facts.case_officer
+                )
+            )
         self.facts_label.setText(" · ".join(parts))
         self.directive.setMarkdown(
-            facts.directive_md or _tr("*Inget direktiv inlagt än – välj Redigera uppdraget.*")
+            facts.directive_md
+            or QCoreApplication.translate(
+                "Översikt", "*Inget direktiv inlagt än – välj Redigera uppdraget.*"
+            )
         )
         nxt = facts.next_milestone
         if nxt is None:
             self.next_label.setText("–")
-            self.next_detail.setText(_tr("Inga kommande milstolpar."))
+            self.next_detail.setText(
+                QCoreApplication.translate("Översikt", "Inga kommande milstolpar.")
+            )
         else:
             self.next_label.setText(
-                _tr("%1 dagar").replace("%1", str(nxt.days_left))
+                QCoreApplication.translate("Översikt", "%1 dagar").replace("%1", str(nxt.days_left))
                 if nxt.days_left != 1
-                else _tr("1 dag")
+                else QCoreApplication.translate("Översikt", "1 dag")
             )
             self.next_detail.setText(f"{nxt.title} – {format_date(nxt.due_date)}")
         invited = max(facts.consultees, 1)
         self.answered.setRange(0, invited)
         self.answered.setValue(min(facts.responses, invited))
         self.answered.setFormat(
-            _tr("%1 av %2").replace("%1", str(facts.responses)).replace("%2", str(facts.consultees))
+            QCoreApplication.translate("Översikt", "%1 av %2")
+            .replace("%1", str(facts.responses))
+            .replace("%2", str(facts.consultees))
         )
         answered = max(facts.responses, 1)
         self.coded.setRange(0, answered)
         self.coded.setValue(min(facts.responses_done, answered))
         self.coded.setFormat(
-            _tr("%1 av %2")
+            QCoreApplication.translate("Översikt", "%1 av %2")
             .replace("%1", str(facts.responses_done))
             .replace("%2", str(facts.responses))
         )
@@ -205,7 +239,12 @@ class View(BaseView):
         with self.workspace.db.reader() as session:
             scale = entities.scale(session)
         dialog = EntityDialog(
-            specs.INVESTIGATION, row, {}, scale, heading=_tr("Uppdraget"), parent=self
+            specs.INVESTIGATION,
+            row,
+            {},
+            scale,
+            heading=QCoreApplication.translate("Översikt", "Uppdraget"),
+            parent=self,
         )
         dialog.setProperty("row_id", row["id"])
         return dialog
@@ -216,5 +255,8 @@ class View(BaseView):
         if not changes:
             return False
         return self.workspace.update(
-            "investigation", str(dialog.property("row_id")), changes, _tr("Ändra uppdraget")
+            "investigation",
+            str(dialog.property("row_id")),
+            changes,
+            QCoreApplication.translate("Översikt", "Ändra uppdraget"),
         )

@@ -11,13 +11,12 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Förslag"),
-            tr(
+            QCoreApplication.translate("Vyer", "Förslag"),
+            QCoreApplication.translate(
                 "Vyer",
                 "Utredningens numrerade förslag till beslut. Numret följer förslaget från "
                 "delrapporten till slutrapporten.",
             ),
         )
-        self.add_panel(EntityPanel(specs.PROPOSAL, tr("Fält", "Förslag")))
+        self.add_panel(EntityPanel(specs.PROPOSAL, QCoreApplication.translate("Fält", "Förslag")))

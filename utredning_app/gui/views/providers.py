@@ -11,13 +11,14 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Verksamheter"),
-            tr(
+            QCoreApplication.translate("Vyer", "Verksamheter"),
+            QCoreApplication.translate(
                 "Vyer",
                 "Regionens egenägda vårdgivare: sjukhus och bolag, deras driftform och vem "
                 "som styr dem.",
             ),
         )
-        self.add_panel(EntityPanel(specs.PROVIDER_UNIT, tr("Fält", "Verksamheter")))
+        self.add_panel(
+            EntityPanel(specs.PROVIDER_UNIT, QCoreApplication.translate("Fält", "Verksamheter"))
+        )

@@ -12,21 +12,28 @@ from utredning_app.gui.views.base import BaseView
 
 class View(BaseView):
     def __init__(self) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("Vyer", "Remiss"),
-            tr(
+            QCoreApplication.translate("Vyer", "Remiss"),
+            QCoreApplication.translate(
                 "Vyer",
                 "Välj en remissomgång för att se dess remissinstanser, en instans för att se "
                 "dess svar och ett svar för att se ställningstagandena per förslag.",
             ),
         )
         self.rounds = EntityPanel(
-            specs.CONSULTATION_ROUND, tr("Fält", "Remissomgångar"), compact=True
+            specs.CONSULTATION_ROUND,
+            QCoreApplication.translate("Fält", "Remissomgångar"),
+            compact=True,
         )
-        self.consultees = EntityPanel(specs.CONSULTEE, tr("Fält", "Remissinstanser"), compact=True)
-        self.responses = EntityPanel(specs.RESPONSE, tr("Fält", "Remissvar"), compact=True)
-        self.stances = EntityPanel(specs.STANCE, tr("Fält", "Ställningstaganden"), compact=True)
+        self.consultees = EntityPanel(
+            specs.CONSULTEE, QCoreApplication.translate("Fält", "Remissinstanser"), compact=True
+        )
+        self.responses = EntityPanel(
+            specs.RESPONSE, QCoreApplication.translate("Fält", "Remissvar"), compact=True
+        )
+        self.stances = EntityPanel(
+            specs.STANCE, QCoreApplication.translate("Fält", "Ställningstaganden"), compact=True
+        )
         self.rounds.current_changed.connect(self.consultees.set_parent)
         self.consultees.current_changed.connect(self.responses.set_parent)
         self.responses.current_changed.connect(self.stances.set_parent)

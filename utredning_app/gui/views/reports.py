@@ -22,9 +22,10 @@ class View(BaseView):
     def __init__(self) -> None:
         super().__init__(
             QCoreApplication.translate("Vyer", "Rapporttext"),
-            _tr(
+            QCoreApplication.translate(
+                "Rapporttext",
                 "Välj rapport och avsnitt och skriv texten till höger. Texten sparas när du "
-                "byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras."
+                "byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras.",
             ),
         )
         self.reports = EntityPanel(
@@ -40,7 +41,7 @@ class View(BaseView):
         left.addWidget(self.sections)
         self.editor = MarkdownEditor()
         self.editor.save_requested.connect(self.save)
-        self.section_title = QLabel(_tr("Inget avsnitt valt"))
+        self.section_title = QLabel(QCoreApplication.translate("Rapporttext", "Inget avsnitt valt"))
         self.section_title.setObjectName("panelTitle")
         right = QWidget()
         box = QVBoxLayout(right)
@@ -73,7 +74,9 @@ class View(BaseView):
         if section_id is None or self.workspace is None:
             self.editor.set_markdown("")
             self.editor.setEnabled(False)
-            self.section_title.setText(_tr("Inget avsnitt valt"))
+            self.section_title.setText(
+                QCoreApplication.translate("Rapporttext", "Inget avsnitt valt")
+            )
             return
         row = entities.get(self.workspace.db, "section", section_id)
         self.section_title.setText(str(row["title"]))
@@ -101,7 +104,9 @@ class View(BaseView):
             "section",
             self.section_id,
             {"body_md": text},
-            _tr("Ändra texten i %1").replace("%1", f"«{current['title']}»"),
+            QCoreApplication.translate("Rapporttext", "Ändra texten i %1").replace(
+                "%1", f"«{current['title']}»"
+            ),
         )
 
     def before_close(self) -> None:
