@@ -116,7 +116,8 @@ def _selftest(
     app.exec()
     window.close()
     stream = sys.stdout if result["code"] == 0 else sys.stderr
-    print(result["message"], file=stream)
+    if stream is not None:  # a windowed frozen app on Windows has no console streams
+        print(result["message"], file=stream)
     if tmp is not None:
         tmp.cleanup()
     return 0 if result["code"] == 0 else 1

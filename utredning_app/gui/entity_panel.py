@@ -33,11 +33,13 @@ from utredning_app.gui.workspace import Workspace
 from utredning_app.services import entities
 
 
-def _number_text(key: str, decimals: int) -> Callable[[dict[str, Any]], str]:
+def _number_text(key: str, decimals: int, grouping: bool) -> Callable[[dict[str, Any]], str]:
     def text(row: dict[str, Any]) -> str:
         value = row.get(key)
         if value is None:
             return ""
+        if not grouping and not decimals:
+            return str(int(value))
         return _display(float(value), decimals) if decimals else _display(int(value))
 
     return text
@@ -117,7 +119,9 @@ class EntityPanel(QWidget):
         self.view.setAccessibleName(title)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # Tables with a natural order (number, sort order, year) keep it; others start sorted
+        # by their first column in Swedish order.
+        self.view.sortByColumn(-1 if spec.order_by else 0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -150,7 +154,7 @@ class EntityPanel(QWidget):
                     Column(
                         key,
                         header,
-                        _number_text(key, decimals),
+                        _number_text(key, decimals, field.grouping),
                         align_right=True,
                     )
                 )

@@ -97,7 +97,7 @@ class FieldEditor(QWidget):
         if self.spec.kind == "float":
             return format_number(float(value), self.spec.decimals, sep=" ").replace("−", "-")
         if self.spec.kind == "int":
-            return str(int(value))
+            return str(int(value))  # no grouping in the editor: easier to retype
         if self.spec.kind == "date" and isinstance(value, dt.date):
             return value.isoformat()
         return str(value)

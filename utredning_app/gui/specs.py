@@ -38,6 +38,7 @@ class FieldSpec:
     nullable: bool = False
     placeholder: str = ""
     decimals: int = 1
+    grouping: bool = True  # False for years, order and numbers: 2024, not 2 024
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from utredning_app.domain.enums import LabelledEnum
 from utredning_app.domain.formatting import format_number
@@ -161,6 +162,11 @@ class RowTableModel(QAbstractTableModel):
             return "" if column.check else column.text(row)
         if role == Qt.ItemDataRole.CheckStateRole and column.check:
             return Qt.CheckState.Checked if row.get(column.key) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and column.key == "colour":
+            value = row.get("colour")
+            return (
+                QColor(value) if isinstance(value, str) and QColor.isValidColorName(value) else None
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             value = row.get(column.key)
             return value if isinstance(value, str) and len(value) > 60 else None
