@@ -585,6 +585,30 @@
         <source>Diskonteringsränta</source>
         <translation>Discount rate</translation>
     </message>
+    <message>
+        <source>Bygger på styrmodeller</source>
+        <translation>Builds on governance models</translation>
+    </message>
+    <message>
+        <source>Koppling till styrmodell</source>
+        <translation>Link to governance model</translation>
+    </message>
+    <message>
+        <source>Förslag på remiss</source>
+        <translation>Proposals sent for consultation</translation>
+    </message>
+    <message>
+        <source>Undertecknare</source>
+        <translation>Signatories</translation>
+    </message>
+    <message>
+        <source>Citat</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
+        <source>Nyckelcitat</source>
+        <translation>Key quote</translation>
+    </message>
 </context>
 <context>
     <name>Fältredigerare</name>
@@ -1055,10 +1079,6 @@
         <translation>Change log</translation>
     </message>
     <message>
-        <source>Reservationer mot förslag och särskilda yttranden, per parti. De tas med sist i slutrapporten.</source>
-        <translation>Dissents on proposals and special statements, by party. They go at the end of the final report.</translation>
-    </message>
-    <message>
         <source>Regionens egenägda vårdgivare: sjukhus och bolag, deras driftform och vem som styr dem.</source>
         <translation>The region&apos;s own care providers: hospitals and companies, their legal form and who governs them.</translation>
     </message>
@@ -1067,16 +1087,20 @@
         <translation>Estimated effects of each governance model. Select an estimate to see and change its values per year (low ≤ base ≤ high).</translation>
     </message>
     <message>
-        <source>Utredningens numrerade förslag till beslut. Numret följer förslaget från delrapporten till slutrapporten.</source>
-        <translation>The investigation&apos;s numbered proposals for decision. The number follows a proposal from the interim to the final report.</translation>
-    </message>
-    <message>
         <source>De alternativa styrmodeller som utredningen jämför. Dagens modell är nollalternativet som de andra bedöms mot.</source>
         <translation>The alternative governance models the investigation compares. Today&apos;s model is the baseline the others are judged against.</translation>
     </message>
     <message>
         <source>Välj en remissomgång för att se dess remissinstanser, en instans för att se dess svar och ett svar för att se ställningstagandena per förslag.</source>
         <translation>Select a consultation round to see its consultees, a consultee to see its responses and a response to see its stances per proposal.</translation>
+    </message>
+    <message>
+        <source>Reservationer mot förslag och särskilda yttranden, per parti. De tas med sist i slutrapporten. Välj en för att se vilka ledamöter som står bakom den.</source>
+        <translation>Dissents on proposals and special statements, by party. They go at the end of the final report. Select one to see which members stand behind it.</translation>
+    </message>
+    <message>
+        <source>Utredningens numrerade förslag till beslut. Numret följer förslaget från delrapporten till slutrapporten. Välj ett förslag för att se vilka styrmodeller det bygger på.</source>
+        <translation>The investigation&apos;s numbered proposals for decision. The number follows a proposal from the interim to the final report. Select a proposal to see which governance models it builds on.</translation>
     </message>
 </context>
 <context>
@@ -1292,8 +1316,20 @@
         <translation>*No terms of reference yet – choose Edit the assignment.*</translation>
     </message>
     <message>
+        <source>Alla klara</source>
+        <translation>All done</translation>
+    </message>
+    <message>
+        <source>Senast: %1 – %2</source>
+        <translation>Last: %1 – %2</translation>
+    </message>
+    <message>
         <source>Inga kommande milstolpar.</source>
         <translation>No upcoming milestones.</translation>
+    </message>
+    <message>
+        <source>%1 dagar sen</source>
+        <translation>%1 days late</translation>
     </message>
     <message>
         <source>%1 dagar</source>

@@ -200,3 +200,29 @@ def test_every_registered_view_opens(qtbot: QtBot, window: Any) -> None:
         view = window.show_view(info.key)
         assert window.stack.currentWidget() is view
         assert window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole) == info.key
+
+
+def test_window_state_and_last_view_persist(qtbot: QtBot, window: Any, filled_path: Path) -> None:
+    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui.settings import AppSettings
+
+    window.show_view("remiss")
+    window.close()
+    settings = AppSettings()
+    assert settings.last_view() == "remiss"
+    assert settings.geometry() is not None
+    again = MainWindow(settings, ask_identity=False)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.file_opened, timeout=10_000):
+        again.open_path(filled_path)
+    assert again.current_view_key() == "remiss"
+
+
+def test_cancelled_open_leaves_the_current_file(
+    qtbot: QtBot, window: Any, demo_path: Path, filled_path: Path
+) -> None:
+    task = window.open_path(demo_path)
+    task.cancel()
+    qtbot.waitUntil(lambda: not task._thread.isRunning(), timeout=10_000)
+    qtbot.wait(50)
+    assert window.workspace.db.path == filled_path

@@ -172,3 +172,49 @@ def test_round_with_deadline_before_sending_is_refused(qtbot: QtBot, window: Any
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "före utskicksdagen" in dialog.errors["deadline"].text()
+
+
+LINKS = [
+    ("proposals", "options", "option_id"),
+    ("remiss", "round_proposals", "proposal_id"),
+    ("dissents", "members", "member_id"),
+]
+
+
+@pytest.mark.parametrize(("view_key", "attr", "key"), LINKS)
+def test_link_tables_create_delete_undo_redo(
+    qtbot: QtBot, window: Any, filled_path: Path, view_key: str, attr: str, key: str
+) -> None:
+    panel = _panel(window, view_key, attr)
+    assert panel.parent_id is not None, "the master row is selected on open"
+    dialog = panel.make_add_dialog()
+    combo = dialog.editors[key].widget
+    assert combo.count() >= 1
+    combo.setCurrentIndex(combo.count() - 1)
+    _save(dialog)
+    row_id = panel.apply_add(dialog)
+    row = read(filled_path, panel.spec.table, row_id)
+    assert row[key] == combo.itemData(combo.count() - 1)
+    assert row[panel.spec.parent_key] == panel.parent_id
+    panel.delete_current(confirm=False)
+    assert read(filled_path, panel.spec.table, row_id)["deleted_at"] is not None
+    window.undo_action.trigger()
+    assert read(filled_path, panel.spec.table, row_id)["deleted_at"] is None
+    window.undo_action.trigger()
+    assert read(filled_path, panel.spec.table, row_id)["deleted_at"] is not None
+    window.redo_action.trigger()
+    assert read(filled_path, panel.spec.table, row_id)["deleted_at"] is None
+
+
+def test_quotes_of_a_response(qtbot: QtBot, window: Any, filled_path: Path) -> None:
+    panel = _panel(window, "remiss", "quotes")
+    dialog = panel.make_add_dialog()
+    _fill(dialog, {"text": ""})
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.errors["text"].text() == "Citat måste fyllas i."
+    _fill(dialog, {"text": "Nämnden tillstyrker förslaget."})
+    _save(dialog)
+    row_id = panel.apply_add(dialog)
+    assert read(filled_path, "quote", row_id)["text"] == "Nämnden tillstyrker förslaget."
+    window.undo_action.trigger()
+    assert read(filled_path, "quote", row_id)["deleted_at"] is not None

@@ -126,6 +126,7 @@ def test_overview_counts_and_milestones(db: Database) -> None:
     facts = overview(db, today=dt.date.today())
     assert facts.counts["member"] == 3
     assert facts.next_milestone is not None and facts.next_milestone.days_left == 30
+    assert facts.next_milestone.title == "Delrapport"
     assert (facts.consultees, facts.responses, facts.responses_done) == (1, 1, 0)
 
 

@@ -280,6 +280,8 @@ class EntityPanel(QWidget):
             return
         self._fitted = True
         header = self.view.horizontalHeader()
+        # A number in the last column should sit next to the others, not at the far right.
+        header.setStretchLastSection(not self.model.columns[-1].align_right)
         for column in range(self.model.columnCount() - 1):
             self.view.resizeColumnToContents(column)
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 320)))

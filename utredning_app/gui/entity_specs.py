@@ -359,3 +359,49 @@ INVESTIGATION = EntitySpec(
     ),
     ("title",),
 )
+
+PROPOSAL_OPTION = EntitySpec(
+    "proposal_option",
+    QT_TRANSLATE_NOOP("Fält", "Bygger på styrmodeller"),
+    QT_TRANSLATE_NOOP("Fält", "Koppling till styrmodell"),
+    (F("option_id", QT_TRANSLATE_NOOP("Fält", "Styrmodell"), "ref", ref=OPTION_REF),),
+    ("option_id",),
+    parent_key="proposal_id",
+)
+
+ROUND_PROPOSAL = EntitySpec(
+    "round_proposal",
+    QT_TRANSLATE_NOOP("Fält", "Förslag på remiss"),
+    QT_TRANSLATE_NOOP("Fält", "Förslag på remiss"),
+    (F("proposal_id", QT_TRANSLATE_NOOP("Fält", "Förslag"), "ref", ref=PROPOSAL_REF),),
+    ("proposal_id",),
+    parent_key="round_id",
+)
+
+DISSENT_MEMBER = EntitySpec(
+    "dissent_member",
+    QT_TRANSLATE_NOOP("Fält", "Undertecknare"),
+    QT_TRANSLATE_NOOP("Fält", "Undertecknare"),
+    (F("member_id", QT_TRANSLATE_NOOP("Fält", "Ledamot"), "ref", ref=Ref("member", ("name",))),),
+    ("member_id",),
+    parent_key="dissent_id",
+)
+
+QUOTE = EntitySpec(
+    "quote",
+    QT_TRANSLATE_NOOP("Fält", "Citat"),
+    QT_TRANSLATE_NOOP("Fält", "Citat"),
+    (
+        F("text", QT_TRANSLATE_NOOP("Fält", "Citat"), "multiline"),
+        F(
+            "proposal_id",
+            QT_TRANSLATE_NOOP("Fält", "Förslag"),
+            "ref",
+            ref=PROPOSAL_REF,
+            nullable=True,
+        ),
+        F("is_key", QT_TRANSLATE_NOOP("Fält", "Nyckelcitat"), "bool"),
+    ),
+    ("text", "proposal_id", "is_key"),
+    parent_key="response_id",
+)

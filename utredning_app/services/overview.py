@@ -54,7 +54,8 @@ class Overview:
 
     @property
     def next_milestone(self) -> MilestoneFact | None:
-        return next((m for m in self.milestones if not m.done and m.days_left >= 0), None)
+        """The first milestone not marked done (it may be overdue: negative days_left)."""
+        return next((m for m in self.milestones if not m.done), None)
 
 
 COUNTED: dict[str, type[TrackedMixin]] = {

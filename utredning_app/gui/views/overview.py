@@ -196,17 +196,33 @@ class View(BaseView):
             )
         )
         nxt = facts.next_milestone
-        if nxt is None:
+        if nxt is None and facts.milestones and all(m.done for m in facts.milestones):
+            last = facts.milestones[-1]
+            self.next_label.setText(QCoreApplication.translate("Översikt", "Alla klara"))
+            self.next_detail.setText(
+                QCoreApplication.translate("Översikt", "Senast: %1 – %2")
+                .replace("%1", last.title)
+                .replace("%2", format_date(last.due_date))
+            )
+        elif nxt is None:
             self.next_label.setText("–")
             self.next_detail.setText(
                 QCoreApplication.translate("Översikt", "Inga kommande milstolpar.")
             )
         else:
-            self.next_label.setText(
-                QCoreApplication.translate("Översikt", "%1 dagar").replace("%1", str(nxt.days_left))
-                if nxt.days_left != 1
-                else QCoreApplication.translate("Översikt", "1 dag")
-            )
+            days = nxt.days_left
+            if days < 0:
+                text = QCoreApplication.translate("Översikt", "%1 dagar sen").replace(
+                    "%1", str(-days)
+                )
+            elif days == 1:
+                text = QCoreApplication.translate("Översikt", "1 dag")
+            else:
+                text = QCoreApplication.translate("Översikt", "%1 dagar").replace("%1", str(days))
+            self.next_label.setText(text)
+            self.next_label.setProperty("late", days < 0)
+            self.next_label.style().unpolish(self.next_label)
+            self.next_label.style().polish(self.next_label)
             self.next_detail.setText(f"{nxt.title} – {format_date(nxt.due_date)}")
         invited = max(facts.consultees, 1)
         self.answered.setRange(0, invited)

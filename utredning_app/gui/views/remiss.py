@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from utredning_app.gui import entity_specs as specs
 from utredning_app.gui.entity_panel import EntityPanel
@@ -34,17 +34,42 @@ class View(BaseView):
         self.stances = EntityPanel(
             specs.STANCE, QCoreApplication.translate("Fält", "Ställningstaganden"), compact=True
         )
+        self.round_proposals = EntityPanel(
+            specs.ROUND_PROPOSAL,
+            QCoreApplication.translate("Fält", "Förslag på remiss"),
+            compact=True,
+        )
+        self.quotes = EntityPanel(
+            specs.QUOTE, QCoreApplication.translate("Fält", "Citat"), compact=True
+        )
         self.rounds.current_changed.connect(self.consultees.set_parent)
+        self.rounds.current_changed.connect(self.round_proposals.set_parent)
         self.consultees.current_changed.connect(self.responses.set_parent)
         self.responses.current_changed.connect(self.stances.set_parent)
+        self.responses.current_changed.connect(self.quotes.set_parent)
+        round_side = QSplitter(Qt.Orientation.Vertical)
+        round_side.addWidget(self.rounds)
+        round_side.addWidget(self.round_proposals)
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.rounds)
+        top.addWidget(round_side)
         top.addWidget(self.consultees)
+        answer_side = QTabWidget()
+        answer_side.setDocumentMode(True)
+        answer_side.addTab(self.stances, QCoreApplication.translate("Fält", "Ställningstaganden"))
+        answer_side.addTab(self.quotes, QCoreApplication.translate("Fält", "Citat"))
+        self.answer_tabs = answer_side
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.responses)
-        bottom.addWidget(self.stances)
+        bottom.addWidget(answer_side)
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(top)
         outer.addWidget(bottom)
-        self.panels += [self.rounds, self.consultees, self.responses, self.stances]
+        self.panels += [
+            self.rounds,
+            self.round_proposals,
+            self.consultees,
+            self.responses,
+            self.stances,
+            self.quotes,
+        ]
         self.layout_.addWidget(outer, 1)
