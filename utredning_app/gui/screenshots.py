@@ -28,16 +28,23 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
         app = _app()
         install_translations(app, "sv")
         apply_style(app)
-        window = MainWindow(settings_mod.AppSettings(), ask_identity=False)
+        settings = settings_mod.AppSettings()
+        db = open_database(path, actor="Skärmbild")
+        with db.reader() as session:
+            officer = db.investigation(session).case_officer
+        # Shown in the status bar as the person changes are logged as; nothing is edited.
+        settings.set_identity(settings_mod.Identity(officer or "Sekretariatet", "", ""))
+        window = MainWindow(settings, ask_identity=False)
         window.resize(SIZE)
         window.show()
-        db = open_database(path, actor="Skärmbild")
         window._set_database(db)
         written: list[Path] = []
         for number, info in enumerate(VIEWS, start=1):
             if keys and info.key not in keys:
                 continue
-            window.show_view(info.key)
+            view = window.show_view(info.key)
+            if view is not None:
+                view.prepare_screenshot()
             for _ in range(3):
                 QApplication.processEvents()
             target = out_dir / f"{number:02d}-{info.key}.png"

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from utredning_app.domain.enums import LabelledEnum
+from utredning_app.domain.enums import LabelledEnum, StanceKind
 from utredning_app.domain.formatting import format_number
 
 PAGE_SIZE = 200
@@ -31,6 +31,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+
+# Soft backgrounds for ställningstaganden: support green, objection red, neutral grey.
+STANCE_COLOURS = {
+    StanceKind.TILLSTYRKER: "#d7f0d2",
+    StanceKind.TILLSTYRKER_MED_SYNPUNKTER: "#eef5cf",
+    StanceKind.AVSTYRKER: "#f7d4d4",
+    StanceKind.INGEN_ERINRAN: "#e8eaed",
+    StanceKind.AVSTAR: "#e8eaed",
+}
 Row = dict[str, Any]
 
 
@@ -162,6 +171,11 @@ class RowTableModel(QAbstractTableModel):
             return "" if column.check else column.text(row)
         if role == Qt.ItemDataRole.CheckStateRole and column.check:
             return Qt.CheckState.Checked if row.get(column.key) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole:
+            value = row.get(column.key)
+            if isinstance(value, StanceKind):
+                return QColor(STANCE_COLOURS[value])
+            return None
         if role == Qt.ItemDataRole.DecorationRole and column.key == "colour":
             value = row.get("colour")
             return (

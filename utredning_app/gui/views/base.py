@@ -53,6 +53,9 @@ class BaseView(QWidget):
             panel.filter_edit.setFocus()
             panel.filter_edit.selectAll()
 
+    def prepare_screenshot(self) -> None:
+        """Select something worth showing (used by `utredning screenshots`)."""
+
     def before_close(self) -> None:
         """Save anything pending (the text editor) before the file is closed."""
 

@@ -73,3 +73,17 @@ class View(BaseView):
             self.quotes,
         ]
         self.layout_.addWidget(outer, 1)
+
+    def prepare_screenshot(self) -> None:
+        """Show an instance that has answered, with its stances."""
+        if self.workspace is None:
+            return
+        from utredning_app.gui.table_model import ROW_ROLE
+        from utredning_app.services import entities
+
+        proxy = self.consultees.proxy
+        for row in range(proxy.rowCount()):
+            consultee_id = proxy.index(row, 0).data(ROW_ROLE)
+            if entities.count(self.workspace.db, "response", {"consultee_id": consultee_id}):
+                self.consultees.select(str(consultee_id))
+                return
