@@ -88,6 +88,7 @@ def populate(db: Database) -> dict[str, Any]:
         c(db, "criterion", {"name": "Omvårdnad", "kind": "nursing", "sort_order": 2}),
     ]
     ids["criteria"] = criteria
+    ids["profile"] = c(db, "weight_profile", {"name": "Lika vikter"})
     c(db, "assessment", {"option_id": options[0], "criterion_id": criteria[0], "score": 3.0})
     c(db, "assessment", {"option_id": options[1], "criterion_id": criteria[0], "score": 4.0})
     ids["estimate"] = c(

@@ -609,6 +609,30 @@
         <source>Nyckelcitat</source>
         <translation>Key quote</translation>
     </message>
+    <message>
+        <source>Viktprofiler</source>
+        <translation>Weight profiles</translation>
+    </message>
+    <message>
+        <source>Viktprofil</source>
+        <translation>Weight profile</translation>
+    </message>
+    <message>
+        <source>Vikter</source>
+        <translation>Weights</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Frisläppt till gruppen</source>
+        <translation>Released to the group</translation>
+    </message>
 </context>
 <context>
     <name>Fältredigerare</name>
@@ -1075,6 +1099,10 @@
         <translation>Dissents and special statements</translation>
     </message>
     <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
         <source>Ändringslogg</source>
         <translation>Change log</translation>
     </message>
@@ -1101,6 +1129,10 @@
     <message>
         <source>Utredningens numrerade förslag till beslut. Numret följer förslaget från delrapporten till slutrapporten. Välj ett förslag för att se vilka styrmodeller det bygger på.</source>
         <translation>The investigation&apos;s numbered proposals for decision. The number follows a proposal from the interim to the final report. Select a proposal to see which governance models it builds on.</translation>
+    </message>
+    <message>
+        <source>Egna anteckningar. Privata och partiinterna anteckningar följer inte med när utredningen delas, förrän de frisläpps till hela gruppen.</source>
+        <translation>Your own notes. Private and party notes do not travel when the investigation is shared until they are released to the whole group.</translation>
     </message>
 </context>
 <context>

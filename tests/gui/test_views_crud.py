@@ -30,6 +30,9 @@ CASES = [
     ("remiss", "responses", "their_reference", "LOC 2023-12", "LOC 2023-13"),
     ("remiss", "stances", "comment_md", "Bra förslag.", "Mycket bra förslag."),
     ("dissents", None, "title", "Särskilt yttrande (C)", "Yttrande (C)"),
+    ("assessments", "profiles", "name", "Centerpartiets vikter", "C:s vikter"),
+    ("assessments", "weights", "weight", "2", "0,5"),
+    ("notes", None, "title", "Fråga till sekretariatet", "Fråga om kostnader"),
 ]
 
 # Other required fields, per table.
@@ -40,6 +43,8 @@ EXTRA: dict[str, dict[str, str]] = {
     "governance_option": {"code": "A9"},
     "section": {"key": "bakgrund"},
 }
+# What the file holds for a typed value, where it differs from the text.
+STORED = {"2": "2.0", "0,5": "0.5"}
 
 
 def _panel(window: Any, view_key: str, attr: str | None) -> Any:
@@ -70,6 +75,10 @@ def _value(row: dict[str, Any], key: str) -> str:
     return str(row[key])
 
 
+def _stored(text: str) -> str:
+    return STORED.get(text, text)
+
+
 @pytest.mark.parametrize(("view_key", "attr", "key", "first", "second"), CASES)
 def test_create_edit_delete_undo_redo(
     qtbot: QtBot,
@@ -97,7 +106,7 @@ def test_create_edit_delete_undo_redo(
     _save(dialog)
     row_id = panel.apply_add(dialog)
     assert row_id
-    assert _value(read(filled_path, table, row_id), key) == first
+    assert _value(read(filled_path, table, row_id), key) == _stored(first)
     assert panel.current_id() == row_id
 
     # edit
@@ -105,7 +114,7 @@ def test_create_edit_delete_undo_redo(
     _fill(dialog, {key: second})
     _save(dialog)
     assert panel.apply_edit(dialog)
-    assert _value(read(filled_path, table, row_id), key) == second
+    assert _value(read(filled_path, table, row_id), key) == _stored(second)
 
     # delete
     panel.delete_current(confirm=False)
@@ -117,7 +126,7 @@ def test_create_edit_delete_undo_redo(
     assert read(filled_path, table, row_id)["deleted_at"] is None
     assert panel.model.find(row_id) >= 0
     window.undo_action.trigger()
-    assert _value(read(filled_path, table, row_id), key) == first
+    assert _value(read(filled_path, table, row_id), key) == _stored(first)
     window.undo_action.trigger()
     assert read(filled_path, table, row_id)["deleted_at"] is not None
 
@@ -125,7 +134,7 @@ def test_create_edit_delete_undo_redo(
     window.redo_action.trigger()
     assert read(filled_path, table, row_id)["deleted_at"] is None
     window.redo_action.trigger()
-    assert _value(read(filled_path, table, row_id), key) == second
+    assert _value(read(filled_path, table, row_id), key) == _stored(second)
     window.redo_action.trigger()
     assert read(filled_path, table, row_id)["deleted_at"] is not None
     assert stack.canUndo() and not stack.canRedo()

@@ -405,3 +405,48 @@ QUOTE = EntitySpec(
     ("text", "proposal_id", "is_key"),
     parent_key="response_id",
 )
+
+WEIGHT_PROFILE = EntitySpec(
+    "weight_profile",
+    QT_TRANSLATE_NOOP("Fält", "Viktprofiler"),
+    QT_TRANSLATE_NOOP("Fält", "Viktprofil"),
+    (
+        F("name", QT_TRANSLATE_NOOP("Fält", "Namn")),
+        F("party_id", QT_TRANSLATE_NOOP("Fält", "Parti"), "ref", ref=PARTY_REF, nullable=True),
+    ),
+    ("name", "party_id"),
+)
+
+PROFILE_WEIGHT = EntitySpec(
+    "profile_weight",
+    QT_TRANSLATE_NOOP("Fält", "Vikter"),
+    QT_TRANSLATE_NOOP("Fält", "Vikt"),
+    (
+        F(
+            "criterion_id",
+            QT_TRANSLATE_NOOP("Fält", "Bedömningsgrund"),
+            "ref",
+            ref=Ref("criterion", ("name",)),
+        ),
+        F("weight", QT_TRANSLATE_NOOP("Fält", "Vikt"), "float", decimals=2),
+    ),
+    ("criterion_id", "weight"),
+    parent_key="profile_id",
+    defaults={"weight": 1.0},
+)
+
+NOTE = EntitySpec(
+    "note",
+    QT_TRANSLATE_NOOP("Fält", "Anteckningar"),
+    QT_TRANSLATE_NOOP("Fält", "Anteckning"),
+    (
+        F("title", QT_TRANSLATE_NOOP("Fält", "Rubrik")),
+        F("visibility", QT_TRANSLATE_NOOP("Fält", "Synlighet"), "enum", enum=Visibility),
+        F("author", QT_TRANSLATE_NOOP("Fält", "Författare")),
+        F("author_party", QT_TRANSLATE_NOOP("Fält", "Författarens parti")),
+        F("released", QT_TRANSLATE_NOOP("Fält", "Frisläppt till gruppen"), "bool"),
+        F("body_md", QT_TRANSLATE_NOOP("Fält", "Text"), "multiline"),
+    ),
+    ("title", "visibility", "author", "author_party", "released", "body_md"),
+    defaults={"visibility": Visibility.PRIVAT},
+)

@@ -53,6 +53,7 @@ VIEWS: list[ViewInfo] = [
         "dissents",
         _P + "dissents",
     ),
+    ViewInfo("notes", QT_TRANSLATE_NOOP("Vyer", "Anteckningar"), "notes", _P + "notes"),
     ViewInfo("audit", QT_TRANSLATE_NOOP("Vyer", "Ändringslogg"), "audit", _P + "audit"),
 ]
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -78,12 +79,29 @@ class View(BaseView):
         self.criteria = EntityPanel(
             specs.CRITERION, QCoreApplication.translate("Fält", "Bedömningsgrunder")
         )
+        self.profiles = EntityPanel(
+            specs.WEIGHT_PROFILE,
+            QCoreApplication.translate("Fält", "Viktprofiler"),
+            compact=True,
+        )
+        self.weights = EntityPanel(
+            specs.PROFILE_WEIGHT, QCoreApplication.translate("Fält", "Vikter"), compact=True
+        )
+        self.profiles.current_changed.connect(self.weights.set_parent)
+        profile_page = QSplitter(Qt.Orientation.Horizontal)
+        profile_page.addWidget(self.profiles)
+        profile_page.addWidget(self.weights)
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        tabs.addTab(self.criteria, QCoreApplication.translate("Fält", "Bedömningsgrunder"))
+        tabs.addTab(profile_page, QCoreApplication.translate("Fält", "Viktprofiler"))
+        self.lower_tabs = tabs
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(host)
-        splitter.addWidget(self.criteria)
+        splitter.addWidget(tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.panels.append(self.criteria)
+        self.panels += [self.criteria, self.profiles, self.weights]
         self.layout_.addWidget(splitter, 1)
 
     def on_changed(self, tables: frozenset[str]) -> None:
