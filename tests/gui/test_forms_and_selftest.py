@@ -57,3 +57,25 @@ def test_selftest_fails_on_a_bad_file(tmp_path: Path) -> None:
     result = _selftest(str(bad), tmp_path=tmp_path)
     assert result.returncode == 1
     assert "inte en utredningsfil" in result.stderr
+
+
+def test_main_window_file_suffix_matches_storage() -> None:
+    from utredning_app.gui import main_window
+    from utredning_app.storage import database
+
+    assert main_window.FILE_SUFFIX == database.FILE_SUFFIX
+
+
+def test_start_up_path_does_not_import_sqlalchemy() -> None:
+    code = (
+        "import sys; import utredning_app.gui.main_window, utredning_app.gui.app;"
+        "print('sqlalchemy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    assert result.stdout.strip() == "False"

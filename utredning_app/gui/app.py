@@ -6,12 +6,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from utredning_app import APP_NAME, paths
+
+if TYPE_CHECKING:
+    from utredning_app.gui.tasks import Task
 
 SELFTEST_TIMEOUT_MS = 20_000
 
@@ -68,20 +72,29 @@ def run(path: Path | None, *, selftest: bool = False) -> int:
     install_translations(app, settings.language())
     apply_style(app)
 
-    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui import main_window
 
-    window = MainWindow(settings, ask_identity=not selftest)
+    if selftest and path is None:
+        from utredning_app.storage.database import create_database
+
+        assert tmp is not None
+        path = Path(tmp.name) / "självtest.utredning"
+        create_database(path, title="Självtest").close()
+    # Start reading the file before building the window: the worker imports SQLAlchemy and
+    # checks the file while the main thread builds and shows the window.
+    identity = settings.identity()
+    opening = (
+        main_window.start_opening(path, identity.actor if identity else "")
+        if path is not None
+        else None
+    )
+    window = main_window.MainWindow(settings, ask_identity=not selftest)
     if selftest:
-        if path is None:
-            from utredning_app.storage.database import create_database
-
-            assert tmp is not None
-            path = Path(tmp.name) / "självtest.utredning"
-            create_database(path, title="Självtest").close()
-        return _selftest(app, window, path, started, tmp)
+        assert path is not None and opening is not None
+        return _selftest(app, window, path, started, tmp, opening)
     window.show()
     if path is not None:
-        window.open_path(path)
+        window.open_path(path, opening)
     return app.exec()
 
 
@@ -91,6 +104,7 @@ def _selftest(
     path: Path,
     started: float,
     tmp: tempfile.TemporaryDirectory[str] | None,
+    opening: Task,
 ) -> int:
     from utredning_app.gui.main_window import MainWindow
 
@@ -109,7 +123,7 @@ def _selftest(
 
     window.view_painted.connect(painted)
     window.show()
-    task = window.open_path(path)
+    task = window.open_path(path, opening)
     task.failed.disconnect()
     task.failed.connect(failed)
     QTimer.singleShot(SELFTEST_TIMEOUT_MS, app.quit)

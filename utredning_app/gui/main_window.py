@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,9 +27,15 @@ from utredning_app.gui.icons import icon
 from utredning_app.gui.settings import AppSettings, Identity
 from utredning_app.gui.tasks import Task
 from utredning_app.gui.views import VIEWS
-from utredning_app.gui.views.base import BaseView
-from utredning_app.gui.workspace import Workspace
-from utredning_app.storage.database import FILE_SUFFIX, Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.views.base import BaseView
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.storage.database import Database
+
+# Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
+# the start-up path, so the window is built while the worker thread imports it and opens the file.
+FILE_SUFFIX = ".utredning"
 
 
 def _tr_view(title: str) -> str:
@@ -254,22 +260,21 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, path: Path) -> Task:
-        """Open ``path`` off the UI thread; ``file_opened`` is emitted when it is shown."""
-        from utredning_app.storage.database import open_database
+    def open_path(self, path: Path, task: Task | None = None) -> Task:
+        """Open ``path`` off the UI thread; ``file_opened`` is emitted when it is shown.
 
-        actor = self.actor()
-        task = Task(
-            lambda: open_database(path, actor=actor),
-            self,
-            self.tr("Öppnar %1 …").replace("%1", path.name),
-            discard=lambda db: db.close(),
-        )
+        ``task`` is an opening already started by :func:`start_opening` (at program start,
+        before this window was built).
+        """
+        label = self.tr("Öppnar %1 …").replace("%1", path.name)
+        if task is None:
+            task = start_opening(path, self.actor(), self, label)
+        else:
+            task.attach_progress(self, label)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message))
         self._task = task
         self.statusBar().showMessage(self.tr("Öppnar %1 …").replace("%1", str(path)))
-        task.start()
         return task
 
     def _open_failed(self, path: Path, message: str) -> None:
@@ -277,6 +282,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Filen kunde inte öppnas"), message)
 
     def _set_database(self, db: Database) -> None:
+        from utredning_app.gui.workspace import Workspace
+
         self.close_file()
         self.workspace = Workspace(db, self)
         self.workspace.error.connect(self._show_error)
@@ -437,6 +444,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
+        from utredning_app.gui.views.base import BaseView
+
         widget = self.stack.currentWidget()
         if isinstance(widget, BaseView):
             widget.focus_search()
@@ -522,3 +531,23 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.current_view_key())
         self.close_file()
         event.accept()
+
+
+def _open(path: Path, actor: str) -> Database:
+    # Imported here, in the worker thread: SQLAlchemy loads while the window is built.
+    from utredning_app.storage.database import open_database
+
+    return open_database(path, actor=actor)
+
+
+def start_opening(path: Path, actor: str, parent: QWidget | None = None, label: str = "") -> Task:
+    """Start opening ``path`` in a worker thread; hand the task to ``MainWindow.open_path``."""
+    task = Task(
+        lambda: _open(path, actor),
+        parent,
+        label,
+        discard=lambda db: db.close(),
+        show_progress=parent is not None,
+    )
+    task.start()
+    return task

@@ -58,6 +58,7 @@ class Task(QObject):
     ) -> None:
         super().__init__(parent)
         self.cancelled = False
+        self._done = False
         self._discard = discard
         self._thread = QThread()
         self.worker = _Worker(work)
@@ -67,13 +68,19 @@ class Task(QObject):
         self.worker.failed.connect(self._on_failure, Qt.ConnectionType.QueuedConnection)
         self.progress: QProgressDialog | None = None
         if show_progress and parent is not None:
-            self.progress = QProgressDialog(label, self.tr("Avbryt"), 0, 0, parent)
-            self.progress.setWindowTitle(APP_NAME)
-            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-            self.progress.setMinimumDuration(400)
-            self.progress.setAutoClose(False)
-            self.progress.setAutoReset(False)
-            self.progress.canceled.connect(self.cancel)
+            self.attach_progress(parent, label)
+
+    def attach_progress(self, parent: QWidget, label: str) -> None:
+        """Show a (delayed) busy dialog with Avbryt for this task over ``parent``."""
+        if self.progress is not None or (not self._thread.isRunning() and self._done):
+            return
+        self.progress = QProgressDialog(label, self.tr("Avbryt"), 0, 0, parent)
+        self.progress.setWindowTitle(APP_NAME)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.cancel)
 
     def start(self) -> None:
         _RUNNING.add(self)
@@ -83,6 +90,7 @@ class Task(QObject):
         self.cancelled = True
 
     def _finish(self) -> None:
+        self._done = True
         if self.progress is not None:
             self.progress.reset()
             self.progress.deleteLater()
