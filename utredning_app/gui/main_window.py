@@ -313,6 +313,10 @@ class MainWindow(QMainWindow):
         self.workspace.deleteLater()
         self.workspace = None
         self.sidebar.setEnabled(False)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
+        self.statusBar().clearMessage()
         self.stack.setCurrentWidget(self.welcome)
         self._update_title()
         self._update_undo_actions()
