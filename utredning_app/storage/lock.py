@@ -24,6 +24,7 @@ import os
 import socket
 import sys
 import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -119,6 +120,51 @@ def _is_stale(owner: LockOwner) -> bool:
     return owner.host == socket.gethostname() and not _pid_alive(owner.pid)
 
 
+# A lock file that cannot be parsed and is older than this was left half-written by a crash
+# on a file system without hard links (the normal path never leaves a partial lock file).
+GARBAGE_LOCK_AGE_S = 30.0
+
+
+def _age_seconds(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _publish(lock_path: Path, payload: bytes) -> None:
+    """Create ``lock_path`` with ``payload``, atomically and only if it does not exist.
+
+    The content is written to a private temporary file first and then hard-linked to the
+    lock name (``link`` fails if the name exists, also on NFS), so a crash never leaves a
+    half-written lock. Where hard links are not supported, ``O_CREAT | O_EXCL`` is used.
+    Raises FileExistsError if someone holds the lock.
+    """
+    tmp = lock_path.with_name(f"{lock_path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.write(fd, payload)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        try:
+            os.link(tmp, lock_path)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass  # no hard links here (FAT, some SMB shares)
+        fd = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 _held: dict[Path, int] = {}
 _held_guard = threading.Lock()
 
@@ -152,13 +198,16 @@ class FileLock:
         payload = json.dumps(asdict(LockOwner.me()), ensure_ascii=False).encode("utf-8")
         for _attempt in range(3):
             try:
-                fd = os.open(self.lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                _publish(self.lock_path, payload)
             except FileExistsError:
                 owner = read_lock(self.path)
                 if owner is None:
                     continue  # released meanwhile: try again
                 if take_over or _is_stale(owner) or owner.is_this_process():
                     self.lock_path.unlink(missing_ok=True)
+                    continue
+                if owner.pid == -1 and _age_seconds(self.lock_path) > GARBAGE_LOCK_AGE_S:
+                    self.lock_path.unlink(missing_ok=True)  # unreadable and old: left by a crash
                     continue
                 raise FileLockedError(
                     f"Filen {self.path.name} är redan öppen för redigering av "
@@ -171,11 +220,6 @@ class FileLock:
                 # The folder takes the database but not our lock file (rare share setups):
                 # SQLite's own locking still keeps the bytes consistent, so go on unlocked.
                 return
-            try:
-                os.write(fd, payload)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
             return
         raise FileLockedError(
             f"Filen {self.path.name} låses och släpps om och om igen av ett annat program; "
