@@ -140,6 +140,7 @@ class BackupInfo:
     reason: str
     size: int
     sequence: int = 1  # 2, 3 … when several were made in the same second
+    modified: float = 0.0  # file time: orders backups made in the same second
 
     @property
     def reason_label(self) -> str:
@@ -155,7 +156,8 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         return []
     except OSError as exc:
         raise BackupError(
-            f"Mappen med säkerhetskopior {folder} kan inte läsas: {exc.strerror}."
+            f"Mappen för säkerhetskopior {folder} går inte att läsa eller skapa "
+            f"({exc.strerror}). Kontrollera att mappen finns och är skrivbar."
         ) from exc
     for entry in entries:
         match = _NAME_RE.match(entry.name)
@@ -163,11 +165,14 @@ def list_backups(folder: Path) -> list[BackupInfo]:
             continue
         try:
             taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-            size = entry.stat().st_size
+            stat = entry.stat()
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(entry, taken, match["reason"], size, int(match["n"] or 1)))
-    found.sort(key=lambda b: (b.taken_at, b.sequence), reverse=True)
+        sequence = int(match["n"] or 1)
+        found.append(
+            BackupInfo(entry, taken, match["reason"], stat.st_size, sequence, stat.st_mtime)
+        )
+    found.sort(key=lambda b: (b.taken_at, b.modified, b.sequence), reverse=True)
     return found
 
 
@@ -195,7 +200,7 @@ def select_kept(
     backups: list[BackupInfo], now: dt.datetime, policy: RetentionPolicy = DEFAULT_POLICY
 ) -> list[BackupInfo]:
     """The backups the policy keeps, newest first (pure: no file is touched)."""
-    ordered = sorted(backups, key=lambda b: (b.taken_at, b.sequence), reverse=True)
+    ordered = sorted(backups, key=lambda b: (b.taken_at, b.modified, b.sequence), reverse=True)
     if not ordered:
         return []
     keep: set[Path] = {ordered[0].path}
