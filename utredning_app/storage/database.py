@@ -201,6 +201,11 @@ def storage_error(exc: BaseException, path: Path) -> UserError | None:
             f"Filen {name} eller mappen den ligger i är skrivskyddad. {unsaved} "
             "Spara en kopia i en skrivbar mapp."
         )
+    if "unable to open" in text and path.exists() and not os.access(path.parent, os.W_OK):
+        return ReadOnlyFile(
+            f"Mappen {path.parent} där {name} ligger har blivit skrivskyddad. {unsaved} "
+            "Spara en kopia i en skrivbar mapp."
+        )
     if "unable to open" in text:
         return StorageError(
             f"Filen {path} kan inte öppnas längre – har den flyttats, tagits bort eller har "
