@@ -47,14 +47,14 @@ def _sha(data: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def filled_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def filled_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from utredning_app.services.demo import create_demo
 
     path = tmp_path_factory.mktemp("fylld") / "fylld.utredning"
     db = create_demo(path)
     fill_every_entity(db)
     db.close()
-    return path.read_bytes()
+    return path
 
 
 def open_hostile_file(path: Path, case: str) -> str:
@@ -93,9 +93,10 @@ def _sqlite_with(tmp_path: Path, name: str, app_id: int, sql: str = "") -> Path:
     return path
 
 
-def test_crafted_investigation_files(tmp_path: Path, filled_bytes: bytes) -> None:
+def test_crafted_investigation_files(tmp_path: Path, filled_file: Path) -> None:
     from utredning_app.storage.engine import APPLICATION_ID
 
+    filled_bytes = filled_file.read_bytes()
     rng = random.Random(42)
     cases: dict[str, bytes | Path] = {
         "tom": b"",
@@ -137,9 +138,9 @@ def test_crafted_investigation_files(tmp_path: Path, filled_bytes: bytes) -> Non
     assert open_hostile_file(tmp_path / "finns-inte.utredning", "saknas") == "refused"
 
 
-def test_garbage_journal_beside_a_good_file(tmp_path: Path, filled_bytes: bytes) -> None:
+def test_garbage_journal_beside_a_good_file(tmp_path: Path, filled_file: Path) -> None:
     path = tmp_path / "god.utredning"
-    path.write_bytes(filled_bytes)
+    shutil.copyfile(filled_file, path)
     Path(f"{path}-journal").write_bytes(bytes(random.Random(1).randrange(256) for _ in range(9000)))
     assert open_hostile_file(path, "skräpjournal") == "opened"
 
@@ -158,25 +159,26 @@ flips_strategy = st.lists(
 )
 
 
-def _fuzz_file(tmp_path: Path, filled_bytes: bytes, flips: list[tuple[int, int]]) -> None:
+def _fuzz_file(tmp_path: Path, filled_file: Path, flips: list[tuple[int, int]]) -> None:
     path = tmp_path / "fuzz.utredning"
-    path.write_bytes(_flip(filled_bytes, flips))
+    path.write_bytes(_flip(filled_file.read_bytes(), flips))
     open_hostile_file(path, "bitflip")
 
 
 @FAST
 @given(flips=flips_strategy)
 def test_random_corruption_of_a_file(
-    tmp_path: Path, filled_bytes: bytes, flips: list[tuple[int, int]]
+    tmp_path: Path, filled_file: Path, flips: list[tuple[int, int]]
 ) -> None:
-    _fuzz_file(tmp_path, filled_bytes, flips)
+    _fuzz_file(tmp_path, filled_file, flips)
 
 
 @FAST
 @given(cut=st.integers(min_value=0, max_value=10**7))
-def test_truncated_files(tmp_path: Path, filled_bytes: bytes, cut: int) -> None:
+def test_truncated_files(tmp_path: Path, filled_file: Path, cut: int) -> None:
+    data = filled_file.read_bytes()
     path = tmp_path / "kapad.utredning"
-    path.write_bytes(filled_bytes[: cut % len(filled_bytes)])
+    path.write_bytes(data[: cut % len(data)])
     assert open_hostile_file(path, "kapad") == "refused"
 
 
@@ -184,9 +186,9 @@ def test_truncated_files(tmp_path: Path, filled_bytes: bytes, cut: int) -> None:
 @LONG
 @given(flips=flips_strategy)
 def test_long_random_corruption_of_a_file(
-    tmp_path: Path, filled_bytes: bytes, flips: list[tuple[int, int]]
+    tmp_path: Path, filled_file: Path, flips: list[tuple[int, int]]
 ) -> None:
-    _fuzz_file(tmp_path, filled_bytes, flips)
+    _fuzz_file(tmp_path, filled_file, flips)
 
 
 # ------------------------------------------------------------------ JSON archive
@@ -314,9 +316,11 @@ def mutated_archives(draw: st.DrawFn, base: dict[str, Any]) -> bytes:
             key = draw(st.sampled_from(sorted(data)))
             data[key] = draw(json_values)
             continue
-        if not rows:
+        if not isinstance(rows, list) or not rows:
             continue
         row = rows[draw(st.integers(0, len(rows) - 1))]
+        if not isinstance(row, dict) or not row:
+            continue
         field = draw(st.sampled_from(sorted(row)))
         if action == "set":
             row[field] = draw(json_values)
@@ -328,8 +332,8 @@ def mutated_archives(draw: st.DrawFn, base: dict[str, Any]) -> bytes:
             rows.append(copy.deepcopy(row))
         elif action == "swap-id":
             other = draw(st.sampled_from(sorted(tables)))
-            if tables[other]:
-                row["id"] = tables[other][0]["id"]
+            if tables[other] and isinstance(tables[other][0], dict):
+                row["id"] = tables[other][0].get("id")
     return _dump(data)
 
 

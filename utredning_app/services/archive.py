@@ -34,7 +34,7 @@ from utredning_app import __version__
 from utredning_app.domain.enums import Visibility
 from utredning_app.errors import ArchiveError
 from utredning_app.storage.base import Base
-from utredning_app.storage.database import build_empty_file, open_database
+from utredning_app.storage.database import build_empty_file, open_database, user_errors
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
@@ -120,7 +120,7 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
     tables: dict[str, list[dict[str, Any]]] = {}
     dropped: set[str] = set()
     try:
-        with db.engine.connect() as conn:
+        with user_errors(path), db.engine.connect() as conn:
             for table in ARCHIVE_TABLES:
                 order = [table.c.at, table.c.id] if table.name == "audit_entry" else [table.c.id]
                 rows: list[dict[str, Any]] = []

@@ -129,10 +129,13 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise CorruptFile(f"Filen {path.name} kan inte öppnas: {exc}.") from exc
+    # A damaged or crafted file may hold bytes that are not UTF-8: in values, and in SQLite's
+    # own error messages (which name damaged tables), hence UnicodeDecodeError below too.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             if "readonly" in str(exc) and journal_path(path).exists():
                 raise _interrupted_error(path) from exc
             if isinstance(storage_error(exc, path), FileLockedError):
@@ -149,20 +152,22 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         check = "integrity_check" if full_check else "quick_check"
         try:
             rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
         if rows != ["ok"]:
             detail = "; ".join(str(r) for r in rows[:3])
             raise CorruptFile(f"Filen {path.name} är skadad: {detail}.")
         try:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise CorruptFile(
                 f"Filen {path.name} saknar schemaversion och kan inte öppnas ({exc})."
             ) from exc
         revision = found[0][0] if len(found) == 1 else None
-        if revision is None:
+        if not isinstance(revision, str):
             raise CorruptFile(f"Filen {path.name} har ingen giltig schemaversion.")
+        if revision == HEAD_REVISION:
+            _check_tables(conn, path)
     finally:
         conn.close()
     if revision not in KNOWN_REVISIONS:
@@ -173,6 +178,25 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         )
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     return FileFacts(path, revision, app_id, path.stat().st_size, writable)
+
+
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """Every table and column the app uses is there (a file can pass SQLite's checks and
+    still have been edited by hand or crafted)."""
+    from utredning_app.storage.base import Base
+
+    for table in Base.metadata.sorted_tables:
+        try:
+            found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+        missing = [c.name for c in table.columns if c.name not in found]
+        if missing:
+            what = "saknas" if not found else f"saknar kolumnen {missing[0]}"
+            raise CorruptFile(
+                f"Filen {path.name} har en ändrad databasstruktur (tabellen {table.name} "
+                f"{what}) och kan inte öppnas. Återställ den från en säkerhetskopia."
+            )
 
 
 def storage_error(exc: BaseException, path: Path) -> UserError | None:
@@ -211,6 +235,16 @@ def storage_error(exc: BaseException, path: Path) -> UserError | None:
             f"Filen {path} kan inte öppnas längre – har den flyttats, tagits bort eller har "
             f"nätverksanslutningen brutits? {unsaved}"
         )
+    if "could not decode" in text:
+        return CorruptFile(
+            f"Filen {name} innehåller text som inte går att läsa och är troligen skadad eller "
+            "manipulerad. Återställ den från en säkerhetskopia."
+        )
+    if "no such column" in text or "no such table" in text:
+        return CorruptFile(
+            f"Filen {name} har en ändrad databasstruktur ({orig}). Återställ den från en "
+            "säkerhetskopia."
+        )
     if "malformed" in text or "not a database" in text:
         return CorruptFile(f"Filen {name} är skadad ({orig}). {unsaved}")
     if "i/o" in text:
@@ -218,6 +252,54 @@ def storage_error(exc: BaseException, path: Path) -> UserError | None:
             f"Läs- eller skrivfel i filen {path} (disk, USB-minne eller nätverk). {unsaved}"
         )
     return None
+
+
+# Modules that turn stored values into Python ones: an exception raised inside them while
+# reading means the *file* holds a value that cannot be right (a crafted or damaged file).
+_DECODING_MODULES = (
+    "sqlalchemy/sql/sqltypes.py",
+    "sqlalchemy/sql/type_api.py",
+    "sqlalchemy/engine/result.py",
+    "sqlalchemy/engine/cursor.py",
+    "sqlalchemy/engine/default.py",
+    "sqlalchemy/orm/loading.py",
+    "utredning_app/storage/base.py",
+)
+
+
+def decode_error(exc: BaseException, path: Path) -> CorruptFile | None:
+    """CorruptFile if ``exc`` came from decoding a stored value (an unknown enum value, an
+    impossible date), None if it came from anywhere else (a bug must stay a bug)."""
+    if not isinstance(exc, LookupError | ValueError):
+        return None
+    tb = exc.__traceback__
+    frames: list[str] = []
+    while tb is not None:
+        frames.append(tb.tb_frame.f_code.co_filename.replace("\\", "/"))
+        tb = tb.tb_next
+    # The innermost frames decide: where the exception was raised.
+    if not any(name.endswith(_DECODING_MODULES) for name in frames[-3:]):
+        return None
+    return CorruptFile(
+        f"Filen {path.name} innehåller ett ogiltigt värde och är troligen skadad eller "
+        f"manipulerad ({str(exc)[:120]}). Återställ den från en säkerhetskopia."
+    )
+
+
+@contextlib.contextmanager
+def user_errors(path: Path) -> Iterator[None]:
+    """Turn low-level failures while reading/writing ``path`` into Swedish UserErrors.
+
+    For services that use ``Database.engine`` directly; ``transaction()`` and ``reader()``
+    already do this.
+    """
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
+        mapped = storage_error(exc, path) or decode_error(exc, path)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -283,8 +365,8 @@ class Database:
         try:
             with session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error) as exc:
-            mapped = storage_error(exc, self.path)
+        except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
+            mapped = storage_error(exc, self.path) or decode_error(exc, self.path)
             if mapped is None:
                 raise
             raise mapped from exc
@@ -298,8 +380,8 @@ class Database:
         try:
             with session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error) as exc:
-            mapped = storage_error(exc, self.path)
+        except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
+            mapped = storage_error(exc, self.path) or decode_error(exc, self.path)
             if mapped is None:
                 raise
             raise mapped from exc
