@@ -74,6 +74,9 @@ def open_hostile_file(path: Path, case: str) -> str:
         build_archive(path)
     except UserError:
         outcome = "refused"
+    except BaseException:
+        record("fuzz", f"fil-{case}", survived=False)
+        raise
     elapsed = time.monotonic() - started
     if before is not None:
         assert _sha(path.read_bytes()) == before, f"{case}: the file was modified"
@@ -136,6 +139,31 @@ def test_crafted_investigation_files(tmp_path: Path, filled_file: Path) -> None:
     folder.mkdir()
     assert open_hostile_file(folder, "mapp") == "refused"
     assert open_hostile_file(tmp_path / "finns-inte.utredning", "saknas") == "refused"
+
+
+@pytest.mark.parametrize(
+    ("case", "sql"),
+    [
+        ("okänt-enumvärde", "UPDATE milestone SET kind = 'hackad'"),
+        ("omöjligt-datum", "UPDATE investigation SET created_at = 'inte ett datum'"),
+        ("nolltecken-i-datum", "UPDATE party SET created_at = char(0) || '026-01-01 00:00:00'"),
+        ("ogiltig-utf8", "UPDATE note SET title = CAST(X'80FF41' AS TEXT)"),
+        ("bytt-kolumnnamn", "ALTER TABLE milestone RENAME COLUMN deleted_at TO borta"),
+        ("borttagen-tabell", "DROP TABLE quote"),
+    ],
+)
+def test_crafted_values_inside_a_valid_file(
+    tmp_path: Path, filled_file: Path, case: str, sql: str
+) -> None:
+    """Values SQLite accepts but the app cannot: refused as damaged, never a traceback."""
+    path = tmp_path / f"{case}.utredning"
+    shutil.copyfile(filled_file, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    assert open_hostile_file(path, case) == "refused"
 
 
 def test_garbage_journal_beside_a_good_file(tmp_path: Path, filled_file: Path) -> None:
@@ -221,6 +249,9 @@ def import_hostile_archive(tmp_path: Path, content: bytes, case: str) -> str:
     except UserError:
         outcome = "refused"
         assert not target.exists()
+    except BaseException:
+        record("fuzz", f"arkiv-{case}", survived=False)
+        raise
     elapsed = time.monotonic() - started
     assert elapsed < HANG_GUARD_S, f"{case}: {elapsed:.1f} s"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".import-")]

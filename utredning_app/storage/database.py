@@ -257,12 +257,11 @@ def storage_error(exc: BaseException, path: Path) -> UserError | None:
 # Modules that turn stored values into Python ones: an exception raised inside them while
 # reading means the *file* holds a value that cannot be right (a crafted or damaged file).
 _DECODING_MODULES = (
-    "sqlalchemy/sql/sqltypes.py",
-    "sqlalchemy/sql/type_api.py",
-    "sqlalchemy/engine/result.py",
-    "sqlalchemy/engine/cursor.py",
-    "sqlalchemy/engine/default.py",
-    "sqlalchemy/orm/loading.py",
+    "sqlalchemy/sql/sqltypes",
+    "sqlalchemy/sql/type_api",
+    "sqlalchemy/engine/",  # result, cursor, default, and the compiled _result_cy/_processors_cy
+    "sqlalchemy/dialects/sqlite/",
+    "sqlalchemy/orm/loading",
     "utredning_app/storage/base.py",
 )
 
@@ -278,7 +277,7 @@ def decode_error(exc: BaseException, path: Path) -> CorruptFile | None:
         frames.append(tb.tb_frame.f_code.co_filename.replace("\\", "/"))
         tb = tb.tb_next
     # The innermost frames decide: where the exception was raised.
-    if not any(name.endswith(_DECODING_MODULES) for name in frames[-3:]):
+    if not any(part in name for name in frames[-3:] for part in _DECODING_MODULES):
         return None
     return CorruptFile(
         f"Filen {path.name} innehåller ett ogiltigt värde och är troligen skadad eller "
