@@ -34,7 +34,7 @@ from utredning_app.errors import (
 from utredning_app.storage.audit import AuditedSession
 from utredning_app.storage.backup import backup_folder, backup_on_open
 from utredning_app.storage.engine import APPLICATION_ID, make_engine, sqlite_uri
-from utredning_app.storage.lock import FileLock
+from utredning_app.storage.lock import FileLock, read_lock
 from utredning_app.storage.models import Investigation
 from utredning_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -349,6 +349,15 @@ class Database:
                 "ett synkprogram eller en återställning). Ändringen sparades inte; öppna filen "
                 "igen."
             )
+        if self.lock is not None:
+            owner = read_lock(self.path)
+            if owner is not None and not owner.is_this_process():
+                raise FileLockedError(
+                    f"{owner.describe()} har tagit över filen {self.path.name} för redigering. "
+                    "Ändringen sparades inte; stäng filen och öppna den igen (skrivskyddad, "
+                    "eller när den andra har stängt den).",
+                    owner=owner,
+                )
 
     @contextlib.contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
