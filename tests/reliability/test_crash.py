@@ -158,6 +158,42 @@ def _kill_migration_from_scratch(tmp_path: Path, wanted: int) -> None:
         assert survived, f"migration killed at {n}: half-migrated"
 
 
+def _kill_backups_and_restores(base: Path, tmp_path: Path, wanted: int) -> None:
+    """A backup killed half-way is never listed as a backup; a restore killed half-way leaves
+    the old file or the restored one, never a mix."""
+    from utredning_app.storage.backup import list_backups
+
+    source = tmp_path / "källa.utredning"
+    shutil.copyfile(base, source)
+    with open_database(source, auto_backup=False) as db:
+        fill_every_entity(db)
+    total = _shim_total(["backups", str(source), str(tmp_path / "probe-kopior"), "3"])
+    for n in evenly(total, wanted):
+        folder = tmp_path / f"kopior-{n}"
+        run_writer(["backups", str(source), str(folder), "3"], syscall=n)
+        for backup in list_backups(folder):
+            inspect_file(backup.path, full_check=True)
+        record("kill", "säkerhetskopiering", survived=True)
+    backup = tmp_path / "probe-kopior" / next((tmp_path / "probe-kopior").glob("*.utredning")).name
+    old = _row_total(base)
+    new = _row_total(backup)
+    assert old != new
+    probe = tmp_path / "probe-restore.utredning"
+    shutil.copyfile(base, probe)
+    for n in evenly(_shim_total(["restore", str(probe), str(backup)]), wanted):
+        target = tmp_path / f"återställd-{n}.utredning"
+        shutil.copyfile(base, target)
+        run_writer(["restore", str(target), str(backup)], syscall=n)
+        inspect_file(target, full_check=True)
+        survived = _row_total(target) in (old, new)
+        record("kill", "återställning", survived=survived)
+        assert survived, f"restore killed at {n} left a mixed file"
+
+
+def _row_total(path: Path) -> int:
+    return sum(_row_counts(path).values())
+
+
 def _old_fixtures() -> list[Path]:
     return [FIXTURES / f"{rev}.utredning" for rev in KNOWN_REVISIONS[:-1]]
 
@@ -225,6 +261,11 @@ def test_kill_create_import_migrate(tmp_path: Path, archive_file: Path) -> None:
     _kill_upgrades(tmp_path, wanted=3)
 
 
+@needs_shim
+def test_kill_backups_and_restores(empty_template: Path, tmp_path: Path) -> None:
+    _kill_backups_and_restores(empty_template, tmp_path, wanted=3)
+
+
 # ----------------------------------------------------------------- long (make reliability)
 
 
@@ -251,6 +292,12 @@ def test_long_kill_create_import_migrate(tmp_path: Path, archive_file: Path) -> 
     _kill_import(archive_file, tmp_path, wanted=25)
     _kill_migration_from_scratch(tmp_path, wanted=25)
     _kill_upgrades(tmp_path, wanted=20)
+
+
+@pytest.mark.slow
+@needs_shim
+def test_long_kill_backups_and_restores(empty_template: Path, tmp_path: Path) -> None:
+    _kill_backups_and_restores(empty_template, tmp_path, wanted=25)
 
 
 def test_archive_fixture_round_trip_is_stable(archive_file: Path, tmp_path: Path) -> None:

@@ -5,6 +5,8 @@
     python -m tests.reliability.writer import ARCHIVE PATH
     python -m tests.reliability.writer upgrade PATH
     python -m tests.reliability.writer migrate-scratch PATH
+    python -m tests.reliability.writer backups PATH FOLDER COUNT
+    python -m tests.reliability.writer restore PATH BACKUP
 
 ``edits`` prints each step id on its own line right after the step's transaction committed
 (flushed), so the harness knows exactly what must survive. The other modes print ``klar``
@@ -115,6 +117,16 @@ def main(argv: list[str]) -> int:
         from utredning_app.storage.database import open_database
 
         open_database(Path(rest[0]), auto_backup=False).close()
+    elif mode == "backups":
+        from utredning_app.storage.backup import REASON_PERIODIC, make_managed_backup
+
+        for i in range(int(rest[2])):
+            make_managed_backup(Path(rest[0]), Path(rest[1]), REASON_PERIODIC)
+            _say(str(i))
+    elif mode == "restore":
+        from utredning_app.services.backups import restore_backup
+
+        restore_backup(Path(rest[0]), Path(rest[1]))
     elif mode == "migrate-scratch":
         from utredning_app.storage.database import build_empty_file
 

@@ -110,6 +110,8 @@ def restore_backup(path: Path, backup: Path, *, root: Path | None = None) -> Res
     try:
         safety = _safety_copy(path, folder) if path.exists() else None
         tmp = path.with_name(f".{path.name}.återställs.tmp")
+        for stale in (tmp, tmp.with_name(tmp.name + ".tmp")):  # left by an interrupted restore
+            stale.unlink(missing_ok=True)
         copy_consistent(backup, tmp)
         try:
             inspect_file(tmp, full_check=True)

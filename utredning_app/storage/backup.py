@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from utredning_app.errors import BackupError
 from utredning_app.storage.engine import sqlite_uri
 
 BACKUP_SUFFIX = ".utredning"
+STALE_TMP_S = 3600  # an unfinished backup older than this was left by a crash
 # A writable open makes a backup when the newest one of the file is older than this.
 ON_OPEN_INTERVAL = dt.timedelta(hours=4)
 
@@ -237,6 +239,12 @@ def prune(
     backups = list_backups(folder)
     kept = {b.path for b in select_kept(backups, now or dt.datetime.now(), policy)}
     removed: list[Path] = []
+    # Half-written copies left by a crash during a backup (never listed as backups).
+    for stale in folder.glob(f"*{BACKUP_SUFFIX}.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > STALE_TMP_S:
+                stale.unlink()
+                removed.append(stale)
     for b in backups:
         if b.path not in kept:
             try:
