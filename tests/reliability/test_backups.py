@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -109,7 +110,14 @@ def test_prune_deletes_what_the_policy_drops(empty_path: Path, tmp_path: Path) -
         when = now - dt.timedelta(days=days, hours=1)
         shutil.copyfile(empty_path, folder / f"u-{when:%Y%m%d-%H%M%S}-{REASON_PERIODIC}.utredning")
     (folder / "annat.txt").write_text("rörs inte")
+    stale = folder / "u-20261101-000000-under-arbete.utredning.tmp"  # a crashed backup
+    fresh = folder / "u-20261123-115959-under-arbete.utredning.tmp"  # one being written now
+    stale.write_bytes(b"halv")
+    fresh.write_bytes(b"halv")
+    os.utime(stale, (0, 0))
     removed = prune(folder, now=now)
+    assert stale in removed and fresh.exists()
+    removed.remove(stale)
     assert len(removed) == 40 - len(list(folder.glob("*.utredning")))
     assert 14 <= len(list(folder.glob("*.utredning"))) <= 14 + 8 + 1
     assert (folder / "annat.txt").exists()
