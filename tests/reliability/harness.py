@@ -67,6 +67,7 @@ def run_writer(
     statement: int = 0,
     syscall: int | None = None,
     kill_after: float | None = None,
+    log: Path | None = None,
     timeout: float = 120,
 ) -> Run:
     """Run the writer; kill it at statement N, at shim call N, or after ``kill_after`` s."""
@@ -78,6 +79,9 @@ def run_writer(
         assert shim is not None
         env["LD_PRELOAD"] = str(shim)
         env["CRASH_SYSCALL_AT"] = str(syscall)
+        if log is not None:
+            env["CRASHSHIM_LOG"] = str(log)
+            env["UTREDNING_STEP_MARKERS"] = "1"
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.reliability.writer", *args],
         cwd=ROOT,

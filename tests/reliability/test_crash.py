@@ -33,6 +33,7 @@ from tests.reliability.harness import (
     statement_count,
     verify_edits,
 )
+from tests.reliability.powerloss import crash_states, parse_log
 from tests.reliability.stats import record
 from utredning_app.services.archive import build_archive, dumps, export_archive
 from utredning_app.storage.database import inspect_file, open_database
@@ -194,6 +195,35 @@ def _row_total(path: Path) -> int:
     return sum(_row_counts(path).values())
 
 
+def _power_loss(base: Path, tmp_path: Path, wanted: int | None) -> None:
+    """Replay one logged run of edits and check the file after a power loss at many points
+    (see powerloss.py): integrity, every reported step there, nothing half-applied."""
+    work = tmp_path / "ström.utredning"
+    shutil.copyfile(base, work)
+    name = str(work.resolve())
+    log = tmp_path / "ops.log"
+    run = run_writer(["edits", str(work), "1", str(STEPS)], syscall=0, log=log)
+    assert run.returncode == 0, run.stderr[-2000:]
+    ops = parse_log(log.read_bytes())
+    assert sum(op.kind == "S" for op in ops) >= STEPS * 2, "expected fsyncs in every commit"
+    points = list(range(len(ops) + 1)) if wanted is None else evenly(len(ops), wanted)
+    checked = 0
+    for state in crash_states(ops, {name: base.read_bytes()}, points):
+        folder = tmp_path / f"efter-{state.after_op}-{int(state.keep_pending * 100)}"
+        folder.mkdir()
+        target = folder / work.name
+        target.write_bytes(state.files[name])
+        journal = state.files.get(f"{name}-journal")
+        if journal is not None:
+            Path(f"{target}-journal").write_bytes(journal)
+        verdict = verify_edits(target, list(state.reported), 1, STEPS)
+        record("kill", "strömavbrott", survived=True, bytes_lost=verdict.bytes_lost)
+        assert verdict.bytes_lost == 0, f"power loss after op {state.after_op}"
+        shutil.rmtree(folder)
+        checked += 1
+    assert checked == 2 * len(set(points))
+
+
 def _old_fixtures() -> list[Path]:
     return [FIXTURES / f"{rev}.utredning" for rev in KNOWN_REVISIONS[:-1]]
 
@@ -262,6 +292,11 @@ def test_kill_create_import_migrate(tmp_path: Path, archive_file: Path) -> None:
 
 
 @needs_shim
+def test_power_loss_at_any_write(empty_template: Path, tmp_path: Path) -> None:
+    _power_loss(empty_template, tmp_path, wanted=25)
+
+
+@needs_shim
 def test_kill_backups_and_restores(empty_template: Path, tmp_path: Path) -> None:
     _kill_backups_and_restores(empty_template, tmp_path, wanted=3)
 
@@ -292,6 +327,12 @@ def test_long_kill_create_import_migrate(tmp_path: Path, archive_file: Path) -> 
     _kill_import(archive_file, tmp_path, wanted=25)
     _kill_migration_from_scratch(tmp_path, wanted=25)
     _kill_upgrades(tmp_path, wanted=20)
+
+
+@pytest.mark.slow
+@needs_shim
+def test_long_power_loss_at_every_write(empty_template: Path, tmp_path: Path) -> None:
+    _power_loss(empty_template, tmp_path, wanted=None)
 
 
 @pytest.mark.slow

@@ -73,6 +73,13 @@ def run_edits(path: Path, start: int, count: int) -> None:
     from utredning_app.storage.database import open_database
 
     db = open_database(path, actor="Krocktestaren", auto_backup=False)
+    # For the power-loss replay: each reported step also goes to PATH.steps, which the
+    # LD_PRELOAD shim logs in order with the file writes (stdout is not in that log).
+    markers = (
+        os.open(f"{path}.steps", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        if os.environ.get("UTREDNING_STEP_MARKERS")
+        else None
+    )
     for step in range(start, start + count):
         with db.transaction() as session:
             inv = db.investigation(session)
@@ -95,6 +102,8 @@ def run_edits(path: Path, start: int, count: int) -> None:
                             name=f"Ledamot {step}-{n}", role=MemberRole.LEDAMOT, party_id=party.id
                         )
                     )
+        if markers is not None:
+            os.write(markers, f"{step}\n".encode())
         _say(str(step))
     db.close()
 
