@@ -6,10 +6,13 @@ Kill points come from three sources:
   fsync, truncate, unlink or rename on the file or its journal: every I/O step *inside* a
   SQLite commit (journal written, database half-overwritten, journal about to be deleted …);
 * ``statement``: the writer kills itself when SQLite starts its Nth SQL statement;
-* ``random``: the harness kills the writer after a random delay.
+* ``random``: the harness kills the writer after a random delay;
+* ``power loss``: one run's writes, fsyncs and unlinks are logged by the shim and replayed
+  (powerloss.py) to rebuild the file as a disk could hold it after a power cut at every
+  operation, with unsynced writes lost. (With ``synchronous=OFF`` this test loses data.)
 
-A killed process leaves what a crashed app leaves (the OS still flushes its page cache, so
-this does not model power loss; that relies on SQLite's journal + ``synchronous=FULL``).
+A killed process leaves what a crashed app leaves (the OS still flushes its page cache); the
+power-loss replay covers what a killed *computer* leaves.
 
 `make test` runs a bounded sample (~30 points); `make reliability` runs hundreds.
 """
