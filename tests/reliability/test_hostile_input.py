@@ -406,3 +406,25 @@ def test_hostile_archive_leaves_an_open_investigation_untouched(
         import_hostile_archive(tmp_path, b'{"format": "utredningsstod-arkiv"}', "bredvid-öppen")
     assert _sha(demo_path.read_bytes()) == before
     shutil.rmtree(tmp_path / "användardata", ignore_errors=True)
+
+
+def test_huge_archive_memory_stays_proportional(
+    tmp_path: Path, good_archive: dict[str, Any]
+) -> None:
+    """A 40 MB text value: imported, with Python memory at most a few times the file size
+    (JSON text, parsed objects, decoded rows). Bounded by MAX_ARCHIVE_BYTES overall."""
+    import tracemalloc
+
+    data = copy.deepcopy(good_archive)
+    data["tables"]["note"][0]["body_md"] = "å" * 20_000_000
+    source = tmp_path / "stor.json"
+    source.write_bytes(_dump(data))
+    size = source.stat().st_size
+    tracemalloc.start()
+    try:
+        import_archive(source, tmp_path / "stor.utredning").close()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 6 * size, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB archive"
+    record("fuzz", "arkiv-minne", survived=True)
