@@ -215,3 +215,23 @@ def test_read_only_open_refuses_writes_in_swedish(empty_path: Path) -> None:
         db.transaction(),
     ):
         pass
+
+
+def test_lock_works_where_hard_links_do_not(
+    empty_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT/exFAT USB sticks and some SMB shares refuse hard links: O_EXCL takes over."""
+    import errno
+    import os
+
+    def no_links(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with open_database(empty_path):
+        owner = read_lock(empty_path)
+        assert owner is not None and owner.is_this_process()
+        assert _other_instance(empty_path).stdout.startswith("LÅST:")
+        leftovers = [p.name for p in empty_path.parent.iterdir() if p.name.endswith(".tmp")]
+        assert leftovers == []
+    assert not lock_path_for(empty_path).exists()
