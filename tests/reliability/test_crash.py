@@ -46,13 +46,15 @@ STEPS = 9
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
 
 
-def _edits(base: Path, tmp_path: Path, name: str, **kill: float | int) -> tuple[bool, bool]:
+def _edits(
+    base: Path, tmp_path: Path, name: str, steps: int = STEPS, **kill: float | int
+) -> tuple[bool, bool]:
     target = tmp_path / f"{name}.utredning"
     shutil.copyfile(base, target)
-    run = run_writer(["edits", str(target), "1", str(STEPS)], **kill)  # type: ignore[arg-type]
+    run = run_writer(["edits", str(target), "1", str(steps)], **kill)  # type: ignore[arg-type]
     assert run.killed or run.returncode == 0, run.stderr[-2000:]
     hot = Path(str(target) + "-journal").exists()
-    verdict = verify_edits(target, run.steps, 1, STEPS)
+    verdict = verify_edits(target, run.steps, 1, steps)
     record("kill", f"redigering-{name.split('-')[0]}", survived=True, bytes_lost=verdict.bytes_lost)
     assert verdict.bytes_lost == 0
     return run.killed, hot
@@ -93,9 +95,14 @@ def _kill_edits_at_statements(base: Path, tmp_path: Path, wanted: int) -> None:
 
 def _kill_edits_randomly(base: Path, tmp_path: Path, count: int, seed: int) -> None:
     rng = random.Random(seed)
+    killed = 0
     for i in range(count):
-        # Interpreter + imports take ~0.6 s; the edits run after that.
-        _edits(base, tmp_path, f"random-{i}", kill_after=0.5 + rng.random() * 1.5)
+        # Interpreter + imports take ~0.6 s; then 200 commits take a few seconds.
+        was_killed, _ = _edits(
+            base, tmp_path, f"random-{i}", steps=200, kill_after=0.7 + rng.random() * 2.0
+        )
+        killed += was_killed
+    assert killed >= count // 2, f"only {killed} of {count} random kills hit the writer"
 
 
 def _kill_create(tmp_path: Path, points: list[int]) -> None:
