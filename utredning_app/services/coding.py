@@ -1,0 +1,148 @@
+"""Coding of a remissvar: stance per proposal, quotes with their place, key quotes, summary.
+
+Each function is one user action and one transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from utredning_app.domain.enums import ResponseStatus, StanceKind
+from utredning_app.errors import ValidationError
+from utredning_app.storage import models as m
+from utredning_app.storage.base import utcnow
+from utredning_app.storage.database import Database
+
+
+def _response(s: Session, response_id: str) -> m.Response:
+    response = s.get(m.Response, response_id)
+    if response is None or response.deleted_at is not None:
+        raise ValidationError("Remissvaret finns inte (det kan ha tagits bort).")
+    return response
+
+
+def _proposal(s: Session, proposal_id: str) -> m.Proposal:
+    proposal = s.get(m.Proposal, proposal_id)
+    if proposal is None or proposal.deleted_at is not None:
+        raise ValidationError("Förslaget finns inte (det kan ha tagits bort).")
+    return proposal
+
+
+def set_stance(
+    db: Database,
+    response_id: str,
+    proposal_id: str,
+    stance: StanceKind | None,
+    comment: str | None = None,
+) -> None:
+    """Set (or with ``None`` clear) the response's stance on a proposal."""
+    with db.transaction() as s:
+        response = _response(s, response_id)
+        _proposal(s, proposal_id)
+        row = s.scalars(
+            select(m.Stance).where(
+                m.Stance.response_id == response_id, m.Stance.proposal_id == proposal_id
+            )
+        ).first()
+        if stance is None:
+            if row is not None and row.deleted_at is None:
+                row.deleted_at = utcnow()
+            return
+        if row is None:
+            row = m.Stance(response_id=response_id, proposal_id=proposal_id, stance=stance)
+            s.add(row)
+        row.stance = stance
+        row.deleted_at = None
+        if comment is not None:
+            row.comment_md = comment
+        if response.status is ResponseStatus.MOTTAGEN:
+            response.status = ResponseStatus.UNDER_KODNING
+
+
+def add_quote(
+    db: Database,
+    response_id: str,
+    start: int,
+    end: int,
+    *,
+    proposal_id: str | None = None,
+    key: bool = False,
+) -> str:
+    """Keep the passage ``text[start:end]`` of the answer as a quote; returns its id."""
+    with db.transaction() as s:
+        response = _response(s, response_id)
+        text = response.extracted_text
+        if not (0 <= start < end <= len(text)):
+            raise ValidationError(
+                f"Markeringen {start}–{end} ligger utanför svarets text (0–{len(text)})."
+            )
+        if proposal_id is not None:
+            _proposal(s, proposal_id)
+        passage = text[start:end].strip()
+        if not passage:
+            raise ValidationError("Markeringen innehåller ingen text.")
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        start += lead
+        end = start + len(passage)
+        quote = m.Quote(
+            response_id=response_id,
+            proposal_id=proposal_id,
+            text=passage,
+            start_offset=start,
+            end_offset=end,
+            is_key=key,
+        )
+        s.add(quote)
+        s.flush()
+        if response.status is ResponseStatus.MOTTAGEN:
+            response.status = ResponseStatus.UNDER_KODNING
+        return quote.id
+
+
+def set_quote_key(db: Database, quote_id: str, key: bool) -> None:
+    with db.transaction() as s:
+        quote = s.get(m.Quote, quote_id)
+        if quote is None or quote.deleted_at is not None:
+            raise ValidationError("Citatet finns inte.")
+        quote.is_key = key
+
+
+def remove_quote(db: Database, quote_id: str) -> None:
+    with db.transaction() as s:
+        quote = s.get(m.Quote, quote_id)
+        if quote is None or quote.deleted_at is not None:
+            raise ValidationError("Citatet finns inte.")
+        quote.deleted_at = utcnow()
+
+
+def set_summary(db: Database, response_id: str, summary: str) -> None:
+    with db.transaction() as s:
+        _response(s, response_id).summary_md = summary.strip()
+
+
+def set_status(db: Database, response_id: str, status: ResponseStatus) -> None:
+    with db.transaction() as s:
+        _response(s, response_id).status = status
+
+
+def quotes_of(db: Database, response_id: str) -> list[m.Quote]:
+    with db.reader() as s:
+        return list(
+            s.scalars(
+                select(m.Quote)
+                .where(m.Quote.response_id == response_id, m.Quote.deleted_at.is_(None))
+                .order_by(m.Quote.start_offset)
+            )
+        )
+
+
+def stances_of(db: Database, response_id: str) -> dict[str, m.Stance]:
+    """Live stances of a response by proposal id."""
+    with db.reader() as s:
+        rows = s.scalars(
+            select(m.Stance).where(
+                m.Stance.response_id == response_id, m.Stance.deleted_at.is_(None)
+            )
+        )
+        return {row.proposal_id: row for row in rows}
