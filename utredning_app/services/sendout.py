@@ -177,9 +177,10 @@ def build_svarsmall(ctx: _Context, consultee: m.Consultee) -> Any:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for col in range(1, 5):
             ws.cell(row, col).border = border
-        validation.add(ws.cell(row, 3))
         ws.row_dimensions[row].height = max(30, 15 * (len(proposal.title) // 45 + 1))
         row += 1
+    if ctx.proposals:
+        validation.add(f"C{fmt.FIRST_PROPOSAL_ROW}:C{row - 1}")
     row += 1
     for label in (fmt.OTHER_LABEL, fmt.CONTACT_LABEL):
         ws.cell(row, 1, label).font = bold
