@@ -147,7 +147,9 @@ def _content_score(head: str, name: str, **_kwargs: object) -> float:
 
     if not name or not head:
         return 0.0
-    if name in head:
+    # "Södersjukhuset AB, styrelsen" signs as "Södersjukhuset AB": try the part before a comma.
+    core = name.split(",")[0].strip()
+    if name in head or (len(core) >= 8 and core in head):
         return 100.0
     return float(fuzz.partial_ratio(name, head)) * 0.95  # never beat an exact occurrence
 
