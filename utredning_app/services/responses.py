@@ -279,7 +279,7 @@ def commit_import(
     when = received or dt.date.today()
     rejected = [(p.path.name, p.error) for p in proposals if not p.ok]
     rejected += [
-        (p.path.name, f"{p.path.name}: ingen remissinstans bekräftad för filen.")
+        (p.path.name, _unconfirmed_message(p))
         for p in proposals
         if p.ok and not (p.accepted and p.consultee_id)
     ]
@@ -340,6 +340,18 @@ def commit_import(
             if rnd.deadline is not None and when > rnd.deadline:
                 late.append(facts.consultees[p.consultee_id])
     return ImportResult(imported, rejected, late, ids)
+
+
+def _unconfirmed_message(p: FileProposal) -> str:
+    if not p.consultee_id:
+        return (
+            f"{p.path.name}: ingen remissinstans känns igen i filnamnet eller texten; "
+            "välj instans vid inläsningen i programmet."
+        )
+    return (
+        f"{p.path.name}: osäker matchning (närmast «{p.consultee_name}», {p.score:.0f} %); "
+        "bekräfta instansen vid inläsningen i programmet."
+    )
 
 
 def _initial_status(p: FileProposal) -> ResponseStatus:
