@@ -71,6 +71,7 @@ def cmd_sendout(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from utredning_app.domain.enums import ConsulteeType
     from utredning_app.services.remiss_status import export_reminders, remiss_status
     from utredning_app.storage.database import open_database
 
@@ -79,7 +80,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         deadline = status.deadline.isoformat() if status.deadline else "–"
         print(f"{status.round_name} (sista svarsdag {deadline})")
         print(f"{'Typ':<24}{'Inbjudna':>9}{'Besvarat':>9}{'Avstått':>9}{'Saknas':>8}{'Sena':>6}")
-        rows = [(k.label, c) for k, c in sorted(status.by_type.items())]
+        rows = [(k.label, status.by_type[k]) for k in ConsulteeType if k in status.by_type]
         for label, c in [*rows, ("Totalt", status.total)]:
             print(
                 f"{label:<24}{c.invited:>9}{c.answered:>9}{c.abstained:>9}{c.missing:>8}{c.late:>6}"

@@ -5,6 +5,9 @@ Each function is one user action and one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -146,3 +149,113 @@ def stances_of(db: Database, response_id: str) -> dict[str, m.Stance]:
             )
         )
         return {row.proposal_id: row for row in rows}
+
+
+# ------------------------------------------------------------------ read models for the views
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    id: str
+    consultee: str
+    consultee_type: str
+    received: dt.date | None
+    status: ResponseStatus
+    late: bool
+    file_name: str
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: str
+    text: str
+    start: int
+    end: int
+    is_key: bool
+    proposal_id: str | None
+
+
+@dataclass(frozen=True)
+class ResponseDetail:
+    id: str
+    consultee: str
+    text: str
+    summary: str
+    status: ResponseStatus
+    proposals: list[tuple[str, int, str]]  # id, number, title
+    stances: dict[str, tuple[StanceKind, str]]  # proposal id -> (stance, comment)
+    quotes: list[QuoteRow]
+
+
+def responses_in_round(db: Database, round_ref: str | None = None) -> list[ResponseRow]:
+    from utredning_app.domain.formatting import swedish_sort_key
+    from utredning_app.services.remiss_rounds import select_round
+
+    with db.reader() as s:
+        rnd = select_round(s, round_ref)
+        rows = s.execute(
+            select(m.Response, m.Consultee)
+            .join(m.Consultee, m.Consultee.id == m.Response.consultee_id)
+            .where(
+                m.Consultee.round_id == rnd.id,
+                m.Response.deleted_at.is_(None),
+                m.Consultee.deleted_at.is_(None),
+            )
+        ).all()
+        files = dict(
+            s.execute(
+                select(m.Attachment.response_id, m.Attachment.file_name).where(
+                    m.Attachment.deleted_at.is_(None)
+                )
+            ).all()
+        )
+        out = [
+            ResponseRow(
+                r.id,
+                c.name,
+                c.type.label,
+                r.received_date,
+                r.status,
+                bool(rnd.deadline and r.received_date and r.received_date > rnd.deadline),
+                files.get(r.id, ""),
+            )
+            for r, c in rows
+        ]
+    return sorted(out, key=lambda row: swedish_sort_key(row.consultee))
+
+
+def response_detail(db: Database, response_id: str) -> ResponseDetail:
+    from utredning_app.services.remiss_rounds import round_proposals
+
+    with db.reader() as s:
+        response = _response(s, response_id)
+        consultee = response.consultee
+        rnd = s.get(m.ConsultationRound, consultee.round_id)
+        assert rnd is not None
+        proposals = [(p.id, p.number, p.title) for p in round_proposals(s, rnd)]
+        stances = {
+            st.proposal_id: (st.stance, st.comment_md)
+            for st in s.scalars(
+                select(m.Stance).where(
+                    m.Stance.response_id == response_id, m.Stance.deleted_at.is_(None)
+                )
+            )
+        }
+        quotes = [
+            QuoteRow(q.id, q.text, q.start_offset, q.end_offset, q.is_key, q.proposal_id)
+            for q in s.scalars(
+                select(m.Quote)
+                .where(m.Quote.response_id == response_id, m.Quote.deleted_at.is_(None))
+                .order_by(m.Quote.start_offset)
+            )
+        ]
+        return ResponseDetail(
+            response.id,
+            consultee.name,
+            response.extracted_text,
+            response.summary_md,
+            response.status,
+            proposals,
+            stances,
+            quotes,
+        )

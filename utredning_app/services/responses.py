@@ -266,6 +266,11 @@ def choose_consultee(proposal: FileProposal, consultee_id: str, name: str) -> Fi
     )
 
 
+def replace_proposal(proposal: FileProposal, **changes: object) -> FileProposal:
+    """A copy of ``proposal`` with ``changes`` (the confirmation table's edits)."""
+    return replace(proposal, **changes)  # type: ignore[arg-type]
+
+
 def commit_import(
     db: Database,
     proposals: list[FileProposal],

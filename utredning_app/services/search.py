@@ -138,6 +138,8 @@ def passages_in(
             continue
         start, end = found.start(), found.end()
         before = text_[max(0, start - context) : start]
+        if start > context and " " in before:  # begin at a word boundary
+            before = before[before.index(" ") + 1 :]
         after = text_[end : end + context]
         last_end = end + context
         out.append(
