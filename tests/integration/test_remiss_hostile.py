@@ -242,3 +242,25 @@ def test_the_guard_never_expands_the_bomb_into_memory() -> None:
         zf.writestr("xl/workbook.xml", b"\x00" * 150 * 1024**2)
     with pytest.raises(FileRejected, match="zip-bomb"):
         check_bytes("bomb.xlsx", buffer.getvalue())
+
+
+def test_a_file_changed_after_the_check_is_reported_and_the_rest_read(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from utredning_app.services.responses import analyse_files, commit_import
+
+    with open_database(demo_path) as db:
+        ensure_round(db)
+        good = _docx(tmp_path)
+        other = write_docx_answer(tmp_path / "ändras.docx", "Locum AB", ["Vi tillstyrker."])
+        found = analyse_files(db, [good, other])
+        assert all(p.ok and p.accepted for p in found)
+        write_docx_answer(other, "Locum AB", ["Vi avstyrker i stället."])
+        result = commit_import(db, found)
+    assert [f for f, _ in result.imported] == [good.name]
+    assert result.rejected == [
+        (
+            other.name,
+            f"{other.name}: filen har ändrats sedan den kontrollerades. Lägg till den igen.",
+        )
+    ]

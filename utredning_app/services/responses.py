@@ -73,7 +73,6 @@ class FileProposal:
     error: str = ""  # rejected: why, in Swedish
     warnings: list[str] = field(default_factory=list)
     alternatives: list[tuple[str, str, float]] = field(default_factory=list)  # id, name, score
-    data: bytes = field(default=b"", repr=False)
 
     @property
     def ok(self) -> bool:
@@ -161,7 +160,6 @@ def _read_one(path: Path, facts: RoundFacts) -> FileProposal:
         proposal.kind = checked.kind
         proposal.size = len(checked.data)
         proposal.sha256 = sha256_of(checked.data)
-        proposal.data = checked.data
         if checked.kind is FileKind.XLSX:
             from utredning_app.importing.xlsx_form import read_form
 
@@ -183,7 +181,6 @@ def _read_one(path: Path, facts: RoundFacts) -> FileProposal:
             proposal.text = extract_pdf_text(checked)
     except FileRejected as exc:
         proposal.error = exc.message
-        proposal.data = b""
     return proposal
 
 
@@ -231,7 +228,6 @@ def analyse_files(
                 if deadline is not None and when > deadline:
                     proposal.warnings.append(f"inkom efter sista svarsdag ({deadline.isoformat()})")
         if not proposal.ok:
-            proposal.data = b""
             proposal.accepted = False
         out.append(proposal)
         if progress:
@@ -288,7 +284,16 @@ def commit_import(
         for p in proposals
         if p.ok and not (p.accepted and p.consultee_id)
     ]
-    todo = [p for p in proposals if p.ok and p.accepted and p.consultee_id]
+    todo: list[FileProposal] = []
+    for p in proposals:
+        if not (p.ok and p.accepted and p.consultee_id):
+            continue
+        try:  # a file changed or removed since the analysis is reported, the rest goes in
+            _reread(p)
+        except ValidationError as exc:
+            rejected.append((p.path.name, exc.message.replace(" Ingenting lästes in.", "")))
+            continue
+        todo.append(p)
     imported: list[tuple[str, str]] = []
     late: list[str] = []
     ids: list[str] = []
@@ -306,6 +311,9 @@ def commit_import(
                 )
             if p.sha256 in known:
                 raise ValidationError(f"{p.path.name}: samma fil finns redan i utredningen.")
+            # The bytes are read again here (not kept since the analysis, so a batch of
+            # hundreds of files never sits in memory at once) and must be the checked ones.
+            data = _reread(p)
             known[p.sha256] = p.path.name
             response = m.Response(
                 consultee_id=p.consultee_id,
@@ -324,8 +332,8 @@ def commit_import(
                     file_name=p.path.name[:500],
                     media_type=p.kind.media_type,
                     sha256=p.sha256,
-                    size=len(p.data),
-                    data=p.data,
+                    size=len(data),
+                    data=data,
                 )
             )
             if p.form is not None:
@@ -345,6 +353,19 @@ def commit_import(
             if rnd.deadline is not None and when > rnd.deadline:
                 late.append(facts.consultees[p.consultee_id])
     return ImportResult(imported, rejected, late, ids)
+
+
+def _reread(p: FileProposal) -> bytes:
+    try:
+        data = read_checked(p.path).data
+    except FileRejected as exc:
+        raise ValidationError(f"{exc.message} Ingenting lästes in.") from exc
+    if sha256_of(data) != p.sha256:
+        raise ValidationError(
+            f"{p.path.name}: filen har ändrats sedan den kontrollerades. Lägg till den igen. "
+            "Ingenting lästes in."
+        )
+    return data
 
 
 def _unconfirmed_message(p: FileProposal) -> str:
