@@ -13,4 +13,21 @@ def write_demo_outputs(path: Path, folder: Path) -> list[Path]:
     archive = folder / f"{path.stem}.json"
     export_archive(path, archive, include_private=False)
     written.append(archive)
+    written += _remiss_outputs(path, folder)
+    return written
+
+
+def _remiss_outputs(path: Path, folder: Path) -> list[Path]:
+    """The remiss send-out (svarsmall + missiv per instans) and the reminder list."""
+    from utredning_app.services.remiss_status import export_reminders
+    from utredning_app.services.sendout import create_sendout
+    from utredning_app.storage.database import open_database
+
+    written: list[Path] = []
+    for item in create_sendout(path, folder / "remissutskick"):
+        written += [item.form, item.letter]
+    reminders = folder / "remiss-paminnelser.xlsx"
+    with open_database(path, read_only=True) as db:
+        export_reminders(db, reminders)
+    written.append(reminders)
     return written
