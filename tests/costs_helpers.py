@@ -118,6 +118,7 @@ def write_small_investigation(path: Path) -> Path:
                 )
                 s.add(row)
                 options[o.id] = row
+            s.flush()
             for e in small_model().estimates:
                 est = m.Estimate(
                     id=e.id,
@@ -130,6 +131,7 @@ def write_small_investigation(path: Path) -> Path:
                     price_base_year=2023,
                 )
                 s.add(est)
+                s.flush()
                 for v in e.values:
                     s.add(
                         m.EstimateValue(
@@ -139,6 +141,7 @@ def write_small_investigation(path: Path) -> Path:
             appraisal = small_appraisal()
             party = m.Party(id="p-m", abbreviation="M", name="Moderaterna", colour="#1B49DD")
             s.add(party)
+            s.flush()
             for c in appraisal.criteria:
                 s.add(
                     m.Criterion(
@@ -154,9 +157,66 @@ def write_small_investigation(path: Path) -> Path:
                         rationale_md="Motivering",
                     )
                 )
+            s.flush()
             s.add(m.WeightProfile(id="wp-m", name="Moderaternas viktning", party_id="p-m"))
+            s.flush()
             s.add(m.ProfileWeight(profile_id="wp-m", criterion_id="k1", weight=70.0))
             s.add(m.ProfileWeight(profile_id="wp-m", criterion_id="k2", weight=30.0))
+    finally:
+        db.close()
+    return path
+
+
+def write_random_investigation(
+    path: Path, seed: int = 1, options: int = 5, per_option: int = 12
+) -> Path:
+    """A larger investigation with awkward numbers (many decimals, savings, every actor)."""
+    import random
+
+    from utredning_app.domain.enums import Actor
+    from utredning_app.storage import models as m
+    from utredning_app.storage.database import create_database
+
+    rng = random.Random(seed)
+    db = create_database(path, title="Slumpad kostnadsmodell", diarienummer="RS 2099-0003")
+    try:
+        with db.transaction() as s:
+            inv = db.investigation(s)
+            inv.horizon_start_year, inv.horizon_years, inv.discount_rate = 2025, 6, 0.035
+            option_ids = []
+            for i in range(options):
+                row = m.GovernanceOption(
+                    code=f"A{i}", name=f"Styrmodell {i}", is_baseline=(i == 0), sort_order=i
+                )
+                s.add(row)
+                s.flush()
+                option_ids.append(row.id)
+            kinds = [EstimateKind.COST_ONE_OFF, EstimateKind.COST_ANNUAL, EstimateKind.CAPACITY]
+            for oid in option_ids:
+                for j in range(per_option):
+                    kind = kinds[j % 3]
+                    est = m.Estimate(
+                        option_id=oid,
+                        kind=kind,
+                        name=f"Skattning {j}",
+                        unit="mnkr" if kind != EstimateKind.CAPACITY else "vårdplatser",
+                        actor=list(Actor)[j % len(Actor)],
+                        financing=f"Finansiering {j % 4}",
+                    )
+                    s.add(est)
+                    s.flush()
+                    years = range(2025, 2031) if kind != EstimateKind.COST_ONE_OFF else (2025, 2027)
+                    for y in years:
+                        base = rng.uniform(-80, 250)
+                        s.add(
+                            m.EstimateValue(
+                                estimate_id=est.id,
+                                year=y,
+                                low=base - rng.uniform(0, 40),
+                                base=base,
+                                high=base + rng.uniform(0, 90),
+                            )
+                        )
     finally:
         db.close()
     return path

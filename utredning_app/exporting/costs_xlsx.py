@@ -1,0 +1,120 @@
+"""Write the cost model as an Excel workbook with live formulas (data in, file out; no Qt).
+
+Inputs are yellow, unlocked cells; every other cell is locked (sheets protected without a
+password, so an auditor can still unprotect on purpose — the re-import then checks the
+structure cell by cell anyway). The file is written atomically (temp file + rename).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from utredning_app.domain.costs import CostModelInput
+from utredning_app.exporting.costs_layout import (
+    CellKind,
+    SheetLayout,
+    WorkbookLayout,
+    build_layout,
+)
+
+INPUT_FILL = "FFF2CC"  # light yellow: "you may change this"
+HEADER_FILL = "DDEBF7"
+
+
+def write_cost_workbook(
+    model: CostModelInput,
+    out: Path,
+    *,
+    investigation_id: str,
+    title: str,
+    diarienummer: str,
+) -> WorkbookLayout:
+    """Write ``out`` and return the layout written (addresses of inputs and results)."""
+    from openpyxl import Workbook
+
+    layout = build_layout(
+        model, investigation_id=investigation_id, title=title, diarienummer=diarienummer
+    )
+    wb = Workbook()
+    styles = _Styles()
+    first = True
+    for sheet in layout.sheets:
+        ws = wb.active if first else wb.create_sheet()
+        first = False
+        _write_sheet(ws, sheet, styles)
+    struct = wb[layout.structure.name]
+    struct["B4"] = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    wb.active = 1  # open on Indata
+    wb.properties.title = f"Kostnadsmodell – {title}"
+    wb.properties.creator = "Utredningsstöd"
+    _save_atomically(wb, Path(out))
+    return layout
+
+
+class _Styles:
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        thin = Side(style="thin", color="BF9000")
+        self.input_fill = PatternFill("solid", start_color=INPUT_FILL, end_color=INPUT_FILL)
+        self.header_fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+        self.input_border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.unlocked = Protection(locked=False)
+        self.bold = Font(bold=True)
+        self.title = Font(bold=True, size=13)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+
+
+def _write_sheet(ws: Any, sheet: SheetLayout, styles: _Styles) -> None:
+    from openpyxl.utils import get_column_letter
+
+    ws.title = sheet.name
+    for (row, col), cell in sheet.cells.items():
+        target = ws.cell(row=row, column=col)
+        target.value = cell.value
+        if (
+            cell.kind is not CellKind.FORMULA
+            and isinstance(cell.value, str)
+            and cell.value.startswith("=")
+        ):
+            target.data_type = "s"  # user text that looks like a formula stays text
+        if cell.number_format:
+            target.number_format = cell.number_format
+        if cell.kind is CellKind.INPUT:
+            target.fill = styles.input_fill
+            target.border = styles.input_border
+            target.protection = styles.unlocked
+        elif cell.kind is CellKind.HEADER:
+            target.font = styles.bold
+            target.fill = styles.header_fill
+        elif cell.kind is CellKind.TITLE:
+            target.font = styles.title
+    for col, width in sheet.widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    if sheet.name == "Läs mig":
+        for row in range(1, ws.max_row + 1):
+            ws.cell(row=row, column=1).alignment = styles.wrap
+    ws.protection.sheet = True
+    ws.protection.formatCells = False  # allow number formats and widths, not content
+    ws.protection.formatColumns = False
+    if sheet.hidden:
+        ws.sheet_state = "hidden"
+    else:
+        ws.freeze_panes = None
+
+
+def _save_atomically(wb: Any, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

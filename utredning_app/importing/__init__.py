@@ -1,0 +1,1 @@
+"""Readers of untrusted files: bytes in, validated data or a clear Swedish error out."""
