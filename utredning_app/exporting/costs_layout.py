@@ -379,20 +379,13 @@ def build_layout(
         calc.put(r + 1, extra_col + 1, "Finansiering", CellKind.HEADER)
         r += 2
         actor_rows: dict[tuple[str, Actor, Scenario], int] = {}
+        financings: dict[tuple[str, Actor], set[str]] = {}
+        for e in estimates:
+            if e.is_cost and e.financing.strip():
+                financings.setdefault((e.option_id, e.actor), set()).add(e.financing.strip())
         for o in options:
             for actor in actors:
-                financing = "; ".join(
-                    sorted(
-                        {
-                            e.financing.strip()
-                            for e in estimates
-                            if e.option_id == o.id
-                            and e.is_cost
-                            and e.actor == actor
-                            and e.financing.strip()
-                        }
-                    )
-                )
+                financing = "; ".join(sorted(financings.get((o.id, actor), ())))
                 for scenario in SCENARIOS:
                     calc.put(r, 1, labels[o.id])
                     calc.put(r, 2, f"{actor.label} – {scenario.label.lower()}")

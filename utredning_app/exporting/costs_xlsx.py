@@ -70,9 +70,14 @@ class _Styles:
 
 
 def _write_sheet(ws: Any, sheet: SheetLayout, styles: _Styles) -> None:
+    from copy import copy
+
     from openpyxl.utils import get_column_letter
 
     ws.title = sheet.name
+    # Styling a cell through fill/border/font setters hashes style objects each time (the
+    # bulk of the export time); style one prototype cell per look and copy its style array.
+    prototypes: dict[tuple[CellKind, str | None], Any] = {}
     for (row, col), cell in sheet.cells.items():
         target = ws.cell(row=row, column=col)
         target.value = cell.value
@@ -82,6 +87,11 @@ def _write_sheet(ws: Any, sheet: SheetLayout, styles: _Styles) -> None:
             and cell.value.startswith("=")
         ):
             target.data_type = "s"  # user text that looks like a formula stays text
+        key = (cell.kind, cell.number_format)
+        proto = prototypes.get(key)
+        if proto is not None:
+            target._style = copy(proto._style)
+            continue
         if cell.number_format:
             target.number_format = cell.number_format
         if cell.kind is CellKind.INPUT:
@@ -93,18 +103,16 @@ def _write_sheet(ws: Any, sheet: SheetLayout, styles: _Styles) -> None:
             target.fill = styles.header_fill
         elif cell.kind is CellKind.TITLE:
             target.font = styles.title
+        elif sheet.name == "Läs mig":
+            target.alignment = styles.wrap
+        prototypes[key] = target
     for col, width in sheet.widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
-    if sheet.name == "Läs mig":
-        for row in range(1, ws.max_row + 1):
-            ws.cell(row=row, column=1).alignment = styles.wrap
     ws.protection.sheet = True
     ws.protection.formatCells = False  # allow number formats and widths, not content
     ws.protection.formatColumns = False
     if sheet.hidden:
         ws.sheet_state = "hidden"
-    else:
-        ws.freeze_panes = None
 
 
 def _save_atomically(wb: Any, out: Path) -> None:
