@@ -77,14 +77,28 @@ def test_stability_ranges_hand_computed() -> None:
     assert k2.rival_above == A and k2.rival_below is None
 
 
-def test_profile_must_sum_to_100_percent() -> None:
+def test_profile_weights_are_relative_and_normalised() -> None:
+    data = small_appraisal()
+    relative = ProfileData("r", "Relativ", {"k1": 1.0, "k2": 1.0})
+    assert weighted_scores(data, relative) == weighted_scores(data, HALF)
+    shares = weights_with_share(
+        ProfileData("s", "S", {"k1": 1.0, "k2": 3.0}), data.criteria, "k1", 0.25
+    )
+    assert shares == {"k1": 25.0, "k2": 75.0}
+
+
+def test_profile_validation() -> None:
     criteria = small_appraisal().criteria
-    validate_profile(ProfileData("r", "Avrundad", {"k1": 66.7, "k2": 33.3}), criteria)
-    validate_profile(ProfileData("r", "Avrundad", {"k1": 33.33, "k2": 66.6}), criteria)
+    validate_profile(ProfileData("r", "Relativ", {"k1": 1.5, "k2": 2}), criteria)
+    # Entered as percent: must sum to 100 % within rounding.
+    validate_profile(ProfileData("r", "Avrundad", {"k1": 66.7, "k2": 33.3}), criteria, scale=100)
+    validate_profile(ProfileData("r", "Avrundad", {"k1": 33.33, "k2": 66.6}), criteria, scale=100)
     with pytest.raises(ValidationError, match=r"”Fel” summerar till 90 %"):
-        validate_profile(ProfileData("f", "Fel", {"k1": 60.0, "k2": 30.0}), criteria)
-    with pytest.raises(ValidationError, match=r"negativ"):
+        validate_profile(ProfileData("f", "Fel", {"k1": 60.0, "k2": 30.0}), criteria, scale=100)
+    with pytest.raises(ValidationError, match="negativ"):
         validate_profile(ProfileData("f", "Neg", {"k1": 110.0, "k2": -10.0}), criteria)
+    with pytest.raises(ValidationError, match=r"”Noll” har bara vikter 0"):
+        validate_profile(ProfileData("f", "Noll", {"k1": 0.0, "k2": 0.0}), criteria)
 
 
 def test_score_outside_scale_is_named() -> None:

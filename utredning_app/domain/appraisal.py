@@ -4,10 +4,14 @@ the weight ranges within which the top option stays on top. Pure (no Qt, no SQL)
 Conventions (see ``docs/costs.md``):
 
 * Scores lie on the investigation's scale ``score_min … score_max`` (e.g. 1–5).
-* A **weight profile** (e.g. one party's weighting) gives each criterion a weight in
-  percent; the weights must be ≥ 0 and sum to 100 % (± ``WEIGHT_SUM_TOLERANCE`` percentage
-  points, for rounding such as 3 × 33,3). A criterion without a weight in a profile weighs 0.
-  The group's own weights (``Criterion.weight``) are relative numbers and are normalised.
+* A **weight profile** (e.g. one party's weighting) gives each criterion a weight ≥ 0. Weights
+  are **relative** and normalised: an option's weighted score uses each weight's share of
+  the profile's total, and shares are shown as percent. So ``{juridik: 1, kostnad: 2}`` and
+  ``{juridik: 33,3 %, kostnad: 66,7 %}`` mean the same. A criterion without a weight in a
+  profile weighs 0. A profile whose weights sum to 0 (or are negative) is refused. Where
+  weights are *entered* as percent, :func:`validate_profile` with ``scale=100`` also checks
+  that they sum to 100 % (± ``WEIGHT_SUM_TOLERANCE`` percentage points, for rounding such
+  as 3 × 33,3). The group's own weights (``Criterion.weight``) follow the same rule.
 * An option's weighted score is ``Σ w_c · s_c / Σ w_c`` — on the same scale as the scores.
   Criteria weighing 0 need no score; any other missing score is an error.
 * Rank 1 is best; equal weighted scores share a rank (1, 1, 3).
@@ -28,7 +32,7 @@ from utredning_app.domain.costs import OptionData, sorted_options
 from utredning_app.domain.enums import CriterionKind
 from utredning_app.errors import ValidationError
 
-PROFILE_SCALE = 100.0  # profile weights are percent
+PROFILE_SCALE = 100.0  # shares are reported in percent
 WEIGHT_SUM_TOLERANCE = 0.1  # percentage points
 TIE_EPS = 1e-9
 
@@ -147,7 +151,11 @@ def validate_scores(data: AppraisalInput) -> None:
             )
 
 
-def validate_profile(profile: ProfileData, criteria: Sequence[CriterionData]) -> None:
+def validate_profile(
+    profile: ProfileData, criteria: Sequence[CriterionData], *, scale: float | None = None
+) -> None:
+    """Weights ≥ 0, for known criteria, summing to more than 0 — and, when ``scale`` is given
+    (e.g. 100 for weights entered in percent), summing to ``scale`` ± the tolerance."""
     known = {c.id: c for c in criteria}
     for cid, weight in profile.weights.items():
         if cid not in known:
@@ -157,13 +165,18 @@ def validate_profile(profile: ProfileData, criteria: Sequence[CriterionData]) ->
         if weight != weight or weight < 0:
             raise ValidationError(
                 f"Viktprofilen ”{profile.name}”: vikten för ”{known[cid].name}” är negativ "
-                f"({weight:g} %); vikter måste vara 0 eller större."
+                f"({weight:g}); vikter måste vara 0 eller större."
             )
     total = sum(profile.weights.values())
-    if abs(total - PROFILE_SCALE) > WEIGHT_SUM_TOLERANCE:
+    if total <= 0:
+        raise ValidationError(
+            f"Viktprofilen ”{profile.name}” har bara vikter 0; minst en bedömningsgrund "
+            "måste väga mer än 0."
+        )
+    if scale is not None and abs(total - scale) > WEIGHT_SUM_TOLERANCE * scale / PROFILE_SCALE:
         raise ValidationError(
             f"Viktprofilen ”{profile.name}” summerar till {total:g} %; vikterna måste "
-            f"summera till 100 % (±{WEIGHT_SUM_TOLERANCE:g} procentenheter)."
+            f"summera till {scale:g} % (±{WEIGHT_SUM_TOLERANCE:g} procentenheter)."
         )
 
 
