@@ -53,3 +53,19 @@ def test_demo_workbook_recalculates_to_the_apps_figures(demo_path: Path, tmp_pat
                     oc.difference_pv.get(s), abs=OERE_IN_MNKR
                 )
     assert import_cost_workbook(demo_path, out).changes.empty
+
+
+def test_report_charts_of_the_demo(demo_path: Path) -> None:
+    from utredning_app.services.estimates import report_charts
+
+    charts = report_charts(demo_path, draws=500)
+    for name in (
+        "kostnad_per_alternativ",
+        "skillnad_mot_nollalternativet",
+        "kostnad_over_aren",
+        "monte_carlo",
+        "rangordning_per_parti",
+        "stabilitet",
+    ):
+        assert charts[name].startswith(b"\x89PNG"), name
+    assert any(name.startswith("tornado_") for name in charts)

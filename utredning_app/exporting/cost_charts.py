@@ -35,6 +35,20 @@ def _short(text: str, limit: int = 28) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _title(ax: Any, text: str) -> None:
+    ax.set_title(text, fontsize=10)
+
+
+def _label(text: str, width: int = 26, lines: int = 2) -> str:
+    """Wrap a long name over at most ``lines`` lines (ellipsis if still too long)."""
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width) or [""]
+    if len(wrapped) > lines:
+        wrapped = [*wrapped[: lines - 1], _short(" ".join(wrapped[lines - 1 :]), width)]
+    return "\n".join(wrapped)
+
+
 def to_png(draw: Callable[[Any], None], *, width: float = 16.0, height: float = 9.0) -> bytes:
     """Draw on a fresh Agg figure (size in cm) and return PNG bytes."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -56,7 +70,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
     rows = [oc for oc in summary.options if not difference or oc.difference_pv is not None]
-    names = [_short(oc.option.title) for oc in rows]
+    names = [_label(oc.option.title) for oc in rows]
     ranges = [oc.difference_pv if difference else oc.present_value for oc in rows]
     base = [r.base for r in ranges if r is not None]
     lower = [max(0.0, r.base - r.low) for r in ranges if r is not None]
@@ -71,10 +85,10 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     rate = format_number(summary.discount_rate * 100, 1)
     period = f"{summary.horizon.start_year}–{summary.horizon.end_year}"
     if difference:
-        ax.set_title(f"Skillnad mot nollalternativet, nuvärde {period}")
+        _title(ax, f"Skillnad mot nollalternativet, nuvärde {period}")
         ax.set_xlabel(f"mnkr, alternativ − nollalternativ (r = {rate} %)")
     else:
-        ax.set_title(f"Kostnad per alternativ, nuvärde {period}")
+        _title(ax, f"Kostnad per alternativ, nuvärde {period}")
         ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate} %)")
     for pos, value in zip(positions, base, strict=True):
         ax.annotate(
@@ -89,7 +103,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
 
 
 def cost_ranges_png(summary: CostSummary, *, difference: bool = False) -> bytes:
-    height = max(7.5, 2.0 + 0.9 * len(summary.options))
+    height = max(7.5, 2.5 + 1.1 * len(summary.options))
     return to_png(lambda f: draw_cost_ranges(f, summary, difference=difference), height=height)
 
 
@@ -114,7 +128,7 @@ def draw_cost_over_years(
     ax.set_xticks(years, [str(y) for y in years])
     _number_axis(ax.yaxis)
     ax.set_ylabel("mnkr per år (linje = bas, fält = låg–hög)")
-    ax.set_title("Kostnad över åren")
+    _title(ax, "Kostnad över åren")
     ax.grid(axis="y", alpha=0.3)
     if rows:
         ax.legend(fontsize=7, loc="best")
@@ -148,19 +162,20 @@ def draw_tornado(fig: Any, tornado: Tornado) -> None:
         color=HIGH_COLOUR,
         label="skattningen på högt värde",
     )
-    ax.set_yticks(positions, [_short(b.estimate.name, 34) for b in bars])
+    ax.set_yticks(positions, [_label(b.estimate.name, 30) for b in bars], fontsize=8)
     ax.invert_yaxis()
     ax.axvline(base, color="#333333", linewidth=1)
     _number_axis(ax.xaxis)
-    ax.set_xlabel(f"nuvärde, mnkr (bas {format_number(base, 1)}; övriga skattningar på bas)")
-    ax.set_title(f"Vilka skattningar styr osäkerheten – {_short(tornado.option.title, 40)}")
+    ax.set_xlabel(f"nuvärde, mnkr (bas {format_number(base, 1)}, övriga på bas)")
+    which = _short(tornado.option.code or tornado.option.name, 20)
+    _title(ax, f"Vad styr osäkerheten – alternativ {which}")
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
     fig.tight_layout()
 
 
 def tornado_png(tornado: Tornado) -> bytes:
     return to_png(
-        lambda f: draw_tornado(f, tornado), height=max(7.5, 2.5 + 0.7 * len(tornado.bars))
+        lambda f: draw_tornado(f, tornado), height=max(7.5, 3.0 + 1.1 * len(tornado.bars))
     )
 
 
@@ -189,7 +204,7 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
     )
     labels = []
     for o in rows:
-        label = _short(o.option.title)
+        label = _label(o.option.title)
         if o.prob_above_baseline is not None:
             prob = format_number(o.prob_above_baseline * 100, 0)
             label += f"\nP(dyrare än nollalt.) {prob} %"
@@ -198,17 +213,19 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
     ax.invert_yaxis()
     _number_axis(ax.xaxis)
     ax.set_xlabel("nuvärde, mnkr (stapel = P10–P90, streck = P50)")
-    ax.set_title(
+    _title(
+        ax,
         f"Monte Carlo: {format_number(result.draws, 0)} dragningar, "
-        f"{result.distribution.label.lower()}"
+        f"{result.distribution.label.lower()}",
     )
     ax.grid(axis="x", alpha=0.3)
+    ax.margins(x=0.05)
     fig.tight_layout()
 
 
 def simulation_png(result: SimulationResult) -> bytes:
     return to_png(
-        lambda f: draw_simulation(f, result), height=max(7.5, 2.0 + 0.9 * len(result.options))
+        lambda f: draw_simulation(f, result), height=max(7.5, 2.5 + 1.4 * len(result.options))
     )
 
 
@@ -241,7 +258,7 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
         for rk in rankings
     ]
     ax.set_yticks(range(len(rankings)), [_short(label, 34) for label in labels], fontsize=8)
-    ax.set_title("Rangordning per viktprofil (placering och viktad poäng)")
+    _title(ax, "Rangordning per viktprofil (placering och viktad poäng)")
     bar = fig.colorbar(image, ax=ax, label="placering (1 = bäst)", shrink=0.8)
     bar.set_ticks(list(range(1, max(n, 2) + 1)))
     fig.tight_layout()
@@ -271,11 +288,11 @@ def draw_stability(fig: Any, sensitivity: Sensitivity) -> None:
         label=f"{_short(sensitivity.top.title, 30)} förblir bäst",
     )
     ax.plot([c.current for c in rows], positions, "kD", markersize=5, label="nuvarande vikt")
-    ax.set_yticks(positions, [_short(c.criterion.name, 30) for c in rows])
+    ax.set_yticks(positions, [_label(c.criterion.name, 24) for c in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("vikt, % (övriga vikter skalas i proportion)")
-    ax.set_title(f"Stabilitetsintervall – {_short(sensitivity.profile.name, 40)}")
+    _title(ax, f"Stabilitetsintervall – {_short(sensitivity.profile.name, 40)}")
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
     fig.tight_layout()
 

@@ -272,3 +272,36 @@ def _apply(db: Database, session: Session, changes: WorkbookChanges) -> None:
         else:
             row.deleted_at = None
             row.low, row.base, row.high = low, base, high
+
+
+# ---------------------------------------------------------------- charts for reports
+
+
+def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]:
+    """The standard cost and appraisal charts of ``path`` as PNG bytes, by name:
+    ``kostnad_per_alternativ``, ``skillnad_mot_nollalternativet``, ``kostnad_over_aren``,
+    ``monte_carlo``, ``tornado_<alternativkod>``, ``rangordning_per_parti`` and
+    ``stabilitet`` (the group's weights). Charts whose data are missing are left out."""
+    from utredning_app.domain.costs import validate_model
+    from utredning_app.exporting import cost_charts
+    from utredning_app.services.appraisal import overview, read_appraisal
+
+    charts: dict[str, bytes] = {}
+    _, model = read_cost_model(path)
+    if model.options and model.estimates:
+        validate_model(model)
+        summary = cost_summary(model)
+        charts["kostnad_per_alternativ"] = cost_charts.cost_ranges_png(summary)
+        if len(summary.options) > 1:
+            charts["skillnad_mot_nollalternativet"] = cost_charts.cost_ranges_png(
+                summary, difference=True
+            )
+        charts["kostnad_over_aren"] = cost_charts.cost_over_years_png(summary)
+        charts["monte_carlo"] = cost_charts.simulation_png(simulate(model, draws=draws))
+        for t in tornadoes(model):
+            charts[f"tornado_{t.option.code or t.option.id}"] = cost_charts.tornado_png(t)
+    appraisal = overview(read_appraisal(path))
+    if appraisal.rankings:
+        charts["rangordning_per_parti"] = cost_charts.party_rankings_png(appraisal.rankings)
+        charts["stabilitet"] = cost_charts.stability_png(appraisal.sensitivities[0])
+    return charts

@@ -13,4 +13,9 @@ def write_demo_outputs(path: Path, folder: Path) -> list[Path]:
     archive = folder / f"{path.stem}.json"
     export_archive(path, archive, include_private=False)
     written.append(archive)
+    from utredning_app.services.estimates import export_cost_workbook
+
+    workbook = folder / f"{path.stem}-kostnadsmodell.xlsx"
+    export_cost_workbook(path, workbook)
+    written.append(workbook)
     return written
