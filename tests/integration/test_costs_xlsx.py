@@ -406,3 +406,40 @@ def test_cli_export_and_import(
 def test_app_summary_matches_domain(small: Path) -> None:
     _, model = read_cost_model(small)
     assert summarise(small) == cost_summary(model)
+
+
+def test_incomplete_estimate_can_be_exported_and_completed_in_excel(
+    small: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from sqlalchemy import select
+
+    from utredning_app.storage.base import utcnow
+    from utredning_app.storage.models import EstimateValue
+
+    db = open_database(small)
+    try:
+        with db.transaction() as s:
+            v = s.scalars(
+                select(EstimateValue).where(
+                    EstimateValue.estimate_id == "e-n1", EstimateValue.year == 2026
+                )
+            ).one()
+            v.deleted_at = utcnow()
+    finally:
+        db.close()
+    with pytest.raises(ValidationError, match="saknar värden för år 2026"):
+        summarise(small)
+    out = tmp_path / "ofullständig.xlsx"
+    export_cost_workbook(small, out)
+    wb = load_workbook(out)
+    assert wb.security.lockStructure
+    assert wb[INPUT_SHEET].data_validations.dataValidation
+    assert wb[INPUT_SHEET]["K9"].value is None
+    filled = edit(
+        out,
+        tmp_path / "ifylld.xlsx",
+        {(INPUT_SHEET, "K9"): 91, (INPUT_SHEET, "K10"): 101, (INPUT_SHEET, "K11"): 111},
+    )
+    import_cost_workbook(small, filled)
+    assert summarise(small).for_option(N.id).yearly.base == (100.0, 100.0, 101.0)

@@ -290,9 +290,14 @@ def _describe(estimate: EstimateData, model: CostModelInput | None = None) -> st
 
 
 def validate_estimate(
-    estimate: EstimateData, horizon: Horizon, model: CostModelInput | None = None
+    estimate: EstimateData,
+    horizon: Horizon,
+    model: CostModelInput | None = None,
+    *,
+    require_complete: bool = True,
 ) -> None:
-    """Raise a Swedish ValidationError naming the estimate if it cannot be used."""
+    """Raise a Swedish ValidationError naming the estimate if it cannot be used.
+    ``require_complete=False`` accepts missing years (an export for someone to fill in)."""
     name = _describe(estimate, model)
     if not estimate.unit.strip():
         raise ValidationError(f"{name} saknar enhet.")
@@ -314,7 +319,7 @@ def validate_estimate(
                 f"{name}, år {v.year}: låg ≤ bas ≤ hög gäller inte "
                 f"(låg {v.low:g}, bas {v.base:g}, hög {v.high:g})."
             )
-    if estimate.kind in FULL_HORIZON_KINDS:
+    if require_complete and estimate.kind in FULL_HORIZON_KINDS:
         missing = [y for y in horizon.year_list if y not in seen]
         if missing:
             years = ", ".join(str(y) for y in missing)
@@ -324,7 +329,7 @@ def validate_estimate(
             )
 
 
-def validate_model(model: CostModelInput) -> None:
+def validate_model(model: CostModelInput, *, require_complete: bool = True) -> None:
     if not 0 <= model.discount_rate < 1:
         raise ValidationError(
             "Diskonteringsräntan måste vara minst 0 % och under 100 % "
@@ -336,7 +341,7 @@ def validate_model(model: CostModelInput) -> None:
             raise ValidationError(
                 f"Skattningen ”{estimate.name}” hör till ett alternativ som inte finns."
             )
-        validate_estimate(estimate, model.horizon, model)
+        validate_estimate(estimate, model.horizon, model, require_complete=require_complete)
     baseline_of(model.options)
 
 

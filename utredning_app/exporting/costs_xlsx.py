@@ -46,6 +46,9 @@ def write_cost_workbook(
         ws = wb.active if first else wb.create_sheet()
         first = False
         _write_sheet(ws, sheet, styles)
+    _protect_workbook(wb)
+    _validate_inputs(wb[layout.inputs_sheet.name], layout)
+    wb[layout.inputs_sheet.name].freeze_panes = "C9"
     struct = wb[layout.structure.name]
     struct["B4"] = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
     wb.active = 1  # open on Indata
@@ -113,6 +116,49 @@ def _write_sheet(ws: Any, sheet: SheetLayout, styles: _Styles) -> None:
     ws.protection.formatColumns = False
     if sheet.hidden:
         ws.sheet_state = "hidden"
+
+
+def _protect_workbook(wb: Any) -> None:
+    """Lock the sheet structure: no sheets added, removed, renamed or unhidden."""
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    wb.security = WorkbookProtection(lockStructure=True)
+
+
+def _validate_inputs(ws: Any, layout: WorkbookLayout) -> None:
+    """Excel/LibreOffice refuse text in the yellow cells already while typing."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from utredning_app.exporting.costs_layout import RATE_CELL, col_letter
+
+    values = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E+12",
+        formula2="1E+12",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Indata",
+        error="Skriv ett tal (mnkr), utan enhet, eller lämna cellen tom.",
+    )
+    rate = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="0.9999",
+        allow_blank=False,
+        showErrorMessage=True,
+        errorTitle="Diskonteringsränta",
+        error="Diskonteringsräntan anges i procent, minst 0 % och under 100 %.",
+    )
+    cells = [pos for pos, ref in layout.inputs.items() if not ref.is_rate]
+    if cells:  # the year columns of the data rows form one rectangle
+        top, bottom = min(r for r, _ in cells), max(r for r, _ in cells)
+        left, right = min(c for _, c in cells), max(c for _, c in cells)
+        values.add(f"{col_letter(left)}{top}:{col_letter(right)}{bottom}")
+    rate.add(f"{col_letter(RATE_CELL[1])}{RATE_CELL[0]}")
+    ws.add_data_validation(values)
+    ws.add_data_validation(rate)
 
 
 def _save_atomically(wb: Any, out: Path) -> None:

@@ -161,7 +161,9 @@ def export_cost_workbook(path: Path, out: Path) -> WorkbookLayout:
     from utredning_app.exporting.costs_xlsx import write_cost_workbook
 
     facts, model = read_cost_model(path)
-    validate_model(model)
+    # Missing years may be left for the economist to fill in; units and the baseline must
+    # be right, or the workbook's sums would differ from the app's.
+    validate_model(model, require_complete=False)
     return write_cost_workbook(
         model, out, investigation_id=facts.id, title=facts.title, diarienummer=facts.diarienummer
     )
@@ -173,7 +175,7 @@ def import_cost_workbook(path: Path, workbook: Path, *, dry_run: bool = False) -
     Everything is read and checked before the file is opened for writing: a refused
     workbook leaves the investigation file byte for byte as it was.
     """
-    from utredning_app.domain.costs import validate_model
+    from utredning_app.domain.costs import validate_estimate
     from utredning_app.exporting.costs_layout import build_layout
     from utredning_app.importing.costs_xlsx import check_structure, find_changes, read_workbook
 
@@ -185,7 +187,11 @@ def import_cost_workbook(path: Path, workbook: Path, *, dry_run: bool = False) -
     check_structure(raw, expected, facts.id)
     names = {e.id: e.name for e in model.estimates}
     changes = find_changes(raw, expected, names)
-    validate_model(_with_changes(model, changes))
+    changed = _with_changes(model, changes)
+    touched = {ch.estimate_id for ch in changes.values}
+    for estimate in changed.estimates:
+        if estimate.id in touched:  # untouched ones are the app's business, not the import's
+            validate_estimate(estimate, changed.horizon, changed)
     lines = tuple(describe_changes(model, changes))
     if dry_run or changes.empty:
         return WorkbookImport(changes, lines, applied=False)
