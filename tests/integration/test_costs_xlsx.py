@@ -144,7 +144,7 @@ def test_workbook_saved_by_libreoffice_is_accepted_and_changes_apply(
     small: Path, exported: Path, tmp_path: Path
 ) -> None:
     changed = edit(
-        exported, tmp_path / "ändrad.xlsx", {(INPUT_SHEET, "I10"): 95.5, (INPUT_SHEET, "B3"): 0.04}
+        exported, tmp_path / "ändrad.xlsx", {(INPUT_SHEET, "J10"): 95.5, (INPUT_SHEET, "B3"): 0.04}
     )
     resaved = recalculate_with_libreoffice(changed, tmp_path)
     result = import_cost_workbook(small, resaved)
@@ -171,10 +171,10 @@ def test_changed_inputs_are_shown_and_applied_in_one_transaction(
     rows = [r for r in range(9, ws.max_row + 1) if ws.cell(r, 2).value == "Omställning"]
     assert len(rows) == 3
     changes = {
-        (INPUT_SHEET, f"J{rows[0]}"): 1.25,  # new year value for 2025: low/base/high
-        (INPUT_SHEET, f"J{rows[1]}"): 2.5,
-        (INPUT_SHEET, f"J{rows[2]}"): 3.75,
-        (INPUT_SHEET, f"I{rows[2]}"): 80,  # high 2024: 70 → 80
+        (INPUT_SHEET, f"K{rows[0]}"): 1.25,  # new year value for 2025: low/base/high
+        (INPUT_SHEET, f"K{rows[1]}"): 2.5,
+        (INPUT_SHEET, f"K{rows[2]}"): 3.75,
+        (INPUT_SHEET, f"J{rows[2]}"): 80,  # high 2024: 70 → 80
     }
     wb_path = edit(exported, tmp_path / "ändrad.xlsx", changes)
     before = sha(small)
@@ -225,7 +225,7 @@ def test_clearing_a_year_removes_it_and_refilling_revives_it(
 
     ws = load_workbook(exported)[INPUT_SHEET]
     rows = [r for r in range(9, ws.max_row + 1) if ws.cell(r, 2).value == "Omställning"]
-    cleared = edit(exported, tmp_path / "tom.xlsx", {(INPUT_SHEET, f"I{r}"): None for r in rows})
+    cleared = edit(exported, tmp_path / "tom.xlsx", {(INPUT_SHEET, f"J{r}"): None for r in rows})
     import_cost_workbook(small, cleared)
     assert summarise(small).for_option(A.id).yearly.base[0] == 100.0
     out2 = tmp_path / "ny.xlsx"
@@ -233,7 +233,7 @@ def test_clearing_a_year_removes_it_and_refilling_revives_it(
     refilled = edit(
         out2,
         tmp_path / "åter.xlsx",
-        {(INPUT_SHEET, f"I{r}"): v for r, v in zip(rows, (1, 2, 3), strict=True)},
+        {(INPUT_SHEET, f"J{r}"): v for r, v in zip(rows, (1, 2, 3), strict=True)},
     )
     import_cost_workbook(small, refilled)
     assert summarise(small).for_option(A.id).yearly.base[0] == 102.0
@@ -258,18 +258,18 @@ def test_clearing_a_year_removes_it_and_refilling_revives_it(
         ({(STRUCTURE_SHEET, "B8"): "fel-id"}, r"”Struktur”, cell B8"),
         ({(STRUCTURE_SHEET, "B2"): "annan-utredning"}, r"hör till en annan utredning"),
         (
-            {(INPUT_SHEET, "J10"): "12 mnkr"},
-            r"”Indata”, cell J10 \(”Driftkostnad ledning”, 2025, bas\) innehåller texten ”12 mnkr”",
+            {(INPUT_SHEET, "K10"): "12 mnkr"},
+            r"”Indata”, cell K10 \(”Driftkostnad ledning”, 2025, bas\) innehåller texten ”12 mnkr”",
         ),
-        ({(INPUT_SHEET, "J10"): "=J9+1"}, r"cell J10 .* innehåller formeln =J9\+1"),
+        ({(INPUT_SHEET, "K10"): "=J9+1"}, r"cell K10 .* innehåller formeln =J9\+1"),
         (
-            {(INPUT_SHEET, "J10"): 130},
-            r"cellerna J9–J11 \(”Driftkostnad ledning”, 2025\): låg ≤ bas ≤ hög gäller inte",
+            {(INPUT_SHEET, "K10"): 130},
+            r"cellerna K9–K11 \(”Driftkostnad ledning”, 2025\): låg ≤ bas ≤ hög gäller inte",
         ),
-        ({(INPUT_SHEET, "J10"): None}, r"cellerna J9–J11 .* måste alla vara ifyllda"),
+        ({(INPUT_SHEET, "K10"): None}, r"cellerna K9–K11 .* måste alla vara ifyllda"),
         ({(INPUT_SHEET, "B3"): 1.5}, r"cell B3: diskonteringsräntan måste vara minst 0 %"),
         (
-            {(INPUT_SHEET, f"{c}{r}"): None for c in "IJK" for r in (9, 10, 11)} | {},
+            {(INPUT_SHEET, f"{c}{r}"): None for c in "JKL" for r in (9, 10, 11)} | {},
             r"”Driftkostnad ledning”.*saknar värden för år 2024",
         ),
     ],
@@ -331,15 +331,15 @@ def test_conflict_with_a_change_made_in_the_app_since_export(
             v.base = 101.0
     finally:
         db.close()
-    bad = edit(exported, tmp_path / "konflikt.xlsx", {(INPUT_SHEET, "J10"): 99.0})
+    bad = edit(exported, tmp_path / "konflikt.xlsx", {(INPUT_SHEET, "K10"): 99.0})
     before = sha(small)
     with pytest.raises(
-        ValidationError, match=r"cell J10 .* har ändrats både i arbetsboken och i utredningen"
+        ValidationError, match=r"cell K10 .* har ändrats både i arbetsboken och i utredningen"
     ):
         import_cost_workbook(small, bad)
     assert sha(small) == before
     # A workbook change elsewhere is fine and keeps the app's newer value.
-    ok = edit(exported, tmp_path / "annan.xlsx", {(INPUT_SHEET, "K10"): 99.0})
+    ok = edit(exported, tmp_path / "annan.xlsx", {(INPUT_SHEET, "L10"): 99.0})
     import_cost_workbook(small, ok)
     assert summarise(small).for_option(N.id).yearly.base == (100.0, 101.0, 99.0)
 
@@ -386,7 +386,7 @@ def test_cli_export_and_import(
 ) -> None:
     out = tmp_path / "cli.xlsx"
     assert cli_main(["export-xlsx", "kostnader", str(small), "-o", str(out)]) == 0
-    changed = edit(out, tmp_path / "cli2.xlsx", {(INPUT_SHEET, "I10"): 96})
+    changed = edit(out, tmp_path / "cli2.xlsx", {(INPUT_SHEET, "J10"): 96})
     before = sha(small)
     assert cli_main(["import", "kostnader", str(small), str(changed), "--torrkorning"]) == 0
     assert "Torrkörning: 1 ändring skulle sparas" in capsys.readouterr().out
@@ -435,11 +435,11 @@ def test_incomplete_estimate_can_be_exported_and_completed_in_excel(
     wb = load_workbook(out)
     assert wb.security.lockStructure
     assert wb[INPUT_SHEET].data_validations.dataValidation
-    assert wb[INPUT_SHEET]["K9"].value is None
+    assert wb[INPUT_SHEET]["L9"].value is None
     filled = edit(
         out,
         tmp_path / "ifylld.xlsx",
-        {(INPUT_SHEET, "K9"): 91, (INPUT_SHEET, "K10"): 101, (INPUT_SHEET, "K11"): 111},
+        {(INPUT_SHEET, "L9"): 91, (INPUT_SHEET, "L10"): 101, (INPUT_SHEET, "L11"): 111},
     )
     import_cost_workbook(small, filled)
     assert summarise(small).for_option(N.id).yearly.base == (100.0, 100.0, 101.0)

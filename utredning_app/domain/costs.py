@@ -120,6 +120,7 @@ class EstimateData:
     actor: Actor = Actor.REGION
     financing: str = ""
     provider_unit_id: str | None = None
+    provider_unit: str = ""  # the provider unit's name, for tables and the workbook
     price_base_year: int | None = None
     assumption: str = ""
     source: str = ""

@@ -44,7 +44,10 @@ RATE_CELL = (3, 2)  # Indata!B3
 START_CELL = (4, 2)  # Indata!B4
 HEADER_ROW = 8
 FIRST_DATA_ROW = 9
-FIRST_YEAR_COL = 9  # Indata: column I
+# Indata columns (1-based): the SUMIFS in Beräkning look at these.
+COL_OPTION, COL_NAME, COL_UNIT_NAME, COL_KIND, COL_UNIT = 1, 2, 3, 4, 5
+COL_ACTOR, COL_FINANCING, COL_IN_SUM, COL_SCENARIO = 6, 7, 8, 9
+FIRST_YEAR_COL = 10  # Indata: column J
 CALC_FIRST_YEAR_COL = 3  # Beräkning: column C
 MONEY_FORMAT = "#,##0.00"
 YES = "ja"
@@ -224,6 +227,7 @@ def build_layout(
     headers = [
         "Alternativ",
         "Skattning",
+        "Verksamhet",
         "Typ",
         "Enhet",
         "Aktör",
@@ -241,14 +245,15 @@ def build_layout(
     row = FIRST_DATA_ROW
     for e in estimates:
         for scenario in SCENARIOS:
-            ind.put(row, 1, labels[e.option_id])
-            ind.put(row, 2, e.name)
-            ind.put(row, 3, e.kind.label)
-            ind.put(row, 4, e.unit)
-            ind.put(row, 5, e.actor.label)
-            ind.put(row, 6, e.financing)
-            ind.put(row, 7, YES if e.is_cost else NO)
-            ind.put(row, 8, scenario.label)
+            ind.put(row, COL_OPTION, labels[e.option_id])
+            ind.put(row, COL_NAME, e.name)
+            ind.put(row, COL_UNIT_NAME, e.provider_unit)
+            ind.put(row, COL_KIND, e.kind.label)
+            ind.put(row, COL_UNIT, e.unit)
+            ind.put(row, COL_ACTOR, e.actor.label)
+            ind.put(row, COL_FINANCING, e.financing)
+            ind.put(row, COL_IN_SUM, YES if e.is_cost else NO)
+            ind.put(row, COL_SCENARIO, scenario.label)
             for y in years:
                 v = e.value_for(y)
                 ind.put(
@@ -260,7 +265,7 @@ def build_layout(
             layout.estimate_rows[(e.id, scenario)] = row
             row += 1
     last_data_row = max(row - 1, FIRST_DATA_ROW)
-    ind.widths.update({1: 30, 2: 34, 3: 18, 4: 12, 5: 12, 6: 24, 7: 10, 8: 9})
+    ind.widths.update({1: 30, 2: 34, 3: 22, 4: 18, 5: 12, 6: 12, 7: 24, 8: 10, 9: 9})
     for c in range(FIRST_YEAR_COL, last_year_col + 1):
         ind.widths[c] = 12
     ind.widths[last_year_col + 1] = 40
@@ -329,9 +334,9 @@ def build_layout(
             for y in years:
                 c = calc_cols[y]
                 formula = (
-                    f"=SUMIFS({values_range(year_cols[y])},{col_range(1)},"
-                    f"{ref(r, 1, abs_col=True)},{col_range(8)},{ref(r, 2, abs_col=True)},"
-                    f'{col_range(7)},"{YES}")'
+                    f"=SUMIFS({values_range(year_cols[y])},{col_range(COL_OPTION)},"
+                    f"{ref(r, 1, abs_col=True)},{col_range(COL_SCENARIO)},"
+                    f'{ref(r, 2, abs_col=True)},{col_range(COL_IN_SUM)},"{YES}")'
                 )
                 calc.put(r, c, formula, CellKind.FORMULA, MONEY_FORMAT)
                 layout.results[("total", o.id, scenario.value, str(y))] = (r, c)
@@ -393,10 +398,11 @@ def build_layout(
                     for y in years:
                         c = calc_cols[y]
                         formula = (
-                            f"=SUMIFS({values_range(year_cols[y])},{col_range(1)},"
+                            f"=SUMIFS({values_range(year_cols[y])},{col_range(COL_OPTION)},"
                             f"{ref(r, 1, abs_col=True)},"
-                            f'{col_range(5)},"{actor.label}",{col_range(8)},"{scenario.label}",'
-                            f'{col_range(7)},"{YES}")'
+                            f'{col_range(COL_ACTOR)},"{actor.label}",'
+                            f'{col_range(COL_SCENARIO)},"{scenario.label}",'
+                            f'{col_range(COL_IN_SUM)},"{YES}")'
                         )
                         calc.put(r, c, formula, CellKind.FORMULA, MONEY_FORMAT)
                     sum_and_pv(r)

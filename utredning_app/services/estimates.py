@@ -34,7 +34,7 @@ from utredning_app.domain.uncertainty import (
 from utredning_app.exporting.costs_layout import WorkbookLayout
 from utredning_app.importing.costs_xlsx import WorkbookChanges
 from utredning_app.storage.database import Database, open_database
-from utredning_app.storage.models import Estimate, EstimateValue, GovernanceOption
+from utredning_app.storage.models import Estimate, EstimateValue, GovernanceOption, ProviderUnit
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,10 @@ def load_cost_model(db: Database, session: Session) -> CostModelInput:
         .order_by(EstimateValue.estimate_id, EstimateValue.year)
     ):
         values.setdefault(v.estimate_id, []).append(YearValue(v.year, v.low, v.base, v.high))
+    units = {
+        u.id: u.short_name or u.name
+        for u in session.scalars(select(ProviderUnit).where(ProviderUnit.deleted_at.is_(None)))
+    }
     estimates = []
     for e in session.scalars(
         select(Estimate)
@@ -91,6 +95,7 @@ def load_cost_model(db: Database, session: Session) -> CostModelInput:
                 actor=e.actor,
                 financing=e.financing,
                 provider_unit_id=e.provider_unit_id,
+                provider_unit=units.get(e.provider_unit_id, "") if e.provider_unit_id else "",
                 price_base_year=e.price_base_year,
                 assumption=e.assumption_md,
                 source=e.source,
