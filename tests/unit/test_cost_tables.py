@@ -36,3 +36,18 @@ def test_simulation_ranking_and_stability_tables() -> None:
     stab = cost_tables.stability_table(sensitivity(data, rankings[0].profile))
     assert stab.rows[0][2] == "40,0–100,0 %"
     assert stab.rows[0][3] == "A Akutsjukhusnämnd"
+
+
+def test_effects_table_keeps_units_apart() -> None:
+    table = cost_tables.effects_table(small_model())
+    assert table.rows == (
+        (
+            "A Akutsjukhusnämnd",
+            "Vårdplatser",
+            "Kapacitet",
+            "vårdplatser",
+            "0,0 (−10,0 – 5,0)",
+            "0,0 (−10,0 – 5,0)",
+        ),
+    )
+    assert table.header[4].startswith("2024") and table.header[5].startswith("2026")

@@ -139,6 +139,14 @@ def cmd_costs(args: argparse.Namespace) -> int:
         print(line)
     for warning in summary.warnings:
         print(f"  Obs: {warning}")
+    from utredning_app.exporting.cost_tables import effects_table
+
+    effects = effects_table(model)
+    if effects.rows:
+        years = f"{summary.horizon.start_year} → {summary.horizon.end_year}"
+        print(f"{effects.title}, bas (låg – hög), {years}:")
+        for row in effects.rows:
+            print(f"  {row[0]} · {row[1]} ({row[3]}): {row[4]} → {row[5]}")
     if args.simulera:
         dist = Distribution(DISTRIBUTIONS[args.fordelning])
         seed = DEFAULT_SEED if args.fro is None else args.fro

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
-from utredning_app.domain.costs import CostSummary
+from utredning_app.domain.costs import CostModelInput, CostSummary, sorted_options
 from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult
 
@@ -157,4 +157,35 @@ def stability_table(sensitivity: Sensitivity) -> TextTable:
         rows=tuple(rows),
         note="Övriga bedömningsgrunders vikter skalas i proportion när en vikt ändras.",
         numeric_columns=(1, 2),
+    )
+
+
+def effects_table(model: CostModelInput) -> TextTable:
+    """Capacity and quality estimates per option: first and last horizon year (bas, låg–hög)."""
+    first, last = model.horizon.start_year, model.horizon.end_year
+    titles = {o.id: o.title for o in model.options}
+    order = {o.id: i for i, o in enumerate(sorted_options(model.options))}
+    rows = []
+    for e in sorted(
+        (e for e in model.estimates if not e.is_cost and e.option_id in titles),
+        key=lambda e: (order[e.option_id], e.kind.value, e.name),
+    ):
+        cells = [titles[e.option_id], e.name, e.kind.label, e.unit]
+        for year in (first, last):
+            v = e.value_for(year)
+            cells.append(_range(v.low, v.base, v.high) if v else "–")
+        rows.append(tuple(cells))
+    return TextTable(
+        title="Effekter på kapacitet och kvalitet",
+        header=(
+            "Alternativ",
+            "Skattning",
+            "Typ",
+            "Enhet",
+            f"{first}, bas (låg – hög)",
+            f"{last}, bas (låg – hög)",
+        ),
+        rows=tuple(rows),
+        note="Summeras aldrig över olika enheter.",
+        numeric_columns=(4, 5),
     )
