@@ -443,3 +443,11 @@ def test_incomplete_estimate_can_be_exported_and_completed_in_excel(
     )
     import_cost_workbook(small, filled)
     assert summarise(small).for_option(N.id).yearly.base == (100.0, 100.0, 101.0)
+
+
+def test_workbook_bytes_import_like_the_file(small: Path, tmp_path: Path) -> None:
+    from utredning_app.services.estimates import cost_workbook_bytes
+
+    out = tmp_path / "bytes.xlsx"
+    out.write_bytes(cost_workbook_bytes(small))
+    assert import_cost_workbook(small, out).changes.empty

@@ -33,7 +33,31 @@ def write_cost_workbook(
     title: str,
     diarienummer: str,
 ) -> WorkbookLayout:
-    """Write ``out`` and return the layout written (addresses of inputs and results)."""
+    """Write ``out`` atomically and return the layout written (inputs' and results' cells)."""
+    wb, layout = _build_workbook(
+        model, investigation_id=investigation_id, title=title, diarienummer=diarienummer
+    )
+    _save_atomically(wb, Path(out))
+    return layout
+
+
+def cost_workbook_bytes(
+    model: CostModelInput, *, investigation_id: str, title: str, diarienummer: str
+) -> bytes:
+    """The same workbook as bytes (for export registries that write files themselves)."""
+    import io
+
+    wb, _ = _build_workbook(
+        model, investigation_id=investigation_id, title=title, diarienummer=diarienummer
+    )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _build_workbook(
+    model: CostModelInput, *, investigation_id: str, title: str, diarienummer: str
+) -> tuple[Any, WorkbookLayout]:
     from openpyxl import Workbook
 
     layout = build_layout(
@@ -54,8 +78,7 @@ def write_cost_workbook(
     wb.active = 1  # open on Indata
     wb.properties.title = f"Kostnadsmodell – {title}"
     wb.properties.creator = "Utredningsstöd"
-    _save_atomically(wb, Path(out))
-    return layout
+    return wb, layout
 
 
 class _Styles:

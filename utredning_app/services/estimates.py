@@ -174,6 +174,18 @@ def export_cost_workbook(path: Path, out: Path) -> WorkbookLayout:
     )
 
 
+def cost_workbook_bytes(path: Path) -> bytes:
+    """The cost workbook of ``path`` as bytes (same checks as :func:`export_cost_workbook`)."""
+    from utredning_app.domain.costs import validate_model
+    from utredning_app.exporting import costs_xlsx
+
+    facts, model = read_cost_model(path)
+    validate_model(model, require_complete=False)
+    return costs_xlsx.cost_workbook_bytes(
+        model, investigation_id=facts.id, title=facts.title, diarienummer=facts.diarienummer
+    )
+
+
 def import_cost_workbook(path: Path, workbook: Path, *, dry_run: bool = False) -> WorkbookImport:
     """Take changed inputs of a returned workbook back into ``path`` in one transaction.
 
