@@ -451,3 +451,24 @@ def test_workbook_bytes_import_like_the_file(small: Path, tmp_path: Path) -> Non
     out = tmp_path / "bytes.xlsx"
     out.write_bytes(cost_workbook_bytes(small))
     assert import_cost_workbook(small, out).changes.empty
+
+
+def test_control_characters_and_long_text_survive_the_round_trip(
+    small: Path, tmp_path: Path
+) -> None:
+    from utredning_app.storage.models import Estimate
+
+    db = open_database(small)
+    try:
+        with db.transaction() as s:
+            e = s.get(Estimate, "e-a2")
+            assert e is not None
+            e.name = "Drift\x0bkostnad\r\nnämnd"
+            e.assumption_md = "Antagande " * 5000  # 50 000 characters: longer than a cell holds
+    finally:
+        db.close()
+    out = tmp_path / "text.xlsx"
+    export_cost_workbook(small, out)
+    changed = edit(out, tmp_path / "text2.xlsx", {(INPUT_SHEET, "B3"): 0.03})
+    result = import_cost_workbook(small, changed)
+    assert result.applied and summarise(small).discount_rate == 0.03

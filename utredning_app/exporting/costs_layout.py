@@ -99,7 +99,19 @@ class SheetLayout:
         kind: CellKind = CellKind.LABEL,
         number_format: str | None = None,
     ) -> None:
+        if isinstance(value, str) and kind is not CellKind.FORMULA:
+            value = clean_text(value)
         self.cells[(row, col)] = Cell(value, kind, number_format)
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+MAX_CELL_TEXT = 32_767  # Excel's limit; longer text would be cut when Excel saves
+
+
+def clean_text(text: str) -> str:
+    """User text as a cell can hold it: no XML-illegal control characters, Excel's length."""
+    text = text.translate(_CONTROL).replace("\r\n", "\n")
+    return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
 @dataclass
@@ -151,19 +163,19 @@ def canonical(value: object) -> str:
     text = str(value).strip()
     if not text:
         return ""
-    if text.startswith("="):
-        out: list[str] = []
-        in_string = False
-        for ch in text:
-            if ch == '"':
-                in_string = not in_string
-                out.append(ch)
-            elif in_string:
-                out.append(ch)
-            elif not ch.isspace():
-                out.append(ch.upper())
-        return "f:" + "".join(out).replace("_XLFN.", "")
-    return f"s:{text}"
+    if not text.startswith("="):  # labels: line breaks and spacing are not structure
+        return "s:" + " ".join(text.split())
+    out: list[str] = []
+    in_string = False
+    for ch in text:
+        if ch == '"':
+            in_string = not in_string
+            out.append(ch)
+        elif in_string:
+            out.append(ch)
+        elif not ch.isspace():
+            out.append(ch.upper())
+    return "f:" + "".join(out).replace("_XLFN.", "")
 
 
 _CRITERIA_SPECIALS = str.maketrans({"*": "", "?": "", "~": ""})
