@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.costs_helpers import HORIZON, RATE, A, N, small_model, yearly
 from utredning_app.domain.costs import (
+    CostModelInput,
     EstimateData,
     Horizon,
+    OptionData,
     YearValue,
     cost_summary,
     discount_factor,
@@ -149,3 +153,60 @@ def test_discount_rate_and_horizon_are_checked() -> None:
     with pytest.raises(ValidationError, match=r"minst ett år"):
         Horizon(2024, 0)
     assert HORIZON.year_list == (2024, 2025, 2026)
+
+
+# ---------------------------------------------------------------- properties
+
+
+_money = st.floats(-500, 500, allow_nan=False).map(lambda x: round(x, 2))
+
+
+@st.composite
+def models(draw: st.DrawFn) -> CostModelInput:
+    years = draw(st.integers(1, 6))
+    horizon = Horizon(2025, years)
+    options = tuple(
+        OptionData(f"o{i}", f"O{i}", f"Alternativ {i}", i == 0, i)
+        for i in range(draw(st.integers(1, 4)))
+    )
+    estimates = []
+    for i in range(draw(st.integers(0, 10))):
+        option = draw(st.sampled_from(options))
+        values = []
+        for y in horizon.year_list:
+            low, mid, high = sorted(draw(st.tuples(_money, _money, _money)))
+            values.append(YearValue(y, low, mid, high))
+        estimates.append(
+            EstimateData(
+                f"e{i}",
+                option.id,
+                f"E{i}",
+                EstimateKind.COST_ANNUAL,
+                "mnkr",
+                tuple(values),
+                actor=draw(st.sampled_from(list(Actor))),
+            )
+        )
+    rate = draw(st.floats(0, 0.2))
+    return CostModelInput(horizon, rate, options, tuple(estimates))
+
+
+@settings(max_examples=80, deadline=None)
+@given(models())
+def test_summary_invariants(model: CostModelInput) -> None:
+    summary = cost_summary(model)
+    base = summary.for_option(summary.baseline.id)
+    for oc in summary.options:
+        # low ≤ base ≤ high survives summing and discounting
+        assert oc.present_value.low <= oc.present_value.base + 1e-9
+        assert oc.present_value.base <= oc.present_value.high + 1e-9
+        # the difference is linear: PV(option − baseline) = PV(option) − PV(baseline)
+        if oc.difference_pv is not None:
+            expected = oc.present_value.base - base.present_value.base
+            assert abs(oc.difference_pv.base - expected) < 1e-6
+        # actors partition the option's costs
+        assert abs(sum(a.present_value.base for a in oc.per_actor) - oc.present_value.base) < 1e-6
+        # with r = 0 the present value is the plain sum
+    undiscounted = cost_summary(dataclasses.replace(model, discount_rate=0.0))
+    for oc in undiscounted.options:
+        assert abs(oc.present_value.base - oc.total.base) < 1e-6
