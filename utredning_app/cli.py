@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.backups",
     "utredning_app.commands.audit",
     "utredning_app.commands.remiss",
+    "utredning_app.commands.costs",
 )
 
 _ARGPARSE_SV = {
