@@ -13,7 +13,10 @@ from utredning_app import __version__
 from utredning_app.errors import UserError
 
 # Each module registers its own subcommands; order = order in --help.
-COMMAND_MODULES: tuple[str, ...] = ("utredning_app.commands.basic",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "utredning_app.commands.basic",
+    "utredning_app.commands.export",
+)
 
 _ARGPARSE_SV = {
     "usage: ": "användning: ",
