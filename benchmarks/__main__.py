@@ -1,0 +1,89 @@
+"""`make bench`: build the demo and the large investigation, run every benchmark module,
+print the figures and write them to benchmarks/latest.json (flat: name → number;
+names end in _s for seconds and _mib for memory)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from benchmarks.common import ROOT
+from benchmarks.generate import GENERATOR_VERSION, generate_large
+
+# Each module has run(results, large_path, demo_path); missing modules are reported, not hidden.
+MODULES = (
+    "benchmarks.core",
+    "benchmarks.gui",
+    "benchmarks.reports",
+    "benchmarks.remiss",
+    "benchmarks.costs",
+)
+OUT = ROOT / "benchmarks" / "out"
+
+
+def prepare() -> tuple[Path, Path]:
+    from utredning_app.services.demo import create_demo
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    demo = OUT / "demo.utredning"
+    demo.unlink(missing_ok=True)
+    create_demo(demo).close()
+    large = OUT / f"large-v{GENERATOR_VERSION}.utredning"
+    if not large.exists():
+        tmp = OUT / "large.tmp.utredning"
+        tmp.unlink(missing_ok=True)
+        start = time.perf_counter()
+        generate_large(tmp)
+        print(f"genererade den stora utredningen på {time.perf_counter() - start:.1f} s")
+        shutil.move(tmp, large)
+    return large, demo
+
+
+def main() -> int:
+    large, demo = prepare()
+    results: dict[str, float] = {}
+    failed: list[str] = []
+    for name in MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                print(f"(hoppar över {name}: finns inte ännu)")
+                continue
+            raise
+        # Each module gets fresh copies so one module's writes do not skew another's.
+        work = OUT / name.split(".")[-1]
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        large_copy = work / large.name
+        demo_copy = work / demo.name
+        shutil.copyfile(large, large_copy)
+        shutil.copyfile(demo, demo_copy)
+        start = time.perf_counter()
+        try:
+            module.run(results, large_copy, demo_copy)
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
+        print(f"{name}: klar på {time.perf_counter() - start:.1f} s")
+    width = max((len(k) for k in results), default=10)
+    print()
+    for key in sorted(results):
+        print(f"{key:<{width}}  {results[key]:>12.3f}")
+    (ROOT / "benchmarks" / "latest.json").write_text(
+        json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(f"\nskrev {ROOT / 'benchmarks' / 'latest.json'}")
+    if failed:
+        print("misslyckades: " + ", ".join(failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
