@@ -55,13 +55,13 @@ class BuildContext:
 
     def heading(self, text: str, depth: int = 1) -> Any:
         """A heading ``depth`` levels below the chapter level (0 = chapter level)."""
-        paragraph = self.document.add_paragraph(
-            clean(text), style=self.styles.heading(self.chapter_level + depth)
-        )
-        return paragraph
+        return self.md.par(self.document, self.styles.heading(self.chapter_level + depth), text)
+
+    def styled(self, style_name: str, text: str = "") -> Any:
+        return self.md.par(self.document, style_name, text)
 
     def paragraph(self, text: str = "", *, italic: bool = False, bold: bool = False) -> Any:
-        paragraph = self.document.add_paragraph(style=self.styles.normal)
+        paragraph = self.md.par(self.document, self.styles.normal)
         if text:
             run = paragraph.add_run(clean(text))
             run.italic = italic or None
@@ -72,7 +72,9 @@ class BuildContext:
         return self.md.write(text, heading_level=self.chapter_level + depth)
 
     def caption(self, label: str, text: str) -> None:
-        keep_with_next(self.captions.add(self.document, label, text, style=self.styles.caption))
+        keep_with_next(
+            self.captions.add(self.document, label, text, style_id=self.md.ids(self.styles.caption))
+        )
 
     def table(
         self,
@@ -93,7 +95,7 @@ class BuildContext:
             font_size_pt=8.5 if small else None,
         )
         # A little air after a table (Word glues the next paragraph to it otherwise).
-        spacer = self.document.add_paragraph(style=self.styles.normal)
+        spacer = self.md.par(self.document, self.styles.normal)
         spacer.paragraph_format.space_after = 0
 
     def proposals(self) -> list[ProposalData]:
@@ -363,36 +365,47 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     return 2
 
 
+MAX_CHART_SERIES = 6
+
+
 def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
+    import io
+
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     from utredning_app.exporting.charts import RangeSeries, range_chart_png
     from utredning_app.exporting.docx_helpers import set_alt_text
 
+    # A readable chart has few lines: the baseline and the first options in the outline order.
+    shown = costs[:MAX_CHART_SERIES]
     series = [
-        RangeSeries(c.name, c.years, c.low, c.base, c.high, dashed=c.is_baseline) for c in costs
+        RangeSeries(c.name, c.years, c.low, c.base, c.high, dashed=c.is_baseline) for c in shown
     ]
     png = range_chart_png(
         series, title="Kostnad per år (bas, med intervall låg–hög)", y_label="mnkr"
     )
-    import io
-
-    paragraph = ctx.document.add_paragraph(style=ctx.styles.normal)
+    paragraph = ctx.styled(ctx.styles.normal)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     keep_with_next(paragraph)
     shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(16))
     lines = [
         f"{c.name}: {_mnkr(c.base[0])} mnkr {c.years[0]} och {_mnkr(c.base[-1])} mnkr "
         f"{c.years[-1]} (intervall {_mnkr(c.total_low)}–{_mnkr(c.total_high)} mnkr för perioden)"
-        for c in costs
+        for c in shown
     ]
     set_alt_text(
         shape,
         "Linjediagram över kostnaden per år för varje alternativ. " + "; ".join(lines) + ".",
         "Kostnad per alternativ och år",
     )
-    ctx.caption("Figur", "Kostnad per år och alternativ; skuggat område visar intervallet låg–hög")
+    more = (
+        f" (de {len(shown)} första av {len(costs)} alternativ)" if len(costs) > len(shown) else ""
+    )
+    ctx.caption(
+        "Figur",
+        f"Kostnad per år och alternativ{more}; skuggat område visar intervallet låg–hög",
+    )
 
 
 @block("kostnader_aktor", help="kostnader och finansiering per aktör (14 § kommittéförordningen)")
@@ -630,7 +643,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         ctx.check()
         _proposal_heading(ctx, p, 1)
         if p.text_md.strip():
-            quote = ctx.document.add_paragraph(style=ctx.styles.quote)
+            quote = ctx.styled(ctx.styles.quote)
             quote.add_run(clean(markdown_to_plain(p.text_md)))
         groups: dict[StanceKind, list[str]] = {s: [] for s in STANCE_ORDER}
         rows: list[list[str]] = []
@@ -671,7 +684,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             if quotes:
                 ctx.heading("Centrala synpunkter", 2)
                 for name, text in quotes:
-                    quote = ctx.document.add_paragraph(style=ctx.styles.quote)
+                    quote = ctx.styled(ctx.styles.quote)
                     quote.add_run(f"”{clean(text.strip())}”")
                     quote.add_run(f" – {clean(name)}").italic = False
         silent = [c.name for c in _not_answered(rnd)]
@@ -693,7 +706,7 @@ def not_answered_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         ctx.paragraph("Alla inbjudna remissinstanser har svarat.")
         return 1
     for c in silent:
-        ctx.document.add_paragraph(clean(c.name), style=ctx.styles.bullets[0])
+        ctx.styled(ctx.styles.bullets[0], c.name)
     return len(silent)
 
 
@@ -847,7 +860,7 @@ def memo_header_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 def memo_title_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     report = ctx.data.reports.get(ReportKind.TJANSTEUTLATANDE)
     title = report.title if report and report.title else ctx.data.investigation.title
-    ctx.document.add_paragraph(clean(title), style=ctx.styles.heading(1))
+    ctx.styled(ctx.styles.heading(1), title)
     return 1
 
 
@@ -866,7 +879,7 @@ def decision_basis_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     if ctx.kind == ReportKind.TJANSTEUTLATANDE:
         items.insert(0, f"Tjänsteutlåtande {format_date(today)}")
     for item in items:
-        ctx.document.add_paragraph(clean(item), style=ctx.styles.bullets[0])
+        ctx.styled(ctx.styles.bullets[0], item)
     return len(items)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.exporting import docx_helpers as dh
@@ -89,7 +91,7 @@ def build_report(
             dh.add_page_break(document)
         title = f"Bilaga {appendix}. {chapter.title}" if chapter.appendix else chapter.title
         if chapter.show_title:
-            document.add_paragraph(dh.clean(title), style=styles.heading(outline.heading_level))
+            ctx.styled(styles.heading(outline.heading_level), title)
         count = _write_blocks(ctx, chapter.blocks)
         if count == 0:
             if draft:
@@ -103,7 +105,7 @@ def build_report(
         written.append(title)
 
     if toc is not None:
-        dh.fill_toc_result(toc, _heading_entries(document, styles))
+        dh.fill_toc_result(toc, _heading_entries(document, ctx))
     progress(0.92, "Sidhuvud, egenskaper och språk")
     section = document.sections[0]
     dh.replace_placeholders(
@@ -159,29 +161,31 @@ def _truncate(body: Any, mark: int) -> None:
         body.remove(child)
 
 
-def _heading_entries(document: Any, styles: StyleNames) -> list[tuple[int, str]]:
-    levels = {styles.headings[0]: 1, styles.headings[1]: 2}
+def _heading_entries(document: Any, ctx: BuildContext) -> list[tuple[int, str]]:
+    ids = ctx.md.ids
+    levels = {ids(ctx.styles.headings[0]): 1, ids(ctx.styles.headings[1]): 2}
     entries = []
-    for paragraph in document.paragraphs:
-        level = levels.get(paragraph.style.name) if paragraph.style is not None else None
-        if level is not None and paragraph.text.strip():
-            entries.append((level, paragraph.text.strip()))
+    for p in document.element.body.iterchildren(qn("w:p")):
+        level = levels.get(p.style or "")
+        if level is not None:
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text:
+                entries.append((level, text))
     return entries
 
 
 def _title_page(ctx: BuildContext, outline: Outline, doc_title: str, date: dt.date) -> Any:
-    from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
     document: Any = ctx.document
     inv = ctx.data.investigation
     styles = ctx.styles
-    top = document.add_paragraph(dh.clean(inv.region), style=styles.subtitle)
+    top = ctx.styled(styles.subtitle, inv.region)
     top.paragraph_format.space_after = Pt(150)
-    document.add_paragraph(dh.clean(outline.document_type), style=styles.subtitle)
-    document.add_paragraph(dh.clean(doc_title), style=styles.title)
+    ctx.styled(styles.subtitle, outline.document_type)
+    ctx.styled(styles.title, doc_title)
     if doc_title != inv.title:
-        document.add_paragraph(dh.clean(inv.title), style=styles.subtitle)
+        ctx.styled(styles.subtitle, inv.title)
     meta_style = "Rapportuppgift" if _has_style(document, "Rapportuppgift") else styles.normal
     lines = [
         f"Diarienummer: {inv.diarienummer}" if inv.diarienummer else "",
@@ -192,16 +196,16 @@ def _title_page(ctx: BuildContext, outline: Outline, doc_title: str, date: dt.da
     first = True
     for line in lines:
         if line:
-            paragraph = document.add_paragraph(dh.clean(line), style=meta_style)
+            paragraph = ctx.styled(meta_style, line)
             if first:
                 paragraph.paragraph_format.space_before = Pt(36)
                 first = False
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    heading = document.add_paragraph("Innehåll", style=styles.subtitle)
+    dh.add_page_break(document)
+    heading = ctx.styled(styles.subtitle, "Innehåll")
     heading.runs[0].bold = True
-    toc = document.add_paragraph(style=styles.normal)
+    toc = ctx.styled(styles.normal)
     dh.add_toc(toc)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    dh.add_page_break(document)
     return toc
 
 
