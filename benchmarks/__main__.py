@@ -18,6 +18,7 @@ from benchmarks.generate import GENERATOR_VERSION, generate_large
 # Each module has run(results, large_path, demo_path); missing modules are reported, not hidden.
 MODULES = (
     "benchmarks.core",
+    "benchmarks.demo",
     "benchmarks.gui",
     "benchmarks.reports",
     "benchmarks.remiss",

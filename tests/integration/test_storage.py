@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.builders import fill_every_entity
-from utredning_app.domain.enums import AuditAction
+from utredning_app.domain.enums import AuditAction, MemberRole
 from utredning_app.errors import (
     CorruptFile,
     FileOpenError,
@@ -220,3 +220,22 @@ def test_copy_of_file_is_independent(empty_path: Path, tmp_path: Path) -> None:
     copy = tmp_path / "kopia.utredning"
     shutil.copyfile(empty_path, copy)
     assert inspect_file(copy).revision == HEAD_REVISION
+
+
+def test_audit_create_records_final_values_and_foreign_keys(db: Database) -> None:
+    with db.transaction(actor="Anna") as s:
+        party = m.Party(abbreviation="KD", name="Kristdemokraterna")
+        member = m.Member(name="Kim Karlsson", role=MemberRole.ERSATTARE, party=party)
+        s.add(member)
+    with db.reader() as s:
+        entry = s.scalars(select(m.AuditEntry).where(m.AuditEntry.row_id == member.id)).one()
+    changes = json.loads(entry.changes_json)
+    assert changes["party_id"] == [None, party.id]
+    assert changes["role"] == [None, "ersattare"]
+    assert "deleted_at" not in changes  # unset values are not noise in the log
+    assert entry.actor == "Anna" and entry.action is AuditAction.CREATE
+
+
+def test_app_code_cannot_forge_log_entries(db: Database) -> None:
+    with pytest.raises(PermissionError), db.transaction() as s:
+        s.add(m.AuditEntry(action=AuditAction.CREATE, table_name="party", row_id="x"))

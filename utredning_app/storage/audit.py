@@ -9,7 +9,7 @@ import enum
 import json
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from utredning_app.domain.enums import AuditAction
@@ -45,67 +45,85 @@ def _column_keys(obj: object) -> list[str]:
     return [attr.key for attr in inspect(obj).mapper.column_attrs if attr.key not in _SKIP]
 
 
-def _entry(
+def _row(
     session: Session, obj: TrackedMixin, action: AuditAction, changes: dict[str, Any]
-) -> None:
-    session.add(
-        AuditEntry(
-            at=utcnow_precise(),
-            actor=str(session.info.get("actor", "")),
-            action=action,
-            table_name=getattr(obj, "__tablename__", ""),
-            row_id=obj.id,
-            summary=describe(obj)[:500],
-            changes_json=json.dumps(changes, ensure_ascii=False, sort_keys=True),
-        )
-    )
+) -> dict[str, Any]:
+    return {
+        "id": new_id(),
+        "at": utcnow_precise(),
+        "actor": str(session.info.get("actor", "")),
+        "action": action,
+        "table_name": getattr(obj, "__tablename__", ""),
+        "row_id": obj.id,
+        "summary": describe(obj)[:500],
+        "changes_json": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _changes(obj: TrackedMixin) -> dict[str, Any]:
+    state = inspect(obj)
+    changes: dict[str, Any] = {}
+    for key in _column_keys(obj):
+        hist = state.attrs[key].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                changes[key] = [_jsonable(old), _jsonable(new)]
+    return changes
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """Refuse edits of the log; stamp who changed tracked rows and when."""
     actor = str(session.info.get("actor", ""))
-    for obj in list(session.new):
-        if not isinstance(obj, TrackedMixin):
-            continue
-        if obj.id is None:
-            obj.id = new_id()
-        obj.updated_by = actor
-        created = {
-            key: [None, _jsonable(getattr(obj, key))]
-            for key in _column_keys(obj)
-            if getattr(obj, key) is not None
-        }
-        _entry(session, obj, AuditAction.CREATE, created)
-    for obj in list(session.dirty):
-        if not isinstance(obj, TrackedMixin) or not session.is_modified(obj):
-            continue
-        state = inspect(obj)
-        changes: dict[str, Any] = {}
-        for key in _column_keys(obj):
-            hist = state.attrs[key].history
-            if hist.has_changes():
-                old = hist.deleted[0] if hist.deleted else None
-                new = hist.added[0] if hist.added else None
-                if old != new:
-                    changes[key] = [_jsonable(old), _jsonable(new)]
-        if not changes:
-            continue
-        obj.updated_by = actor
-        obj.updated_at = utcnow()
-        deleted = changes.get("deleted_at")
-        if deleted is not None and deleted[0] is None and deleted[1] is not None:
-            action = AuditAction.DELETE
-        else:
-            action = AuditAction.UPDATE
-        _entry(session, obj, action, changes)
-    for obj in list(session.deleted):
+    for obj in session.deleted:
         if isinstance(obj, AuditEntry):
             raise PermissionError("Ändringsloggen kan inte ändras.")
-        if isinstance(obj, TrackedMixin):
-            snapshot = {key: [_jsonable(getattr(obj, key)), None] for key in _column_keys(obj)}
-            _entry(session, obj, AuditAction.DELETE, snapshot)
-    for obj in list(session.dirty):
+    for obj in session.dirty:
         if isinstance(obj, AuditEntry) and session.is_modified(obj):
             raise PermissionError("Ändringsloggen kan inte ändras.")
+    for obj in session.new:
+        if isinstance(obj, AuditEntry):
+            raise PermissionError("Ändringsloggen skrivs bara av programmet självt.")
+        if isinstance(obj, TrackedMixin):
+            obj.updated_by = actor
+    for obj in session.dirty:
+        if isinstance(obj, TrackedMixin) and _changes(obj):
+            obj.updated_by = actor
+            obj.updated_at = utcnow()
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    """Record what the flush wrote, with final values (defaults and foreign keys filled in),
+    in the same transaction through the flush's own connection."""
+    rows: list[dict[str, Any]] = []
+    for obj in session.new:
+        if isinstance(obj, TrackedMixin):
+            created = {
+                key: [None, _jsonable(getattr(obj, key))]
+                for key in _column_keys(obj)
+                if getattr(obj, key) not in (None, "")
+            }
+            rows.append(_row(session, obj, AuditAction.CREATE, created))
+    for obj in session.dirty:
+        if not isinstance(obj, TrackedMixin):
+            continue
+        changes = _changes(obj)
+        if not changes:
+            continue
+        deleted = changes.get("deleted_at")
+        action = (
+            AuditAction.DELETE
+            if deleted is not None and deleted[0] is None and deleted[1] is not None
+            else AuditAction.UPDATE
+        )
+        rows.append(_row(session, obj, action, changes))
+    for obj in session.deleted:
+        if isinstance(obj, TrackedMixin):
+            snapshot = {key: [_jsonable(getattr(obj, key)), None] for key in _column_keys(obj)}
+            rows.append(_row(session, obj, AuditAction.DELETE, snapshot))
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)  # type: ignore[arg-type]
 
 
 class AuditedSession(Session):
@@ -113,3 +131,4 @@ class AuditedSession(Session):
 
 
 event.listen(AuditedSession, "before_flush", _before_flush)
+event.listen(AuditedSession, "after_flush", _after_flush)
