@@ -216,7 +216,8 @@ def options_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     written = 0
     for option in ctx.data.options:
         ctx.check()
-        suffix = " (nollalternativ)" if option.is_baseline else ""
+        named = "nollalternativ" in option.name.casefold()
+        suffix = " (nollalternativ)" if option.is_baseline and not named else ""
         ctx.heading(f"{option.code}. {option.name}{suffix}" if option.code else option.name)
         written += 1
         if "beskrivning" in parts:
@@ -233,44 +234,89 @@ def options_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 # ------------------------------------------------------------------ appraisal
 
 
-@block("bedomningsmatris", help="bedömningsmatrisen: alternativ × bedömningsgrund")
+MATRIX_MAX_COLUMNS = 8
+
+
+def _score(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return format_number(value, 0 if value == int(value) else 1)
+
+
+@block("bedomningsmatris", help="bedömningsmatrisen: bedömningsgrund × alternativ")
 def matrix_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     data = ctx.data
     if not data.options or not data.criteria or not data.assessments:
         return 0
     inv = data.investigation
-    headers = ["Alternativ", *[c.name for c in data.criteria], "Viktat"]
-    rows = []
     total_weight = sum(c.weight for c in data.criteria) or 1.0
+    weighted: dict[str, float | None] = {}
     for option in data.options:
-        cells = [option.name]
-        weighted = 0.0
-        complete = True
-        for criterion in data.criteria:
-            a = data.assessments.get((option.id, criterion.id))
-            if a is None or a.score is None:
-                cells.append("–")
-                complete = False
-            else:
-                cells.append(format_number(a.score, 0 if a.score == int(a.score) else 1))
-                weighted += a.score * criterion.weight
-        cells.append(format_number(weighted / total_weight, 1) if complete else "–")
-        rows.append(cells)
-    n = len(data.criteria)
-    width = max(1.4, min(2.4, 10.5 / max(n, 1)))
-    ctx.caption(
-        "Tabell",
+        scores = [data.assessments.get((option.id, c.id)) for c in data.criteria]
+        if all(a is not None and a.score is not None for a in scores):
+            weighted[option.id] = (
+                sum(
+                    a.score * c.weight
+                    for a, c in zip(scores, data.criteria, strict=True)
+                    if a and a.score is not None
+                )
+                / total_weight
+            )
+        else:
+            weighted[option.id] = None
+    caption = (
         f"Bedömning av alternativen (skala {inv.score_min}–{inv.score_max}; "
-        "viktat medelvärde med bedömningsgrundernas vikter)",
+        "viktat medelvärde med bedömningsgrundernas vikter)"
     )
+    options = data.options
+    if len(options) <= MATRIX_MAX_COLUMNS:
+        # Criteria as rows, options as columns (by code): long criterion names fit.
+        codes = [o.code or str(i) for i, o in enumerate(options, start=1)]
+        rows = [
+            [
+                c.name,
+                format_number(c.weight, 1),
+                *[_score(_assessment_score(data, o.id, c.id)) for o in options],
+            ]
+            for c in data.criteria
+        ]
+        rows.append(["Viktat medelvärde", "", *[format_number(weighted[o.id], 1) for o in options]])
+        ctx.caption("Tabell", caption)
+        n = len(options)
+        ctx.table(
+            ["Bedömningsgrund", "Vikt", *codes],
+            rows,
+            widths=[5.0, 1.4, *([min(2.0, 9.6 / n)] * n)],
+            numeric=tuple(range(1, n + 2)),
+            small=True,
+        )
+        legend = "; ".join(f"{code} = {o.name}" for code, o in zip(codes, options, strict=True))
+        ctx.paragraph(f"Alternativ: {legend}.", italic=True)
+        return 1
+    headers = ["Alternativ", *[c.name for c in data.criteria], "Viktat"]
+    rows = [
+        [
+            o.name,
+            *[_score(_assessment_score(data, o.id, c.id)) for c in data.criteria],
+            format_number(weighted[o.id], 1),
+        ]
+        for o in options
+    ]
+    n = len(data.criteria)
+    ctx.caption("Tabell", caption)
     ctx.table(
         headers,
         rows,
-        widths=[4.5, *([width] * n), 1.6],
+        widths=[4.5, *([max(1.4, min(2.4, 10.5 / max(n, 1)))] * n), 1.6],
         numeric=tuple(range(1, n + 2)),
         small=True,
     )
     return 1
+
+
+def _assessment_score(data: ReportData, option_id: str, criterion_id: str) -> float | None:
+    a = data.assessments.get((option_id, criterion_id))
+    return a.score if a is not None else None
 
 
 _KIND_ALIASES = {
@@ -518,6 +564,29 @@ def proposal_list_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     return len(proposals)
 
 
+@block(
+    "forslag_motiveringar",
+    "utom_om_text",
+    help="kort motivering per förslag (utelämnas om avsnittet utom_om_text finns)",
+)
+def proposal_rationales_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    key = params.get("utom_om_text")
+    if key:
+        existing = ctx.data.section(str(key), ctx.kind)
+        if existing is not None and existing.body_md.strip():
+            return 0
+    written = 0
+    for p in ctx.proposals():
+        text = markdown_to_plain(p.rationale_md)
+        if not text:
+            continue
+        paragraph = ctx.paragraph()
+        paragraph.add_run(f"{p.label}. ").bold = True
+        paragraph.add_run(clean(text))
+        written += 1
+    return written
+
+
 # ------------------------------------------------------------------ remiss
 
 
@@ -609,11 +678,12 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         )
     ctx.caption("Tabell", "Remissinstansernas ställningstaganden per förslag (antal)")
     ctx.table(
+        # Soft hyphens (U+00AD) let the narrow number columns break words at the right place.
         [
             "Förslag",
-            "Tillstyrker",
-            "Tillstyrker med synpunkter",
-            "Avstyrker",
+            "Till\u00adstyrker",
+            "Med syn\u00adpunkter",
+            "Av\u00adstyrker",
             "Ingen erinran",
             "Avstår",
             "Inte berört",
@@ -624,12 +694,14 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         small=True,
     )
     ctx.paragraph(
-        "Inte berört: instanser som svarat men inte tagit ställning till förslaget.", italic=True
+        "Med synpunkter: tillstyrker med synpunkter. Inte berört: instanser som svarat men "
+        "inte tagit ställning till förslaget.",
+        italic=True,
     )
     return 1
 
 
-@block("remiss_per_forslag", "tabell", "citat", help="synpunkterna förslag för förslag")
+@block("remiss_per_forslag", "tabell", "citat", "ej_svar", help="synpunkterna förslag för förslag")
 def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     rnd = _round(ctx)
     if rnd is None:
@@ -687,7 +759,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                     quote = ctx.styled(ctx.styles.quote)
                     quote.add_run(f"”{clean(text.strip())}”")
                     quote.add_run(f" – {clean(name)}").italic = False
-        silent = [c.name for c in _not_answered(rnd)]
+        silent = [c.name for c in _not_answered(rnd)] if params.get("ej_svar", False) else []
         if silent:
             paragraph = ctx.paragraph()
             paragraph.add_run("Har inte svarat: ").bold = True
@@ -821,14 +893,16 @@ def milestones_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("tu_huvud", "dokumenttyp", help="tjänsteutlåtandets huvud: region, förvaltning, dnr")
 def memo_header_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     inv = ctx.data.investigation
     report = ctx.data.reports.get(ReportKind.TJANSTEUTLATANDE)
     date = (report.report_date if report else None) or dt.date.today()
+    from utredning_app.exporting.fast_table import set_widths
+
     table = ctx.document.add_table(rows=1, cols=2)
+    set_widths(table, [10.0, 6.0])
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(9.5), Cm(6.5)
     lines_left = [
         (inv.region or "Regionen", True, 13),
         (inv.administration, False, 10),
@@ -926,7 +1000,7 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                     receivers.append(c.name)
     if not receivers:
         return 0
-    shown = receivers[:14]
+    shown = receivers[:10]
     for r in shown:
         paragraph = ctx.paragraph(r)
         paragraph.paragraph_format.space_after = 0

@@ -29,7 +29,7 @@ def range_chart_png(
     title: str,
     y_label: str,
     width_cm: float = 16.0,
-    height_cm: float = 8.5,
+    height_cm: float = 10.0,
     dpi: int = 150,
 ) -> bytes:
     """A line per series (base) with a shaded low–high band; Swedish number format on y."""
@@ -67,7 +67,14 @@ def range_chart_png(
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if series:
-        ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        # Below the plot: long Swedish option names would cover the lines inside it.
+        ax.legend(
+            fontsize=7,
+            frameon=False,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            ncol=2 if len(series) > 2 else len(series),
+        )
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)

@@ -72,7 +72,7 @@ def add_table(
         if i in numeric_columns:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if widths_cm:
-        _set_widths(table, widths_cm)
+        set_widths(table, widths_cm)
     tr_proto = proto._tr
     tbl = table._tbl
     tbl.remove(tr_proto)
@@ -91,7 +91,7 @@ def add_table(
     return table
 
 
-def _set_widths(table: Table, widths_cm: Sequence[float]) -> None:
+def set_widths(table: Table, widths_cm: Sequence[float]) -> None:
     """Column widths in the grid and in each (prototype) cell, and a fixed layout."""
     table.autofit = False
     grid = table._tbl.tblGrid

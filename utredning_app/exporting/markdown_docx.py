@@ -115,7 +115,7 @@ class MarkdownWriter:
         return add_par(target, self.ids(style_name), text)
 
     def write(self, text: str, *, heading_level: int = 2, container: Any = None) -> int:
-        """Write ``text``; Markdown ``#`` becomes Heading ``heading_level`` (capped at 3).
+        """Write ``text``; its top Markdown heading becomes Heading ``heading_level`` (max 3).
 
         Returns the number of block elements written (0 for empty text).
         """
@@ -123,6 +123,9 @@ class MarkdownWriter:
         if not text or not text.strip():
             return 0
         tokens = _parser().parse(clean(text))
+        # The text's own top heading level (often ## under a section title) becomes
+        # ``heading_level``; deeper ones follow.
+        top = min((int(t.tag[1:]) for t in tokens if t.type == "heading_open"), default=1)
         written = 0
         lists: list[tuple[str, int | None]] = []  # (kind, num id) per open list
         item_first_paragraph = False
@@ -133,7 +136,7 @@ class MarkdownWriter:
             kind = tok.type
             if kind == "heading_open":
                 level = int(tok.tag[1:])
-                paragraph = self.par(target, self.styles.heading(heading_level + level - 1))
+                paragraph = self.par(target, self.styles.heading(heading_level + level - top))
                 self._inline(paragraph, tokens[i + 1].children or [])
                 written += 1
                 i += 3
