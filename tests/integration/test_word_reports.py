@@ -353,3 +353,12 @@ def test_cli_export_and_errors(
     )
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Mallen mall.docx" in err
+
+
+def test_headless_outputs_include_documents(demo_path: Path, tmp_path: Path) -> None:
+    from utredning_app.services.headless import write_demo_documents
+
+    written = write_demo_documents(demo_path, tmp_path / "rapporter")
+    assert [p.suffix for p in written] == [".docx"] * 4 + [".xlsx"]
+    for path in written:
+        assert zipfile.is_zipfile(path)
