@@ -21,6 +21,7 @@ def write_demo_documents(path: Path, folder: Path) -> list[Path]:
     """The four Word documents and the remiss Excel file of the investigation ``path``."""
     from utredning_app.services.exports import DOCUMENTS, export_document, export_xlsx
 
+    folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for kind in DOCUMENTS:
         out = folder / f"{path.stem}-{kind}.docx"
