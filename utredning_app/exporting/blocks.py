@@ -27,6 +27,7 @@ from utredning_app.exporting.fast_table import add_table
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
 from utredning_app.services.report_data import (
     ConsulteeData,
+    OptionData,
     ProposalData,
     ReportData,
     RoundData,
@@ -202,23 +203,24 @@ def providers_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         small=True,
     )
     written = 1
-    if params.get("beskrivningar", True):
-        for p in providers:
-            if p.description_md.strip():
-                ctx.heading(p.name)
-                written += ctx.markdown(p.description_md, depth=2)
+    described = [p for p in providers if p.description_md.strip()]
+    if params.get("beskrivningar", True) and described:
+        ctx.heading("Verksamheterna")
+        for p in described:
+            ctx.heading(f"{p.name} ({p.legal_form.label.lower()})", 2)
+            written += ctx.markdown(p.description_md, depth=3)
     return written
 
 
 @block("alternativ", "delar", help="styrmodellerna med beskrivning, juridik och effekter")
 def options_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    parts = params.get("delar", ["beskrivning", "juridik", "effekter"])
+    parts = list(params.get("delar", ["beskrivning", "juridik", "effekter"]))
+    if parts in (["juridik"], ["effekter"]):
+        return _option_aspect(ctx, parts[0])
     written = 0
     for option in ctx.data.options:
         ctx.check()
-        named = "nollalternativ" in option.name.casefold()
-        suffix = " (nollalternativ)" if option.is_baseline and not named else ""
-        ctx.heading(f"{option.code}. {option.name}{suffix}" if option.code else option.name)
+        ctx.heading(_option_title(option))
         written += 1
         if "beskrivning" in parts:
             written += ctx.markdown(option.description_md, depth=2)
@@ -228,6 +230,24 @@ def options_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         if "effekter" in parts and option.effects_md.strip():
             ctx.heading("Effekter", 2)
             written += ctx.markdown(option.effects_md, depth=3)
+    return written
+
+
+def _option_title(option: OptionData) -> str:
+    named = "nollalternativ" in option.name.casefold()
+    suffix = " (nollalternativ)" if option.is_baseline and not named else ""
+    return f"{option.code}. {option.name}{suffix}" if option.code else option.name
+
+
+def _option_aspect(ctx: BuildContext, part: str) -> int:
+    """One aspect of every option (under a chapter sub-heading such as "Legala aspekter")."""
+    written = 0
+    for option in ctx.data.options:
+        text = option.legal_aspects_md if part == "juridik" else option.effects_md
+        if not text.strip():
+            continue
+        ctx.heading(_option_title(option), 2)
+        written += ctx.markdown(text, depth=3)
     return written
 
 
