@@ -320,6 +320,7 @@ def test_remiss_xlsx(small_path: Path, tmp_path: Path) -> None:
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == "A1:I13"
     stances = {(r[0], r[4]): r[6] for r in rows[1:]}
+    assert rows[1][3].date().isoformat() == "2023-08-20"  # a real date cell
     assert stances[("Remissinstans 001", 2)] == "Tillstyrker"
     assert stances[("Remissinstans 006", 3)] == "Inget svar"
     summary = list(wb["Sammanfattning"].iter_rows(values_only=True))
@@ -362,3 +363,15 @@ def test_headless_outputs_include_documents(demo_path: Path, tmp_path: Path) -> 
     assert [p.suffix for p in written] == [".docx"] * 4 + [".xlsx"]
     for path in written:
         assert zipfile.is_zipfile(path)
+
+
+def test_empty_investigation(empty_path: Path, tmp_path: Path) -> None:
+    """A new, empty investigation still gives valid documents (only what exists)."""
+    for kind in ("delrapport", "slutrapport", "tjansteutlatande"):
+        out = _export(kind, empty_path, tmp_path)
+        assert docx.Document(str(out)).core_properties.subject == "Testutredning"
+    with pytest.raises(ExportError, match="ingen remissomgång"):
+        _export("remissammanstallning", empty_path, tmp_path)
+    with pytest.raises(ExportError, match="ingen remissomgång"):
+        export_xlsx("remiss", empty_path, tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()

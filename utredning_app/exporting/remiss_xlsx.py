@@ -53,7 +53,6 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from utredning_app.domain.formatting import format_date
     from utredning_app.exporting.markdown_docx import markdown_to_plain
 
     wb = Workbook(write_only=True)
@@ -83,7 +82,12 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
         ]
         for c in rnd.consultees:
             response = c.response
-            received = format_date(response.received_date) if response else ""
+            received: object = ""
+            if response is not None and response.received_date is not None:
+                # A real date (filters and sorting work), shown as ISO.
+                date_cell = WriteOnlyCell(ws, value=response.received_date)
+                date_cell.number_format = "yyyy-mm-dd"
+                received = date_cell
             for p in proposals:
                 if response is None:
                     stance_text, comment, quotes = (NO_ANSWER if c.invited else ""), "", ""
@@ -146,6 +150,10 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
 def _build(path: Path, progress: Progress, cancelled: CancelCheck) -> bytes:
     progress(0.05, "Läser utredningen")
     data = load_report_data(path)
+    if not data.rounds:
+        from utredning_app.services.exports import ExportError
+
+        raise ExportError(f"{path.name}: utredningen har ingen remissomgång att sammanställa.")
     progress(0.4, "Skriver remissammanställningen")
     return build_remiss_xlsx(data)
 

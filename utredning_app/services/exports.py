@@ -77,6 +77,11 @@ def export_document(
     plan = load_outline(kind, outline)
     progress(0.0, "Läser utredningen")
     data = load_report_data(Path(path))
+    if kind == "remissammanstallning" and not data.rounds:
+        raise ExportError(
+            f"{Path(path).name}: utredningen har ingen remissomgång att sammanställa. "
+            "Lägg till remissomgången och remissvaren först."
+        )
     if cancelled():
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
     try:
