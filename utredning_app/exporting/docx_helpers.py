@@ -18,6 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 LANGUAGE = "sv-SE"
 
@@ -157,8 +158,27 @@ def add_par(container: Any, style_id: str | None = None, text: str = "") -> Para
     if style_id:
         paragraph._p.style = style_id
     if text:
-        paragraph.add_run(clean(text))
+        add_text_run(paragraph, text)
     return paragraph
+
+
+_T_TAG = qn("w:t")
+_XML_SPACE = qn("xml:space")
+
+
+def add_text_run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)`` without python-docx's character-by-character loop.
+
+    Text with tabs or line breaks takes python-docx's path (it writes w:tab / w:br).
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(clean(text))
+    r = paragraph._p.add_r()
+    t = OxmlElement("w:t")
+    t.set(_XML_SPACE, "preserve")
+    t.text = clean(text)
+    r.append(t)
+    return Run(r, paragraph)
 
 
 # ------------------------------------------------------------------ fields
@@ -226,8 +246,9 @@ def fill_toc_result(paragraph: Paragraph, entries: list[tuple[int, str]]) -> Non
         last.addnext(new)
         last = new
         para = Paragraph(new, paragraph._parent)
-        para.style = paragraph.style
-        para.add_run(clean(text))
+        if paragraph._p.style:
+            new.style = paragraph._p.style
+        add_text_run(para, text)
         para.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         para.paragraph_format.space_after = 0
     paragraph.paragraph_format.space_after = 0

@@ -21,6 +21,7 @@ from utredning_app.exporting.docx_helpers import (
     StyleIds,
     add_hyperlink,
     add_par,
+    add_text_run,
     clean,
     repeat_header_row,
 )
@@ -222,7 +223,7 @@ class MarkdownWriter:
                     r = add_hyperlink(paragraph, link, child.content)
                     _format_raw_run(r, bold=bold, italic=italic)
                     continue
-                run = paragraph.add_run(child.content)
+                run = add_text_run(paragraph, child.content)
                 run.bold = bold or None
                 run.italic = italic or None
                 if kind == "code_inline":

@@ -368,8 +368,15 @@ def _read(db: Database, s: Session) -> ReportData:
         )
 
     values: dict[str, list[EstimateValueData]] = defaultdict(list)
-    for v in s.scalars(
-        select(m.EstimateValue)
+    # Column rows, not ORM objects: the large investigation has 10,000 values.
+    for v in s.execute(
+        select(
+            m.EstimateValue.estimate_id,
+            m.EstimateValue.year,
+            m.EstimateValue.low,
+            m.EstimateValue.base,
+            m.EstimateValue.high,
+        )
         .where(m.EstimateValue.deleted_at.is_(None))
         .order_by(m.EstimateValue.year)
     ):
