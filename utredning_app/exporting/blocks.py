@@ -969,6 +969,8 @@ def decision_basis_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             items.append(f"{kind.label}: {report.title} ({date})")
     rnd = _round(ctx)
     if rnd is not None and _answered(rnd):
+        if ReportKind.REMISSAMMANSTALLNING not in ctx.data.reports:
+            items.append(f"Remissammanställning: {rnd.name}")
         items.append(f"Inkomna remissvar ({len(_answered(rnd))} st.)")
     if ctx.kind == ReportKind.TJANSTEUTLATANDE:
         items.insert(0, f"Tjänsteutlåtande {format_date(today)}")
