@@ -389,3 +389,23 @@ def test_tables_never_take_the_slow_add_row_path(
     monkeypatch.setattr(Table, "add_row", forbidden)
     for kind in KINDS:
         _export(kind, small_path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("titel = 1\n", r"\[\[kapitel\]\] saknas"),
+        ("[[kapitel]]\nblock = []\n", "rubrik saknas"),
+        ('[[kapitel]]\nrubrik = "A"\nfärg = "röd"\n', "okänt fält färg"),
+        (
+            '[[kapitel]]\nrubrik = "A"\nblock = [{ typ = "text", nyckl = "x" }]\n',
+            "okänd parameter nyckl",
+        ),
+        ('[[kapitel]\nrubrik = "A"\n', "har fel format"),
+    ],
+)
+def test_outline_errors_name_the_place(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "disposition.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(OutlineError, match=message):
+        load_outline("delrapport", path)
