@@ -396,7 +396,7 @@ def test_tables_never_take_the_slow_add_row_path(
     [
         ("titel = 1\n", r"\[\[kapitel\]\] saknas"),
         ("[[kapitel]]\nblock = []\n", "rubrik saknas"),
-        ('[[kapitel]]\nrubrik = "A"\nfärg = "röd"\n', "okänt fält farg"),
+        ('[[kapitel]]\nrubrik = "A"\nfarg = "röd"\n', "okänt fält farg"),
         (
             '[[kapitel]]\nrubrik = "A"\nblock = [{ typ = "text", nyckl = "x" }]\n',
             "okänd parameter nyckl",
