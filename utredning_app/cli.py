@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.audit",
     "utredning_app.commands.remiss",
     "utredning_app.commands.costs",
+    "utredning_app.commands.export",
 )
 
 _ARGPARSE_SV = {
