@@ -146,7 +146,7 @@ def test_create_edit_delete_undo_redo(
 
 
 def read_actor_entries(path: Path, actor: str) -> int:
-    from utredning_app.services.audit_log import AuditFilter, count_entries
+    from utredning_app.services.audit_query import AuditFilter, count_entries
     from utredning_app.storage.database import open_database
 
     db = open_database(path, read_only=True)

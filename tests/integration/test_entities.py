@@ -14,7 +14,7 @@ from utredning_app.domain.validation import FieldValidationError
 from utredning_app.errors import ValidationError
 from utredning_app.services import entities
 from utredning_app.services.assessments import matrix, set_score
-from utredning_app.services.audit_log import AuditFilter, actors, count_entries, entries
+from utredning_app.services.audit_query import AuditFilter, actors, count_entries, entries
 from utredning_app.services.overview import overview
 from utredning_app.storage.database import Database, open_database
 from utredning_app.storage.models import AuditEntry

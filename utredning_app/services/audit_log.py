@@ -1,93 +1,141 @@
-"""Reading the ändringslogg: filter by person, item (table/text) and date, a page at a time."""
+"""Export the ändringslogg (audit log) as CSV or Excel, for accountability.
+
+The log itself is append-only: the storage hook refuses to modify or delete an AuditEntry,
+and no service offers it. Entries about private notes, private/party drafts and dissents are
+left out unless ``include_private`` (they would reveal the text through old/new values).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import csv
+import io
 import json
-from dataclasses import dataclass
-from typing import Any
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import select
 
-from utredning_app.domain.enums import AuditAction
-from utredning_app.storage.database import Database
-from utredning_app.storage.models import TABLE_LABELS, AuditEntry
+from utredning_app.domain.enums import AuditAction, Visibility
+from utredning_app.errors import ValidationError
+from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.models import TABLE_LABELS, AuditEntry, Dissent, Note, Section
 
-
-@dataclass(frozen=True)
-class AuditFilter:
-    actor: str = ""
-    table: str = ""
-    text: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+HEADER = ("Tidpunkt (UTC)", "Vem", "Åtgärd", "Tabell", "Post-id", "Beskrivning", "Ändringar")
 
 
-def _apply(stmt: Select[Any], f: AuditFilter) -> Select[Any]:
-    if f.actor:
-        stmt = stmt.where(AuditEntry.actor == f.actor)
-    if f.table:
-        stmt = stmt.where(AuditEntry.table_name == f.table)
-    if f.text:
-        stmt = stmt.where(AuditEntry.summary.ilike(f"%{f.text}%"))
-    if f.date_from:
-        stmt = stmt.where(AuditEntry.at >= dt.datetime.combine(f.date_from, dt.time.min))
-    if f.date_to:
-        end = dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time.min)
-        stmt = stmt.where(AuditEntry.at < end)
-    return stmt
-
-
-def count_entries(db: Database, f: AuditFilter) -> int:
+def private_row_ids(db: Database) -> set[str]:
+    """Ids of rows that must not leave the author's laptop (privat/parti, not released)."""
+    shared = Visibility.GRUPPEN
     with db.reader() as session:
-        return int(session.scalar(_apply(select(func.count()).select_from(AuditEntry), f)) or 0)
+        ids = set(session.scalars(select(Section.id).where(Section.visibility != shared)))
+        ids |= set(session.scalars(select(Dissent.id).where(Dissent.visibility != shared)))
+        ids |= set(
+            session.scalars(
+                select(Note.id).where(Note.visibility != shared, Note.released.is_not(True))
+            )
+        )
+    return ids
 
 
-def _changes_text(raw: str, action: AuditAction) -> str:
+def audit_rows(path: Path, *, include_private: bool = False) -> Iterator[tuple[str, ...]]:
+    db = open_database(path, read_only=True)
+    try:
+        hidden = set() if include_private else private_row_ids(db)
+        with db.reader() as session:
+            query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+            for entry in session.scalars(query):
+                if entry.row_id in hidden:
+                    continue
+                action = AuditAction(entry.action).label
+                yield (
+                    entry.at.isoformat(sep=" "),
+                    entry.actor,
+                    action,
+                    TABLE_LABELS.get(entry.table_name, entry.table_name),
+                    entry.row_id,
+                    entry.summary,
+                    _changes_text(entry.changes_json),
+                )
+    finally:
+        db.close()
+
+
+def _changes_text(raw: str) -> str:
     try:
         changes = json.loads(raw)
     except ValueError:
-        return ""
-    if action != AuditAction.UPDATE:
-        return ""
+        return raw
+    if not isinstance(changes, dict):
+        return raw
     parts = []
-    for key, pair in sorted(changes.items()):
-        if key == "deleted_at":
-            continue
-        old, new = ([*pair, None, None])[:2] if isinstance(pair, list) else (None, pair)
-        parts.append(f"{key}: {_short(old)} → {_short(new)}")
+    for key, value in sorted(changes.items()):
+        if isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {_short(value[0])} → {_short(value[1])}")
+        else:
+            parts.append(f"{key}: {_short(value)}")
     return "; ".join(parts)
 
 
-def _short(value: Any) -> str:
-    text = "–" if value in (None, "") else str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
+def _short(value: object) -> str:
+    text = "–" if value is None else str(value)
+    return text if len(text) <= 300 else text[:300] + "…"
 
 
-def entries(
-    db: Database, f: AuditFilter, *, offset: int = 0, limit: int = 200
-) -> list[dict[str, Any]]:
-    """Newest first, as plain dicts for the table."""
-    stmt = _apply(select(AuditEntry), f).order_by(AuditEntry.at.desc(), AuditEntry.id)
-    with db.reader() as session:
-        return [
-            {
-                "id": e.id,
-                "at": e.at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None),
-                "actor": e.actor,
-                "action": e.action,
-                "table": TABLE_LABELS.get(e.table_name, e.table_name),
-                "summary": e.summary,
-                "changes": _changes_text(e.changes_json, e.action),
-            }
-            for e in session.scalars(stmt.offset(offset).limit(limit))
-        ]
+def export_audit(path: Path, out: Path, *, include_private: bool = False) -> int:
+    """Write the log to ``out`` (.csv or .xlsx) atomically; returns the number of entries."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError(f"{out.name}: ändringsloggen kan sparas som .csv eller .xlsx.")
+    rows = list(audit_rows(path, include_private=include_private))
+    data = _csv_bytes(rows) if suffix == ".csv" else _xlsx_bytes(rows)
+    _write_atomic(out, data)
+    return len(rows)
 
 
-def actors(db: Database) -> list[str]:
-    with db.reader() as session:
-        return [
-            a
-            for a in session.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
-            if a
-        ]
+def _csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    buffer = io.StringIO()
+    # Semicolons and a BOM: what Excel with Swedish settings opens correctly.
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Ändringslogg")
+    ws.append(list(HEADER))
+    for row in rows:
+        ws.append([_cell(v) for v in row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    # A leading = + - @ would make Excel read the text as a formula (CSV/formula injection).
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _write_atomic(out: Path, data: bytes) -> None:
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise ValidationError(f"Mappen {parent} finns inte.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".logg-", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise ValidationError(f"Kan inte skriva i mappen {parent}: {exc.strerror}.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ValidationError(f"{out} kunde inte skrivas: {exc.strerror}.") from exc

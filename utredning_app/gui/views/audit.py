@@ -20,7 +20,7 @@ from utredning_app.domain.enums import AuditAction
 from utredning_app.gui.table_model import Column, RowTableModel
 from utredning_app.gui.views.base import BaseView
 from utredning_app.gui.workspace import Workspace
-from utredning_app.services.audit_log import AuditFilter, actors, count_entries, entries
+from utredning_app.services.audit_query import AuditFilter, actors, count_entries, entries
 from utredning_app.storage.models import TABLE_LABELS
 
 
