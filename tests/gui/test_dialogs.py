@@ -80,3 +80,20 @@ def test_export_menu_writes_the_json_archive(
     qtbot.waitUntil(target.exists, timeout=10_000)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data
+
+
+def test_word_export_from_the_menu(
+    qtbot: QtBot, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "delrapport.docx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    window._fill_export_menu()
+    titles = [a.text() for a in window.export_menu.actions()]
+    assert "Delrapport (Word)…" in titles
+    assert "Remissammanställning (Excel)…" in titles
+    assert "Ändringsloggen (Excel)…" in titles
+    window.export_menu.actions()[titles.index("Delrapport (Word)…")].trigger()
+    qtbot.waitUntil(target.exists, timeout=60_000)
+    assert target.read_bytes()[:2] == b"PK"

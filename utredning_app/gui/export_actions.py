@@ -32,7 +32,7 @@ class ExportAction:
 
 EXPORT_ACTIONS: list[ExportAction] = []
 # Modules that register export actions; the Word/Excel export features add theirs here.
-EXPORT_MODULES: list[str] = []
+EXPORT_MODULES: list[str] = ["utredning_app.gui.export_reports"]
 _loaded = False
 
 
