@@ -52,6 +52,77 @@
     </message>
 </context>
 <context>
+    <name>CodingWidget</name>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Förslag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Ställningstagande</source>
+        <translation>Stance</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Citera markeringen</source>
+        <translation>Quote the selection</translation>
+    </message>
+    <message>
+        <source>Nyckelcitat på/av</source>
+        <translation>Key quote on/off</translation>
+    </message>
+    <message>
+        <source>Ta bort citat</source>
+        <translation>Remove quote</translation>
+    </message>
+    <message>
+        <source>Kort sammanfattning av svaret …</source>
+        <translation>Short summary of the response …</translation>
+    </message>
+    <message>
+        <source>Spara sammanfattning</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <source>Remissomgång:</source>
+        <translation>Consultation round:</translation>
+    </message>
+    <message>
+        <source>Remissvar</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <source>Ställningstaganden per förslag</source>
+        <translation>Stances per proposal</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source> (sent)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>Inget remissvar valt.</source>
+        <translation>No response selected.</translation>
+    </message>
+    <message>
+        <source>(ej angivet)</source>
+        <translation>(not given)</translation>
+    </message>
+</context>
+<context>
     <name>EntityDialog</name>
     <message>
         <source>&amp;Spara</source>
@@ -161,6 +232,58 @@
     <message>
         <source>Öppet JSON-arkiv…</source>
         <translation>Open JSON archive…</translation>
+    </message>
+    <message>
+        <source>Delrapport (Word)…</source>
+        <translation>Interim report (Word)…</translation>
+    </message>
+    <message>
+        <source>Slutrapport (Word)…</source>
+        <translation>Final report (Word)…</translation>
+    </message>
+    <message>
+        <source>Remissammanställning (Word)…</source>
+        <translation>Consultation summary (Word)…</translation>
+    </message>
+    <message>
+        <source>Tjänsteutlåtande (Word)…</source>
+        <translation>Official report (Word)…</translation>
+    </message>
+    <message>
+        <source>Remissammanställning (Excel)…</source>
+        <translation>Consultation summary (Excel)…</translation>
+    </message>
+    <message>
+        <source>Kostnadsmodell (Excel)…</source>
+        <translation>Cost model (Excel)…</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Skriver %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <source>Dokumentet skrevs: %1</source>
+        <translation>Document written: %1</translation>
+    </message>
+    <message>
+        <source>Excel-filen skrevs: %1</source>
+        <translation>Excel file written: %1</translation>
+    </message>
+    <message>
+        <source>Skriver ändringsloggen …</source>
+        <translation>Writing the change log …</translation>
+    </message>
+    <message>
+        <source>Ändringsloggen skrevs: %1</source>
+        <translation>Change log written: %1</translation>
+    </message>
+    <message>
+        <source>Ändringsloggen (Excel)…</source>
+        <translation>Change log (Excel)…</translation>
     </message>
 </context>
 <context>
@@ -732,7 +855,89 @@
     </message>
 </context>
 <context>
+    <name>ImportWidget</name>
+    <message>
+        <source>Dra hit remissvar (Word, PDF eller ifyllda svarsmallar), eller välj filer. Varje fil kopplas till en remissinstans – kontrollera förslagen innan du läser in.</source>
+        <translation>Drop consultation responses here (Word, PDF or filled-in response forms), or choose files. Each file is matched to a consultee – check the suggestions before importing.</translation>
+    </message>
+    <message>
+        <source>Välj filer …</source>
+        <translation>Choose files …</translation>
+    </message>
+    <message>
+        <source>Läs in markerade</source>
+        <translation>Import selected</translation>
+    </message>
+    <message>
+        <source>Töm listan</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <source>Ta med</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Remissinstans</source>
+        <translation>Consultee</translation>
+    </message>
+    <message>
+        <source>Kopplad via</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <source>Anmärkning</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Remissomgång:</source>
+        <translation>Consultation round:</translation>
+    </message>
+    <message>
+        <source>Inkom:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Välj remissvar</source>
+        <translation>Choose responses</translation>
+    </message>
+    <message>
+        <source>Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)</source>
+        <translation>Responses (*.docx *.pdf *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(välj remissinstans)</source>
+        <translation>(choose consultee)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n svar lästes in.</source>
+        <translation>
+            <numerusform>%n response imported.</numerusform>
+            <numerusform>%n responses imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sena svar: </source>
+        <translation>Late responses: </translation>
+    </message>
+    <message>
+        <source>Inte inlästa:</source>
+        <translation>Not imported:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Säkerhetskopia sparad: %1</source>
+        <translation>Backup saved: %1</translation>
+    </message>
     <message>
         <source>&amp;Ny utredning…</source>
         <translation>&amp;New investigation…</translation>
@@ -744,6 +949,10 @@
     <message>
         <source>Spara &amp;kopia som…</source>
         <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+        <source>Åte&amp;rställ från säkerhetskopia…</source>
+        <translation>Rest&amp;ore from backup…</translation>
     </message>
     <message>
         <source>&amp;Stäng utredningen</source>
@@ -880,6 +1089,10 @@
     <message>
         <source>Gör om</source>
         <translation>Redo</translation>
+    </message>
+    <message>
+        <source> (skrivskyddad)</source>
+        <translation> (read-only)</translation>
     </message>
     <message>
         <source>Ändringar loggas som %1</source>
@@ -1039,6 +1252,157 @@
     </message>
 </context>
 <context>
+    <name>RemissWorkbench</name>
+    <message>
+        <source>Läsa och koda</source>
+        <translation>Read and code</translation>
+    </message>
+    <message>
+        <source>Läs in svar</source>
+        <translation>Import responses</translation>
+    </message>
+    <message>
+        <source>Sök i svaren</source>
+        <translation>Search responses</translation>
+    </message>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Återställ från säkerhetskopia</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Välj den säkerhetskopia av %1 som ska ersätta filen. Filen som den är nu sparas först som en egen säkerhetskopia, så återställningen kan ångras.</source>
+        <translation>Choose the backup of %1 that should replace the file. The file as it is now is first saved as a backup of its own, so the restore can be undone.</translation>
+    </message>
+    <message>
+        <source>Tidpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Anledning</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopiorna ligger i %1</source>
+        <translation>The backups are in %1</translation>
+    </message>
+    <message>
+        <source>Det finns inga säkerhetskopior av filen ännu.</source>
+        <translation>There are no backups of the file yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Återställ</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Välj &amp;annan fil…</source>
+        <translation>Choose &amp;another file…</translation>
+    </message>
+    <message>
+        <source>Välj säkerhetskopia</source>
+        <translation>Choose backup</translation>
+    </message>
+    <message>
+        <source>Utredningar (*.utredning);;Alla filer (*)</source>
+        <translation>Investigations (*.utredning);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchWidget</name>
+    <message>
+        <source>Sök i remissvaren, t.ex. styrning omvårdnad</source>
+        <translation>Search the responses, e.g. styrning omvårdnad</translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Typ av remissinstans</source>
+        <translation>Type of consultee</translation>
+    </message>
+    <message>
+        <source>Ställningstagande i svaret</source>
+        <translation>Stance in the response</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n svar matchar.</source>
+        <translation>
+            <numerusform>%n response matches.</numerusform>
+            <numerusform>%n responses match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusWidget</name>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Inbjudna</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Besvarat</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Avstått</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Saknas</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Sena</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Spontana</source>
+        <translation>Unsolicited</translation>
+    </message>
+    <message>
+        <source>Exportera påminnelselista …</source>
+        <translation>Export reminder list …</translation>
+    </message>
+    <message>
+        <source>Remissomgång:</source>
+        <translation>Consultation round:</translation>
+    </message>
+    <message>
+        <source>Att påminna (inbjudna som inte har svarat)</source>
+        <translation>To remind (invited consultees who have not answered)</translation>
+    </message>
+    <message>
+        <source>Sista svarsdag: </source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Spara påminnelselista</source>
+        <translation>Save reminder list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Avbryt</source>
@@ -1095,6 +1459,10 @@
         <translation>Consultation</translation>
     </message>
     <message>
+        <source>Remissvar</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
         <source>Reservationer och särskilda yttranden</source>
         <translation>Dissents and special statements</translation>
     </message>
@@ -1134,6 +1502,10 @@
         <source>Egna anteckningar. Privata och partiinterna anteckningar följer inte med när utredningen delas, förrän de frisläpps till hela gruppen.</source>
         <translation>Your own notes. Private and party notes do not travel when the investigation is shared until they are released to the whole group.</translation>
     </message>
+    <message>
+        <source>Läs in remissvaren, läs och koda dem förslag för förslag, sök i dem och se hur långt arbetet har kommit.</source>
+        <translation>Import the consultation responses, read and code them proposal by proposal, search them and see how far the work has come.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -1148,6 +1520,49 @@
     <message>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Filen är redan öppen</source>
+        <translation>The file is already open</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;skrivskyddad</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Ta över…</source>
+        <translation>&amp;Take over…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ta över filen</source>
+        <translation>Take over the file</translation>
+    </message>
+    <message>
+        <source>Ta bara över filen om du vet att den andra datorn är avstängd eller har kraschat. Annars kan ni skriva över varandras ändringar. Ta över?</source>
+        <translation>Only take over the file if you know the other computer is switched off or has crashed. Otherwise you may overwrite each other’s changes. Take over?</translation>
+    </message>
+    <message>
+        <source>Utredningsstöd</source>
+        <translation>Utredningsstöd</translation>
+    </message>
+    <message>
+        <source>Återställ från säkerhetskopia</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>%1 ersätts av säkerhetskopian %2. Fortsätta?</source>
+        <translation>%1 will be replaced by the backup %2. Continue?</translation>
+    </message>
+    <message>
+        <source>Återställningen misslyckades</source>
+        <translation>The restore failed</translation>
     </message>
 </context>
 <context>

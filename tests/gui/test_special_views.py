@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -226,3 +227,41 @@ def test_cancelled_open_leaves_the_current_file(
     qtbot.waitUntil(lambda: not task._thread.isRunning(), timeout=10_000)
     qtbot.wait(50)
     assert window.workspace.db.path == filled_path
+
+
+def test_remiss_answers_view_hosts_the_workbench(qtbot: QtBot, window: Any) -> None:
+    view = window.show_view("remiss_answers")
+    assert view.workbench.count() == 4
+    seen: list[frozenset[str]] = []
+    window.workspace.changed.connect(seen.append)
+    view.workbench.changed.emit(frozenset({"stance"}))
+    assert seen == [frozenset({"stance"})]
+
+
+def test_locked_file_offers_read_only(
+    qtbot: QtBot, window: Any, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from utredning_app.gui import file_safety
+    from utredning_app.storage.lock import lock_path_for
+
+    # Another computer has the file open for writing.
+    lock_path_for(demo_path).write_text(
+        json.dumps(
+            {"user": "bertil", "host": "bertils-laptop", "pid": 4242, "since": "2026-01-02T03:04"}
+        ),
+        encoding="utf-8",
+    )
+    asked: list[str] = []
+
+    def choose(_parent: object, error: Any) -> Any:
+        asked.append(error.message)
+        return file_safety.LockedChoice.READ_ONLY
+
+    monkeypatch.setattr(file_safety, "ask_when_locked", choose)
+    with qtbot.waitSignal(window.file_opened, timeout=15_000):
+        window.open_path(demo_path)
+    assert asked and "bertils-laptop" in asked[0]
+    assert window.workspace.db.read_only
+    assert "skrivskyddad" in window.windowTitle()

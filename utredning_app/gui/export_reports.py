@@ -41,7 +41,10 @@ def _tr(text: str) -> str:
 def _ask(parent: QWidget, workspace: Workspace, stem: str, suffix: str, kind: str) -> Path | None:
     suggested = workspace.db.path.with_name(f"{workspace.db.path.stem}-{stem}{suffix}")
     name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Exportera"), str(suggested), f"{kind} (*{suffix})"
+        parent,
+        QCoreApplication.translate("Export", "Exportera"),
+        str(suggested),
+        f"{kind} (*{suffix})",
     )
     if not name:
         return None
@@ -66,9 +69,9 @@ def _word(kind: str) -> Callable[[QWidget, Workspace], None]:
         source = workspace.db.path
         _run(
             parent,
-            _tr("Skriver %1 …").replace("%1", out.name),
+            QCoreApplication.translate("Export", "Skriver %1 …").replace("%1", out.name),
             lambda cancelled: export_document(kind, source, out, cancelled=cancelled),
-            _tr("Dokumentet skrevs: %1").replace("%1", str(out)),
+            QCoreApplication.translate("Export", "Dokumentet skrevs: %1").replace("%1", str(out)),
         )
 
     return run
@@ -84,9 +87,9 @@ def _xlsx(kind: str) -> Callable[[QWidget, Workspace], None]:
         source = workspace.db.path
         _run(
             parent,
-            _tr("Skriver %1 …").replace("%1", out.name),
+            QCoreApplication.translate("Export", "Skriver %1 …").replace("%1", out.name),
             lambda cancelled: export_xlsx(kind, source, out, cancelled=cancelled),
-            _tr("Excel-filen skrevs: %1").replace("%1", str(out)),
+            QCoreApplication.translate("Export", "Excel-filen skrevs: %1").replace("%1", str(out)),
         )
 
     return run
@@ -101,9 +104,9 @@ def _audit(parent: QWidget, workspace: Workspace) -> None:
     source = workspace.db.path
     _run(
         parent,
-        _tr("Skriver ändringsloggen …"),
+        QCoreApplication.translate("Export", "Skriver ändringsloggen …"),
         lambda _cancelled: export_audit(source, out),
-        _tr("Ändringsloggen skrevs: %1").replace("%1", str(out)),
+        QCoreApplication.translate("Export", "Ändringsloggen skrevs: %1").replace("%1", str(out)),
     )
 
 
@@ -116,7 +119,11 @@ def _register() -> None:
         known = XLSX_TITLES.get(xkind.name)
         title = _tr(known) if known else f"{xkind.name.capitalize()} (Excel)…"
         register(ExportAction(f"xlsx-{xkind.name}", title, _xlsx(xkind.name)))
-    register(ExportAction("audit", _tr("Ändringsloggen (Excel)…"), _audit))
+    register(
+        ExportAction(
+            "audit", QCoreApplication.translate("Export", "Ändringsloggen (Excel)…"), _audit
+        )
+    )
 
 
 _register()

@@ -99,6 +99,15 @@ class MainWindow(QMainWindow):
         self.views: dict[str, BaseView] = {}
         self._painted: set[str] = set()
         self._task: Task | None = None
+        from utredning_app.gui.file_safety import BackupTimer
+
+        self.backups = BackupTimer(self)
+        self.backups.warning.connect(self._show_error)
+        self.backups.backed_up.connect(
+            lambda p: self.statusBar().showMessage(
+                self.tr("Säkerhetskopia sparad: %1").replace("%1", p), 5000
+            )
+        )
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
         self.resize(1280, 820)
@@ -141,6 +150,9 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             self.tr("Spara &kopia som…"), self.save_copy, SK.SaveAs, "save"
         )
+        self.restore_action = self._action(
+            self.tr("Åte&rställ från säkerhetskopia…"), self.restore_backup, None, "open"
+        )
         self.close_action = self._action(self.tr("&Stäng utredningen"), self.close_file, SK.Close)
         self.quit_action = self._action(self.tr("&Avsluta"), self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -169,6 +181,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Senaste &filer"))
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.restore_action)
         self.export_menu = file_menu.addMenu(icon("export"), self.tr("&Exportera"))
         self.export_menu.aboutToShow.connect(self._fill_export_menu)
         file_menu.addSeparator()
@@ -272,13 +285,33 @@ class MainWindow(QMainWindow):
         else:
             task.attach_progress(self, label)
         task.finished.connect(lambda db: self._set_database(db))
-        task.failed.connect(lambda message: self._open_failed(path, message))
+        task.failed.connect(lambda message: self._open_failed(path, message, task))
         self._task = task
         self.statusBar().showMessage(self.tr("Öppnar %1 …").replace("%1", str(path)))
         return task
 
-    def _open_failed(self, path: Path, message: str) -> None:
+    def _open_failed(self, path: Path, message: str, task: Task | None = None) -> None:
         self.statusBar().clearMessage()
+        from utredning_app.errors import FileLockedError
+
+        error = task.error if task is not None else None
+        if isinstance(error, FileLockedError):
+            from utredning_app.gui.file_safety import LockedChoice, ask_when_locked
+
+            choice = ask_when_locked(self, error)
+            if choice != LockedChoice.CANCEL:
+                self.open_path(
+                    path,
+                    start_opening(
+                        path,
+                        self.actor(),
+                        self,
+                        self.tr("Öppnar %1 …").replace("%1", path.name),
+                        read_only=choice == LockedChoice.READ_ONLY,
+                        take_over=choice == LockedChoice.TAKE_OVER,
+                    ),
+                )
+            return
         QMessageBox.warning(self, self.tr("Filen kunde inte öppnas"), message)
 
     def _set_database(self, db: Database) -> None:
@@ -290,6 +323,7 @@ class MainWindow(QMainWindow):
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         self.workspace.changed.connect(lambda _t: self._update_title())
         self._refresh_recent(self.settings.add_recent(db.path))
+        self.backups.watch(db)
         self.sidebar.setEnabled(True)
         self._update_title()
         self._update_undo_actions()
@@ -309,6 +343,8 @@ class MainWindow(QMainWindow):
             view.deleteLater()
         self.views.clear()
         self._painted.clear()
+        self.backups.flush()
+        self.backups.watch(None)
         self.workspace.close()
         self.workspace.deleteLater()
         self.workspace = None
@@ -375,6 +411,15 @@ class MainWindow(QMainWindow):
             self.tr("Sparar kopia …"),
             lambda: copy_consistent(source, target),
             done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
+        )
+
+    def restore_backup(self) -> None:
+        if self.workspace is None:
+            return
+        from utredning_app.gui.restore_dialog import restore_interactively
+
+        restore_interactively(
+            self, self.workspace.db.path, self.close_file, lambda p: self.open_path(p)
         )
 
     def _refresh_recent(self, files: list[Path] | None = None) -> None:
@@ -488,7 +533,8 @@ class MainWindow(QMainWindow):
             return
         path = self.workspace.db.path
         self.setWindowFilePath(str(path))
-        self.setWindowTitle(f"{path.name} – {APP_NAME}")
+        suffix = self.tr(" (skrivskyddad)") if self.workspace.db.read_only else ""
+        self.setWindowTitle(f"{path.name}{suffix} – {APP_NAME}")
 
     def _show_actor(self) -> None:
         actor = self.actor()
@@ -537,17 +583,25 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _open(path: Path, actor: str) -> Database:
+def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
     # Imported here, in the worker thread: SQLAlchemy loads while the window is built.
     from utredning_app.storage.database import open_database
 
-    return open_database(path, actor=actor)
+    return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
 
 
-def start_opening(path: Path, actor: str, parent: QWidget | None = None, label: str = "") -> Task:
+def start_opening(
+    path: Path,
+    actor: str,
+    parent: QWidget | None = None,
+    label: str = "",
+    *,
+    read_only: bool = False,
+    take_over: bool = False,
+) -> Task:
     """Start opening ``path`` in a worker thread; hand the task to ``MainWindow.open_path``."""
     task = Task(
-        lambda: _open(path, actor),
+        lambda: _open(path, actor, read_only, take_over),
         parent,
         label,
         discard=lambda db: db.close(),

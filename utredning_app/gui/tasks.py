@@ -25,13 +25,16 @@ class _Worker(QObject):
     def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
         self._work = work
+        self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
             result = self._work()
         except UserError as exc:
+            self.error = exc
             self.failed.emit(exc.message)
         except Exception as exc:  # the user gets a message, the app stays usable
+            self.error = exc
             self.failed.emit(
                 QCoreApplication.translate("Uppgift", "Ett oväntat fel inträffade: %1").replace(
                     "%1", f"{exc!r}"
@@ -85,6 +88,11 @@ class Task(QObject):
     def start(self) -> None:
         _RUNNING.add(self)
         self._thread.start()
+
+    @property
+    def error(self) -> BaseException | None:
+        """The exception the work raised (e.g. FileLockedError), after ``failed``."""
+        return self.worker.error
 
     def cancel(self) -> None:
         self.cancelled = True

@@ -48,6 +48,12 @@ VIEWS: list[ViewInfo] = [
     ViewInfo("reports", QT_TRANSLATE_NOOP("Vyer", "Rapporttext"), "reports", _P + "reports"),
     ViewInfo("remiss", QT_TRANSLATE_NOOP("Vyer", "Remiss"), "remiss", _P + "remiss"),
     ViewInfo(
+        "remiss_answers",
+        QT_TRANSLATE_NOOP("Vyer", "Remissvar"),
+        "answers",
+        _P + "remiss_answers",
+    ),
+    ViewInfo(
         "dissents",
         QT_TRANSLATE_NOOP("Vyer", "Reservationer och särskilda yttranden"),
         "dissents",
