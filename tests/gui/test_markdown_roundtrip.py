@@ -53,3 +53,14 @@ def test_underline_is_dropped_not_written_as_underscores(qtbot: QtBot) -> None:
 def test_empty_text_stays_empty(qapp: object) -> None:
     assert canonical("") == ""
     assert canonical("\n\n") == ""
+
+
+def test_tables_show_prose_without_markdown_markers() -> None:
+    from utredning_app.gui.entity_panel import _prose_text
+
+    show = _prose_text("text_md")
+    assert show({"text_md": "En **regiongemensam** funktion för *vården*.\nMer."}) == (
+        "En regiongemensam funktion för vården."
+    )
+    assert show({"text_md": "## Rubrik"}) == "Rubrik"
+    assert show({"text_md": None}) == ""

@@ -6,6 +6,7 @@ through the workspace's undo commands.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,19 @@ def _number_text(key: str, decimals: int, grouping: bool) -> Callable[[dict[str,
         if not grouping and not decimals:
             return str(int(value))
         return _display(float(value), decimals) if decimals else _display(int(value))
+
+    return text
+
+
+def _prose_text(key: str) -> Callable[[dict[str, Any]], str]:
+    """First line of Markdown prose without its markers (**, *, #, >, list bullets)."""
+
+    def text(row: dict[str, Any]) -> str:
+        value = str(row.get(key) or "").strip()
+        first = next((line for line in value.splitlines() if line.strip()), "")
+        first = re.sub(r"^\s*(#+|>|[-*+]|\d+\.)\s+", "", first)
+        first = re.sub(r"(\*\*|__|\*|`)", "", first)
+        return first if len(first) <= 120 else first[:119] + "…"
 
     return text
 
@@ -146,6 +160,8 @@ class EntityPanel(QWidget):
             header = tr_field(field.label)
             if field.kind == "ref":
                 columns.append(Column(key, header, self._ref_text(key)))
+            elif field.kind == "multiline":
+                columns.append(Column(key, header, _prose_text(key)))
             elif field.kind == "bool":
                 columns.append(Column(key, header, check=True))
             elif field.kind in ("int", "float"):
