@@ -79,3 +79,22 @@ def test_start_up_path_does_not_import_sqlalchemy() -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+def test_selftest_leaves_no_backup_in_the_user_folder(tmp_path: Path, demo_path: Path) -> None:
+    env_backups = tmp_path / "data" / "sakerhetskopior"
+    result = subprocess.run(
+        [sys.executable, "-m", "utredning_app", "--selftest", str(demo_path)],
+        capture_output=True,
+        text=True,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "UTREDNING_BACKUP_DIR"},
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "UTREDNING_DATA_DIR": str(tmp_path / "data"),
+        },
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not env_backups.exists() or not any(env_backups.rglob("*.utredning"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -64,6 +65,9 @@ def run(path: Path | None, *, selftest: bool = False) -> int:
 
     if selftest:
         tmp = tempfile.TemporaryDirectory(prefix="utredning-selftest-")
+        # Leave nothing behind: the backup made when a file is opened goes to the temporary
+        # folder too (so the self-test measures the open *with* that backup, the slow case).
+        os.environ.setdefault("UTREDNING_BACKUP_DIR", str(Path(tmp.name) / "säkerhetskopior"))
         settings_mod.configure(Path(tmp.name) / "settings")
     app = _app()
     settings_mod.configure() if not selftest else None
