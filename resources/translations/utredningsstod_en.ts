@@ -1118,8 +1118,8 @@
         <translation>Paragraph style</translation>
     </message>
     <message>
-        <source>Styckeformat (Ctrl+0 … Ctrl+3)</source>
-        <translation>Paragraph style (Ctrl+0 … Ctrl+3)</translation>
+        <source>Styckeformat (Ctrl+Alt+0 … Ctrl+Alt+3)</source>
+        <translation>Paragraph style (Ctrl+Alt+0 … Ctrl+Alt+3)</translation>
     </message>
     <message>
         <source>Brödtext</source>

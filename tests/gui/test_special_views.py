@@ -96,6 +96,27 @@ def test_formatting_buttons_produce_the_markdown_subset(qtbot: QtBot, window: An
     assert editor.markdown() == "## Rubrik\n\n**fet**\n"
 
 
+def test_heading_shortcuts_work_in_the_editor_and_view_shortcuts_outside(
+    qtbot: QtBot, window: Any
+) -> None:
+    """Ctrl+digit switches views; in the editor Ctrl+Alt+digit sets the paragraph style.
+
+    The editor once used Ctrl+1..3 too: an ambiguous shortcut that did nothing at all.
+    """
+    view = window.show_view("reports")
+    editor = view.editor
+    editor.set_markdown("Rubrik")
+    editor.edit.setFocus()
+    qtbot.waitUntil(editor.edit.hasFocus)
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(editor.edit, Qt.Key.Key_2, ctrl_alt)
+    assert editor.markdown() == "## Rubrik\n"
+    qtbot.keyClick(editor.edit, Qt.Key.Key_0, ctrl_alt)
+    assert editor.markdown() == "Rubrik\n"
+    qtbot.keyClick(editor.edit, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.views["overview"]
+
+
 def test_overview_edits_the_uppdrag_with_undo(qtbot: QtBot, window: Any, filled_path: Path) -> None:
     view = window.show_view("overview")
     dialog = view.make_investigation_dialog()

@@ -57,7 +57,7 @@ class MarkdownEditor(QWidget):
         self.toolbar.addSeparator()
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName(self.tr("Styckeformat"))
-        self.style_combo.setToolTip(self.tr("Styckeformat (Ctrl+0 … Ctrl+3)"))
+        self.style_combo.setToolTip(self.tr("Styckeformat (Ctrl+Alt+0 … Ctrl+Alt+3)"))
         for level, text in (
             (0, self.tr("Brödtext")),
             (1, self.tr("Rubrik 1")),
@@ -69,9 +69,11 @@ class MarkdownEditor(QWidget):
             lambda i: self.set_heading(int(self.style_combo.itemData(i)))
         )
         self.toolbar.addWidget(self.style_combo)
+        # Ctrl+Alt+digit as in Word: plain Ctrl+digit is the window's view navigation, and an
+        # ambiguous shortcut does nothing at all.
         for level in range(4):
             shortcut = QAction(self)
-            shortcut.setShortcut(QKeySequence(f"Ctrl+{level}"))
+            shortcut.setShortcut(QKeySequence(f"Ctrl+Alt+{level}"))
             shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.triggered.connect(lambda _c=False, lv=level: self.set_heading(lv))
             self.addAction(shortcut)
