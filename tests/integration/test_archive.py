@@ -155,3 +155,23 @@ def test_import_refuses_to_overwrite(db: Database, tmp_path: Path) -> None:
     with pytest.raises(ArchiveError, match="finns redan"):
         import_archive(source, db.path)
     assert db.path.read_bytes() == before
+
+
+def test_export_refuses_to_replace_an_investigation_with_its_json(
+    demo_path: Path, empty_path: Path, tmp_path: Path
+) -> None:
+    """`export-json x.utredning -o x.utredning` once replaced the investigation by the JSON."""
+    for target in (demo_path, empty_path):
+        before = target.read_bytes()
+        with pytest.raises(ArchiveError, match="arkivet skrivs inte över den"):
+            export_archive(demo_path, target)
+        assert target.read_bytes() == before
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_export_into_a_missing_folder_is_a_swedish_error(demo_path: Path, tmp_path: Path) -> None:
+    from utredning_app.errors import UserError
+
+    with pytest.raises(UserError, match="finns inte"):
+        export_archive(demo_path, tmp_path / "saknas" / "arkiv.json")
+    assert not (tmp_path / "saknas").exists()

@@ -33,8 +33,14 @@ from sqlalchemy.sql.type_api import TypeEngine
 from utredning_app import __version__
 from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
+from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.storage.base import Base
-from utredning_app.storage.database import build_empty_file, open_database, user_errors
+from utredning_app.storage.database import (
+    SQLITE_HEADER,
+    build_empty_file,
+    open_database,
+    user_errors,
+)
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
@@ -141,30 +147,28 @@ def dumps(archive: dict[str, Any]) -> str:
 
 
 def export_archive(path: Path, out: Path, *, include_private: bool = True) -> Path:
-    """Write the archive to ``out`` atomically (temporary file, then rename)."""
+    """Write the archive to ``out`` atomically (temporary file, then rename).
+
+    ``out`` may not be a SQLite file (the investigation itself, or another one): the rename
+    would replace the investigation with its JSON text, and the user would lose the file.
+    """
+    _refuse_database_target(Path(out))
     text = dumps(build_archive(path, include_private=include_private))
-    _write_atomic(out, text.encode("utf-8"))
+    write_bytes_atomic(Path(out), text.encode("utf-8"))
     return out
 
 
-def _write_atomic(out: Path, data: bytes) -> None:
-    out = Path(out)
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise ArchiveError(f"Mappen {parent} finns inte.")
+def _refuse_database_target(out: Path) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".arkiv-", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise ArchiveError(f"Kan inte skriva i mappen {parent}: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ArchiveError(f"Arkivet {out} kunde inte skrivas: {exc.strerror}.") from exc
+        with out.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # no such file (or unreadable): nothing there to lose
+    if header == SQLITE_HEADER:
+        raise ArchiveError(
+            f"{out} är en databasfil (en utredning); arkivet skrivs inte över den. "
+            f"Välj ett annat filnamn, t.ex. {out.with_suffix('.json').name}."
+        )
 
 
 # ------------------------------------------------------------------ import
