@@ -174,6 +174,21 @@ def test_impossible_value_is_explained_at_the_field_and_not_written(
     assert panel.model.total == before
 
 
+def test_price_base_year_outside_the_calendar_is_refused_at_the_field(
+    qtbot: QtBot, window: Any
+) -> None:
+    panel = _panel(window, "estimates", "estimates")
+    before = panel.model.total
+    dialog = panel.make_add_dialog()
+    _fill(dialog, {"name": "Nämndkostnad", "price_base_year": "-3"})
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.errors["price_base_year"].text() == "Prisbasår måste ligga mellan 1900 och 2200."
+    dialog.reject()
+    panel.reload()
+    assert panel.model.total == before
+
+
 def test_round_with_deadline_before_sending_is_refused(qtbot: QtBot, window: Any) -> None:
     panel = _panel(window, "remiss", "rounds")
     dialog = panel.make_add_dialog()

@@ -48,3 +48,17 @@ def test_investigation_scale_and_horizon() -> None:
     errors = fields("investigation", {"title": "T", "score_min": 5, "score_max": 5})
     assert "score_max" in errors
     assert "horizon_years" in fields("investigation", {"title": "T", "horizon_years": 0})
+
+
+def test_price_base_and_horizon_years_must_be_calendar_years() -> None:
+    """A price-base year of -3 was once stored as typed (only estimate_value.year was checked)."""
+    assert fields("estimate", {"name": "K", "unit": "mnkr", "price_base_year": -3}) == {
+        "price_base_year": "Prisbasår måste ligga mellan 1900 och 2200."
+    }
+    assert fields("estimate", {"name": "K", "unit": "mnkr", "price_base_year": None}) == {}
+    errors = fields("investigation", {"title": "T", "price_base_year": 23, "horizon_start_year": 0})
+    assert set(errors) == {"price_base_year", "horizon_start_year"}
+    assert fields("estimate_value", {"year": 1700, "low": 1.0, "base": 1.0, "high": 1.0}) == {
+        "year": "Året måste ligga mellan 1900 och 2200."
+    }
+    assert fields("investigation", {"title": "T", "price_base_year": 2023}) == {}

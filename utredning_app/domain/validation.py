@@ -83,6 +83,15 @@ NON_NEGATIVE: dict[tuple[str, str], str] = {
     ("party", "sort_order"): "Ordning",
 }
 
+# Calendar years (price bases, horizons, estimate years): (table, field) -> Swedish name.
+YEAR_FIELDS: dict[tuple[str, str], str] = {
+    ("investigation", "price_base_year"): "Prisbasår",
+    ("investigation", "horizon_start_year"): "Första året",
+    ("estimate", "price_base_year"): "Prisbasår",
+    ("estimate_value", "year"): "Året",
+}
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
@@ -100,6 +109,12 @@ def validate(table: str, values: Mapping[str, Any], scale: Scale | None = None) 
     for (tbl, field), name in NON_NEGATIVE.items():
         if tbl == table and isinstance(values.get(field), int | float) and values[field] < 0:
             errors.append(FieldError(field, f"{name} kan inte vara negativt."))
+    for (tbl, field), name in YEAR_FIELDS.items():
+        year = values.get(field)
+        if tbl == table and isinstance(year, int) and not FIRST_YEAR <= year <= LAST_YEAR:
+            errors.append(
+                FieldError(field, f"{name} måste ligga mellan {FIRST_YEAR} och {LAST_YEAR}.")
+            )
     check = _TABLE_CHECKS.get(table)
     if check is not None:
         errors.extend(check(values, scale or Scale()))
@@ -147,9 +162,6 @@ def _check_estimate_value(values: Mapping[str, Any], _scale: Scale) -> list[Fiel
         errors.append(FieldError("low", "Lågt värde kan inte vara större än basvärdet."))
     if base is not None and high is not None and base > high:
         errors.append(FieldError("high", "Högt värde kan inte vara mindre än basvärdet."))
-    year = values.get("year")
-    if year is not None and not 1900 <= year <= 2200:
-        errors.append(FieldError("year", "Året måste ligga mellan 1900 och 2200."))
     return errors
 
 
