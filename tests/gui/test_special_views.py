@@ -286,3 +286,21 @@ def test_locked_file_offers_read_only(
     assert asked and "bertils-laptop" in asked[0]
     assert window.workspace.db.read_only
     assert "skrivskyddad" in window.windowTitle()
+
+
+def test_matrix_columns_fit_the_longest_word_of_a_criterion(
+    qtbot: QtBot, window: Any, filled_path: Path
+) -> None:
+    """A long one-word criterion name was clipped at both ends in a stretched column."""
+    from utredning_app.services import entities
+
+    window.resize(window.minimumSize())  # a small laptop screen
+    view = window.show_view("assessments")
+    name = "Omvårdnadsperspektivet"
+    for kind in ("nursing", "cost", "quality", "capacity"):
+        entities.create(window.workspace.db, "criterion", {"name": name, "kind": kind})
+    view.reload()
+    qtbot.wait(50)
+    header = view.table.horizontalHeader()
+    column = next(i for i, c in enumerate(view.model.matrix.criteria) if c.label == name)
+    assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(name)

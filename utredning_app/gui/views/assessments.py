@@ -113,11 +113,25 @@ class View(BaseView):
             return
         data = matrix(self.workspace.db)
         self.model.set_matrix(data)
+        self._fit_criterion_headers()
         self.scale_label.setText(
             QCoreApplication.translate("Bedömningar", "Skala: %1 (sämst) – %2 (bäst).")
             .replace("%1", score_text(data.score_min))
             .replace("%2", score_text(data.score_max))
         )
+
+    def _fit_criterion_headers(self) -> None:
+        """Columns at least as wide as the longest word of a criterion's name.
+
+        Headers wrap between words only; one long word ("Omvårdnadsperspektivet") was clipped
+        at both ends in a column stretched below its width. Too wide for the window, the
+        matrix scrolls sideways instead.
+        """
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        words = [word for c in self.model.matrix.criteria for word in c.label.split()]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        header.setMinimumSectionSize(max(120, widest + 2 * metrics.averageCharWidth()))
 
     def _on_score(self, option_id: str, criterion_id: str, score: float | None) -> None:
         if self.workspace is None:
