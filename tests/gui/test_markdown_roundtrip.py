@@ -64,3 +64,29 @@ def test_tables_show_prose_without_markdown_markers() -> None:
     )
     assert show({"text_md": "## Rubrik"}) == "Rubrik"
     assert show({"text_md": None}) == ""
+
+
+_PAD = "ord " * 17 + "ordet"  # 73 characters: the next fragment crosses Qt's 80 columns
+WRAPPED_FORMATS = [
+    # The demo's Sammanfattning: Qt wrapped between "**…**" and "." and saving turned the
+    # text into "nivåstrukturering ." (read back, the newline is a space).
+    "Den parlamentariska utredningen om styrningen av Region Stockholms egenägda vård lämnar "
+    "härmed sin delrapport. Rapporten beskriver hur den egenägda vården styrs i dag, prövar fem "
+    "alternativa styrmodeller och redovisar en första översyn av hur styrningen kan kompletteras "
+    "med en **geografisk nivåstrukturering**.\n",
+    f"{_PAD} **fet**s ändelse.\n",
+    f"{_PAD} *kursiv*: och sedan mer.\n",
+    f"- {_PAD} **fet**. Mer text.\n",
+    f"{_PAD}ab **cd**, {_PAD} **ef**.\n",
+    # ... and between an opening "*" and its word, which read back as a literal asterisk.
+    "\n\n".join(["Stycke med **fet**, *kursiv*. " * 12] * 2),
+]
+
+
+@pytest.mark.parametrize("text", WRAPPED_FORMATS)
+def test_wrapping_never_changes_the_text_read_back(qapp: object, text: str) -> None:
+    document = from_markdown(text)
+    saved = to_markdown(document)
+    assert from_markdown(saved).toRawText() == document.toRawText()
+    assert canonical(saved) == saved
+    assert "\ue000" not in saved

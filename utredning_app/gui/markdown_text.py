@@ -68,10 +68,55 @@ def normalise(text: str) -> str:
     return text + "\n" if text else ""
 
 
+# Qt wraps Markdown at 80 columns and may break between two fragments with no space between
+# them ("**fet**" + "."): read back, the newline is a space, and "fet." became "fet .". Before
+# writing, such a glued fragment end gets this private-use mark; a mark followed by only
+# closing markers and a newline is joined with the next line, then every mark is removed.
+_GLUE = "\ue000"
+_GLUED_BREAK = re.compile(_GLUE + r"(\**(?:\]\([^)\s]*\))?)\n[ \t]*")
+# Qt may also break right after opening markers ("*" + newline + "kursiv*"), which CommonMark
+# then reads as a literal asterisk: the markers move to the start of the next line.
+_OPENING_BEFORE_BREAK = re.compile(r"(\s)(\*{1,3}|\[)\n([ \t]*)")
+
+
+def _mark_glued_fragments(document: QTextDocument) -> None:
+    marks: list[tuple[int, QTextCharFormat]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        glued_end: tuple[int, QTextCharFormat] | None = None  # previous fragment, no space last
+        while not it.atEnd():
+            fragment = it.fragment()
+            text = fragment.text()
+            if glued_end is not None and text[:1].strip():
+                marks.append(glued_end)
+            glued_end = (
+                None
+                if text[-1:].isspace()
+                else (
+                    fragment.position() + fragment.length(),
+                    QTextCharFormat(fragment.charFormat()),
+                )
+            )
+            it += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, fmt in reversed(marks):
+        cursor.setPosition(position)
+        cursor.insertText(_GLUE, fmt)
+
+
+def _repair_breaks(markdown: str) -> str:
+    markdown = _GLUED_BREAK.sub(r"\1", markdown)
+    markdown = _OPENING_BEFORE_BREAK.sub(r"\1\n\3\2", markdown)
+    return markdown.replace(_GLUE, "")
+
+
 def to_markdown(document: QTextDocument) -> str:
     copy = document.clone()
     _strip_unsupported(copy)
-    return normalise(copy.toMarkdown(_DIALECT))
+    _mark_glued_fragments(copy)
+    return normalise(_repair_breaks(copy.toMarkdown(_DIALECT)))
 
 
 def canonical(text: str) -> str:
