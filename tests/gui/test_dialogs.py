@@ -37,6 +37,27 @@ def test_new_identity_becomes_the_audit_actor(qtbot: QtBot, window: Any) -> None
     assert "Ny Person (MP)" in window.actor_label.text()
 
 
+def test_name_given_while_the_file_opens_is_the_audit_actor(
+    qtbot: QtBot, filled_path: Path
+) -> None:
+    """First start: the file starts opening (no name yet) while the name dialog is up.
+
+    Answered before the file was open, the name only reached the settings: every change of
+    the session was logged with no name.
+    """
+    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui.settings import AppSettings
+
+    window = MainWindow(AppSettings(), ask_identity=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.file_opened, timeout=10_000):
+        window.open_path(filled_path)
+        assert window.workspace is None  # the result arrives through the event loop
+        window.apply_identity(Identity("Första Gången", "V", ""), "sv")
+    assert window.workspace is not None
+    assert window.workspace.db.actor == "Första Gången (V)"
+
+
 def test_new_investigation_dialog_checks_its_fields(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = NewInvestigationDialog(tmp_path)
     qtbot.addWidget(dialog)

@@ -318,6 +318,8 @@ class MainWindow(QMainWindow):
         from utredning_app.gui.workspace import Workspace
 
         self.close_file()
+        if self.actor():  # a name given while the file was opening (first start)
+            db.actor = self.actor()
         self.workspace = Workspace(db, self)
         self.workspace.error.connect(self._show_error)
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
