@@ -16,13 +16,22 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
     """Open ``path`` read-only-in-spirit (nothing is edited) and grab every view."""
     import tempfile
 
+    from utredning_app.errors import UserError
     from utredning_app.gui import settings as settings_mod
     from utredning_app.gui.app import _app, apply_style, install_translations
     from utredning_app.gui.main_window import MainWindow
     from utredning_app.gui.workspace import Workspace
     from utredning_app.storage.database import open_database
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    unknown = sorted(set(keys or ()) - {info.key for info in VIEWS})
+    if unknown:
+        raise UserError(
+            f"Okänd vy: {', '.join(unknown)}. Vyerna heter: {', '.join(v.key for v in VIEWS)}."
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Mappen {out_dir} kan inte skapas: {exc.strerror or exc}.") from exc
     with tempfile.TemporaryDirectory(prefix="utredning-skarmbilder-") as tmp:
         settings_mod.configure(Path(tmp))
         app = _app()
@@ -48,7 +57,9 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
             for _ in range(3):
                 QApplication.processEvents()
             target = out_dir / f"{number:02d}-{info.key}.png"
-            window.grab().save(str(target))
+            if not window.grab().save(str(target)):
+                window.close()
+                raise UserError(f"Bilden {target} kunde inte sparas.")
             written.append(target)
         window.close()
         assert isinstance(window.workspace, Workspace | None)
