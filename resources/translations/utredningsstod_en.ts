@@ -1059,6 +1059,10 @@
         <translation>Investigations (*%1)</translation>
     </message>
     <message>
+        <source>%1 finns redan. Vill du ersätta den?</source>
+        <translation>%1 already exists. Do you want to replace it?</translation>
+    </message>
+    <message>
         <source>Kopian kan inte skrivas över den öppna filen.</source>
         <translation>The copy cannot overwrite the open file.</translation>
     </message>

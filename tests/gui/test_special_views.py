@@ -207,6 +207,22 @@ def test_save_copy_writes_a_consistent_copy(
         db.close()
 
 
+def test_save_copy_adds_the_file_suffix_and_asks_before_replacing(
+    qtbot: QtBot, window: Any, tmp_path: Path, message_boxes: list[str]
+) -> None:
+    """Typing "kopia" in Qt's dialog once wrote a file without .utredning (hidden by Öppna)."""
+    task = window.save_copy_to(tmp_path / "kopia")
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert not (tmp_path / "kopia").exists()
+    assert (tmp_path / "kopia.utredning").is_file()
+    assert message_boxes == []
+    task = window.save_copy_to(tmp_path / "kopia")  # the name with the suffix exists now
+    assert message_boxes and "kopia.utredning finns redan" in message_boxes[0]
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+
+
 def test_new_investigation_is_created_and_opened(qtbot: QtBot, window: Any, tmp_path: Path) -> None:
     target = tmp_path / "ny.utredning"
     with qtbot.waitSignal(window.file_opened, timeout=10_000):

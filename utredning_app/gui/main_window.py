@@ -405,6 +405,19 @@ class MainWindow(QMainWindow):
         from utredning_app.storage.backup import copy_consistent
 
         source = self.workspace.db.path
+        if target.suffix.lower() != FILE_SUFFIX:
+            # Qt's own dialog does not add it: "kopia" was saved without it, hidden from Öppna
+            target = target.with_name(target.name + FILE_SUFFIX)
+            if (
+                target.exists()
+                and QMessageBox.question(
+                    self,
+                    self.tr("Spara kopia som"),
+                    self.tr("%1 finns redan. Vill du ersätta den?").replace("%1", target.name),
+                )
+                != QMessageBox.StandardButton.Yes
+            ):
+                return None
         if target.resolve() == source.resolve():
             self._show_error(self.tr("Kopian kan inte skrivas över den öppna filen."))
             return None
