@@ -1029,3 +1029,8 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     if len(receivers) > len(shown):
         ctx.paragraph(f"med flera ({len(receivers) - len(shown)} till)")
     return len(shown)
+
+
+# The cost model's blocks (nuvärde, osäkerhet, rangordning) live beside the cost charts and
+# register themselves in BLOCKS when imported.
+from utredning_app.exporting import cost_blocks as _cost_blocks  # noqa: E402, F401

@@ -15,6 +15,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from utredning_app.domain.appraisal import AppraisalInput
+from utredning_app.domain.costs import CostModelInput
 from utredning_app.domain.enums import (
     Actor,
     ConsulteeType,
@@ -241,6 +243,10 @@ class ReportData:
     reports: dict[ReportKind, ReportInfo] = field(default_factory=dict)
     rounds: list[RoundData] = field(default_factory=list)
     dissents: list[DissentData] = field(default_factory=list)
+    # The cost model and the appraisal as the app computes them (domain inputs), so the
+    # reports' present values, simulations and rankings are the app's own figures.
+    cost_model: CostModelInput | None = None
+    appraisal: AppraisalInput | None = None
 
     # ----------------------------------------------------------- look-ups for the blocks
 
@@ -460,6 +466,11 @@ def _read(db: Database, s: Session) -> ReportData:
     ]
     order = {p.abbreviation: i for i, p in enumerate(data.parties)}
     data.dissents.sort(key=lambda d: (d.kind.value, order.get(d.party, 99), d.title))
+    from utredning_app.services.appraisal import load_appraisal
+    from utredning_app.services.estimates import load_cost_model
+
+    data.cost_model = load_cost_model(db, s)
+    data.appraisal = load_appraisal(db, s)
     return data
 
 
