@@ -20,6 +20,7 @@ from utredning_app.exporting.blocks import BuildContext, block
 from utredning_app.exporting.cost_tables import TextTable
 
 CHART_WIDTH_CM = 16.0
+MAX_TORNADOES = 6  # more would bury the report in diagrams (the app shows all)
 
 
 def _table(ctx: BuildContext, table: TextTable, widths: list[float]) -> None:
@@ -94,7 +95,12 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     return written
 
 
-@block("osakerhet", "tornado", help="Monte Carlo-simulering (P10/P50/P90) och tornadodiagram")
+@block(
+    "osakerhet",
+    "tornado",
+    "max_tornado",
+    help="Monte Carlo-simulering (P10/P50/P90) och tornadodiagram",
+)
 def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     from utredning_app.domain.costs import cost_estimates
     from utredning_app.domain.uncertainty import simulate, tornado
@@ -119,10 +125,16 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     )
     written = 2
     if params.get("tornado", True):
-        for option in model.options:
+        candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
+        limit = int(params.get("max_tornado", MAX_TORNADOES))
+        if len(candidates) > limit:
+            ctx.paragraph(
+                f"Tornadodiagram visas för de {limit} första av {len(candidates)} alternativ; "
+                "programmet visar dem för alla.",
+                italic=True,
+            )
+        for option in candidates[:limit]:
             ctx.check()
-            if option.is_baseline or not cost_estimates(model, option.id):
-                continue
             data = tornado(model, option.id, limit=8)
             top = ", ".join(b.estimate.name for b in data.bars[:3])
             _figure(
