@@ -20,7 +20,7 @@ from utredning_app.exporting.blocks import BuildContext, block
 from utredning_app.exporting.cost_tables import TextTable
 
 CHART_WIDTH_CM = 16.0
-MAX_TORNADOES = 6  # more would bury the report in diagrams (the app shows all)
+MAX_TORNADOES = 4  # more would bury the report in diagrams (the app shows all)
 
 
 def _table(ctx: BuildContext, table: TextTable, widths: list[float]) -> None:
