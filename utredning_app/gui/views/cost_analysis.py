@@ -310,6 +310,7 @@ class View(BaseView):
         self.table.setRowCount(len(summary.options))
         for row, oc in enumerate(summary.options):
             name = _text_item(oc.option.title)
+            name.setToolTip(oc.option.title)
             if oc.option.is_baseline:
                 baseline = QCoreApplication.translate("Kostnader", "nollalternativ")
                 name.setText(f"{oc.option.title} ({baseline})")
