@@ -417,7 +417,7 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         small=True,
     )
     if figures.summary is not None:
-        _text_table(ctx, cost_table(figures.summary), widths=[5.0, 3.8, 4.4, 2.8])
+        _text_table(ctx, cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
     else:
         _simple_totals(ctx, costs)
         ctx.paragraph(
@@ -521,7 +521,7 @@ def costs_by_actor_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     table = actor_table(figures.summary)
     if not table.rows:
         return 0
-    _text_table(ctx, table, widths=[3.8, 2.2, 3.4, 3.4, 3.2])
+    _text_table(ctx, table, widths=[3.3, 1.8, 3.3, 3.2, 4.4])
     return 1
 
 
