@@ -411,3 +411,32 @@ def test_outline_errors_name_the_place(tmp_path: Path, text: str, message: str) 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(OutlineError, match=message):
         load_outline("delrapport", path)
+
+
+def test_declined_answer_counts_as_avstar(small_path: Path, tmp_path: Path) -> None:
+    """An answer with status "avstått" and no stances declines every proposal on remiss."""
+    import openpyxl
+    from sqlalchemy import select
+
+    from utredning_app.domain.enums import ResponseStatus
+    from utredning_app.storage import models as m
+    from utredning_app.storage.base import utcnow
+
+    db = open_database(small_path, actor="Testaren")
+    try:
+        with db.transaction() as s:
+            consultee = s.scalars(
+                select(m.Consultee).where(m.Consultee.name == "Remissinstans 002")
+            ).one()
+            response = s.scalars(
+                select(m.Response).where(m.Response.consultee_id == consultee.id)
+            ).one()
+            response.status = ResponseStatus.AVSTATT
+            for stance in s.scalars(select(m.Stance).where(m.Stance.response_id == response.id)):
+                stance.deleted_at = utcnow()
+    finally:
+        db.close()
+    out = tmp_path / "remiss.xlsx"
+    export_xlsx("remiss", small_path, out)
+    rows = list(openpyxl.load_workbook(out)["Ställningstaganden"].iter_rows(values_only=True))
+    assert {r[6] for r in rows if r[0] == "Remissinstans 002"} == {"Avstår"}
