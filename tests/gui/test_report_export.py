@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -26,12 +25,8 @@ def source(empty_path: Path) -> Path:
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    urls: list[str] = []
-    monkeypatch.setattr(
-        QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url.toLocalFile()))
-    )
-    return urls
+def opened(opened_urls: list[str]) -> list[str]:
+    return opened_urls  # tests/gui/conftest.py records QDesktopServices.openUrl
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
@@ -117,3 +112,24 @@ def test_failure_is_shown_and_cancel_leaves_no_file(
 def test_save_dialog_cancelled(qtbot: QtBot, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
     assert start_export(None, source, "delrapport") is None
+
+
+def test_menu_action_shows_progress_and_opens_on_request(
+    qtbot: QtBot,
+    window: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str],
+    message_boxes: list[str],
+) -> None:
+    """Arkiv ▸ Exportera ▸ Tjänsteutlåtande: the file is written, then offered for opening."""
+    target = tmp_path / "tu.docx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    window._fill_export_menu()
+    titles = [a.text() for a in window.export_menu.actions()]
+    window.export_menu.actions()[titles.index("Tjänsteutlåtande (Word)…")].trigger()
+    qtbot.waitUntil(lambda: opened == [str(target)], timeout=60_000)
+    assert target.read_bytes()[:2] == b"PK"
+    assert any("Vill du öppna den nu?" in m for m in message_boxes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -25,8 +26,8 @@ TITLES: dict[str, str] = {
     "remissammanstallning": "Remissammanställning (Word)…",
     "tjansteutlatande": "Tjänsteutlåtande (Word)…",
     "remiss": "Remissammanställning (Excel)…",
+    "kostnader": "Kostnadsmodell (Excel)…",
 }
-EXCEL_KINDS = frozenset({"remiss"})
 
 
 def _tr(text: str) -> str:
@@ -38,9 +39,10 @@ class _Worker(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, kind: str, source: Path, out: Path, draft: bool) -> None:
+    def __init__(self, kind: str, source: Path, out: Path, draft: bool, excel: bool) -> None:
         super().__init__()
         self.kind, self.source, self.out, self.draft = kind, source, out, draft
+        self.excel = excel
         self.cancel_requested = False
 
     def run(self) -> None:
@@ -53,7 +55,7 @@ class _Worker(QObject):
             return self.cancel_requested
 
         try:
-            if self.kind in EXCEL_KINDS:
+            if self.excel:
                 result = export_xlsx(
                     self.kind, self.source, self.out, progress=progress, cancelled=cancelled
                 )
@@ -90,14 +92,16 @@ class ExportRunner(QObject):
         out: Path,
         *,
         draft: bool = False,
+        excel: bool = False,
         ask_open: bool = True,
     ) -> None:
-        super().__init__(parent)
+        # Not a child of ``parent``: the thread must outlive a window closed mid-export.
+        super().__init__(None)
         self.out = out
         self._parent = parent
         self._ask_open = ask_open
         self._thread = QThread()
-        self._worker = _Worker(kind, source, out, draft)
+        self._worker = _Worker(kind, source, out, draft, excel)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         queued = Qt.ConnectionType.QueuedConnection
@@ -121,13 +125,20 @@ class ExportRunner(QObject):
     def cancel(self) -> None:
         self._worker.cancel_requested = True
 
+    def _alive_parent(self) -> QWidget | None:
+        parent = self._parent
+        return parent if parent is not None and shiboken6.isValid(parent) else None
+
     def _on_progress(self, value: int, text: str) -> None:
-        self.dialog.setValue(value)
-        self.dialog.setLabelText(text)
+        if shiboken6.isValid(self.dialog):
+            self.dialog.setValue(value)
+            self.dialog.setLabelText(text)
 
     def _stop(self) -> None:
-        self.dialog.reset()
-        self.dialog.hide()
+        if shiboken6.isValid(self.dialog):
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
         self._thread.quit()
         self._thread.wait()
         _RUNNING.discard(self)
@@ -135,13 +146,14 @@ class ExportRunner(QObject):
     def _on_success(self, result: Any) -> None:
         self._stop()
         self.finished.emit(result)
-        window = self._parent.window() if self._parent is not None else None
+        parent = self._alive_parent()
+        window = parent.window() if parent is not None else None
         status = getattr(window, "statusBar", None)
         if callable(status):
             status().showMessage(_tr("Filen skrevs: %1").replace("%1", str(self.out)), 8000)
         if self._ask_open:
             answer = QMessageBox.question(
-                self._parent,
+                parent,
                 APP_NAME,
                 _tr("Filen skrevs: %1\n\nVill du öppna den nu?").replace("%1", str(self.out)),
             )
@@ -152,22 +164,31 @@ class ExportRunner(QObject):
         self._stop()
         self.failed.emit(message)
         if message:
-            QMessageBox.warning(self._parent, APP_NAME, message)
+            QMessageBox.warning(self._alive_parent(), APP_NAME, message)
 
 
 _RUNNING: set[ExportRunner] = set()
 
 
+def _is_excel(kind: str) -> bool:
+    from utredning_app.services.exports import DOCUMENTS
+
+    return kind not in DOCUMENTS
+
+
 def ask_target(parent: QWidget | None, source: Path, kind: str) -> Path | None:
     """The save dialog, suggesting ``<fil>-<dokument>.docx`` beside the investigation."""
-    suffix = ".xlsx" if kind in EXCEL_KINDS else ".docx"
+    suffix = ".xlsx" if _is_excel(kind) else ".docx"
     name = "remissammanstallning" if kind == "remiss" else kind
     suggested = source.with_name(f"{source.stem}-{name}{suffix}")
     pattern = (
         _tr("Excel-arbetsbok (*.xlsx)") if suffix == ".xlsx" else _tr("Word-dokument (*.docx)")
     )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Exportera %1").replace("%1", TITLES[kind].rstrip("…")), str(suggested), pattern
+        parent,
+        _tr("Exportera %1").replace("%1", TITLES.get(kind, kind).rstrip("…")),
+        str(suggested),
+        pattern,
     )
     if not chosen:
         return None
@@ -188,6 +209,8 @@ def start_export(
     target = out or ask_target(parent, Path(source), kind)
     if target is None:
         return None
-    runner = ExportRunner(parent, kind, Path(source), target, draft=draft, ask_open=ask_open)
+    runner = ExportRunner(
+        parent, kind, Path(source), target, draft=draft, excel=_is_excel(kind), ask_open=ask_open
+    )
     runner.start()
     return runner
