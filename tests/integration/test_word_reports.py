@@ -67,7 +67,7 @@ def test_structure_fields_language_properties(kind: str, small_path: Path, tmp_p
     assert props.title and props.subject == "Testutredning" and props.author
     assert props.created is not None
     settings = document.settings.element
-    assert settings.find(qn("w:updateFields")) is not None
+    assert (settings.find(qn("w:updateFields")) is not None) == outline.title_page
     footer_fields = field_instructions(document.sections[0].footer._element)
     assert "PAGE" in footer_fields and "NUMPAGES" in footer_fields
     if outline.title_page:
