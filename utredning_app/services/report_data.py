@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from utredning_app.domain.enums import (
     MilestoneKind,
     ReportKind,
     ReportStatus,
+    ResponseStatus,
     StanceKind,
 )
 from utredning_app.domain.formatting import swedish_sort_key
@@ -195,6 +196,7 @@ class ResponseData:
     summary_md: str
     stances: dict[str, StanceData]  # proposal id → stance
     quotes: tuple[QuoteData, ...]
+    declined: bool = False  # status "avstått": the instans declined to answer
 
 
 @dataclass(frozen=True)
@@ -508,6 +510,7 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             m.Response.their_reference,
             m.Response.summary_md,
             m.Response.created_at,
+            m.Response.status,
         ).where(m.Response.deleted_at.is_(None))
     ):
         stamp = (r.received_date or dt.date.min, str(r.created_at))
@@ -520,6 +523,7 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             r.summary_md,
             stances.get(r.id, {}),
             tuple(quotes.get(r.id, ())),
+            declined=r.status == ResponseStatus.AVSTATT,
         )
 
     consultees: dict[str, list[ConsulteeData]] = defaultdict(list)
@@ -532,9 +536,14 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             m.Consultee.invited,
         ).where(m.Consultee.deleted_at.is_(None))
     ):
-        consultees[c.round_id].append(
-            ConsulteeData(c.id, c.name, c.type, c.invited, responses.get(c.id))
-        )
+        response = responses.get(c.id)
+        if response is not None and response.declined and not response.stances:
+            # "Avstått" as the answer's status: the instans declines every proposal on remiss.
+            declined = StanceData(StanceKind.AVSTAR, "")
+            response = replace(
+                response, stances={pid: declined for pid in round_props.get(c.round_id, [])}
+            )
+        consultees[c.round_id].append(ConsulteeData(c.id, c.name, c.type, c.invited, response))
     for rnd in s.scalars(
         select(m.ConsultationRound)
         .where(m.ConsultationRound.deleted_at.is_(None))
