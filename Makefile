@@ -41,8 +41,18 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m benchmarks
 
+# Long forms of the tålighet suites (tests/reliability, ~10 min) plus every other test marked
+# slow; then the table: kill points, fuzz cases, faults (tried/survived) and bytes lost.
+RELIABILITY_STATS := $(CURDIR)/.reliability-stats.jsonl
 reliability: $(STAMP)
-	$(PY) -m pytest -p no:cacheprovider -m "slow" tests --run-slow
+	@rm -f $(RELIABILITY_STATS)
+	@status=0; \
+	UTREDNING_RELIABILITY_STATS=$(RELIABILITY_STATS) \
+	  $(PY) -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --run-slow tests/reliability || status=1; \
+	$(PY) -m pytest -p no:cacheprovider --run-slow -m slow tests --ignore=tests/reliability; \
+	  rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ] || status=1; \
+	$(PY) -m tests.reliability.report $(RELIABILITY_STATS) || status=1; \
+	exit $$status
 
 dist: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec

@@ -15,7 +15,10 @@ from utredning_app.errors import UserError
 # Each module registers its own subcommands; order = order in --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.basic",
+    "utredning_app.commands.backups",
+    "utredning_app.commands.audit",
     "utredning_app.commands.remiss",
+    "utredning_app.commands.costs",
 )
 
 _ARGPARSE_SV = {

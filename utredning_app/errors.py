@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class UserError(Exception):
     """An error with a complete Swedish message for the user."""
@@ -37,7 +39,23 @@ class ReadOnlyFile(FileOpenError):
 
 
 class FileLockedError(FileOpenError):
-    pass
+    """Someone else has the file open for writing (or SQLite stayed busy too long).
+
+    ``owner`` is the :class:`~utredning_app.storage.lock.LockOwner` found in the lock file,
+    when known; the GUI offers "open read-only" or "cancel".
+    """
+
+    def __init__(self, message: str, *, owner: Any = None) -> None:
+        super().__init__(message)
+        self.owner = owner
+
+
+class StorageError(UserError):
+    """Writing to the file failed (disk full, file gone, busy): nothing of it was saved."""
+
+
+class BackupError(UserError):
+    """A backup could not be made, listed or restored."""
 
 
 class ValidationError(UserError):

@@ -34,7 +34,7 @@ from utredning_app import __version__
 from utredning_app.domain.enums import Visibility
 from utredning_app.errors import ArchiveError
 from utredning_app.storage.base import Base
-from utredning_app.storage.database import build_empty_file, open_database
+from utredning_app.storage.database import build_empty_file, open_database, user_errors
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
@@ -89,6 +89,22 @@ def _decode(value: Any, type_: TypeEngine[Any]) -> Any:
     return value
 
 
+def _decode_row(source: Path, table: Table, index: int, row: dict[str, Any]) -> dict[str, Any]:
+    """Decode one archive row; a value the schema's pattern let through but that is not a real
+    date, time or base64 (``2023-13-45``) becomes an ArchiveError naming where it is."""
+    decoded: dict[str, Any] = {}
+    for column in table.columns:
+        try:
+            decoded[column.name] = _decode(row[column.name], column.type)
+        except (ValueError, TypeError, OverflowError) as exc:  # binascii.Error is a ValueError
+            shown = json.dumps(row[column.name], ensure_ascii=False)[:60]
+            raise ArchiveError(
+                f"{source.name}: {_label(table.name)}, rad {index + 1}, fältet {column.name}: "
+                f"ogiltigt värde {shown}."
+            ) from exc
+    return decoded
+
+
 def _is_private(table: str, row: dict[str, Any]) -> bool:
     if table not in _PRIVATE_TABLES:
         return False
@@ -104,7 +120,7 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
     tables: dict[str, list[dict[str, Any]]] = {}
     dropped: set[str] = set()
     try:
-        with db.engine.connect() as conn:
+        with user_errors(path), db.engine.connect() as conn:
             for table in ARCHIVE_TABLES:
                 order = [table.c.at, table.c.id] if table.name == "audit_entry" else [table.c.id]
                 rows: list[dict[str, Any]] = []
@@ -246,6 +262,8 @@ def read_archive(source: Path) -> dict[str, Any]:
         raise ArchiveError(
             f"{source.name}: ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno}: {exc.msg}."
         ) from exc
+    except RecursionError as exc:  # "[[[[…" a hundred thousand deep: hostile, not an archive
+        raise ArchiveError(f"{source.name}: JSON-strukturen är för djupt nästlad.") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ArchiveError(f"{source.name} är inte ett arkiv från Utredningsstöd.")
     version = data.get("format_version")
@@ -320,8 +338,7 @@ def import_archive(source: Path, target: Path) -> Any:
                     if not rows:
                         continue
                     decoded = [
-                        {c.name: _decode(row[c.name], c.type) for c in table.columns}
-                        for row in rows
+                        _decode_row(source, table, index, row) for index, row in enumerate(rows)
                     ]
                     try:
                         conn.execute(table.insert(), decoded)

@@ -14,7 +14,17 @@ def write_demo_outputs(path: Path, folder: Path) -> list[Path]:
     export_archive(path, archive, include_private=False)
     written.append(archive)
     written += _remiss_outputs(path, folder)
+    written += _cost_outputs(path, folder)
     return written
+
+
+def _cost_outputs(path: Path, folder: Path) -> list[Path]:
+    """The cost model workbook with live formulas."""
+    from utredning_app.services.estimates import export_cost_workbook
+
+    workbook = folder / f"{path.stem}-kostnadsmodell.xlsx"
+    export_cost_workbook(path, workbook)
+    return [workbook]
 
 
 def _remiss_outputs(path: Path, folder: Path) -> list[Path]:

@@ -1,19 +1,62 @@
-"""Consistent copies of an investigation file (SQLite online backup API)."""
+"""Consistent copies of an investigation file (SQLite online backup API) and their upkeep.
+
+Backups of one file live in their own folder under the user's backup folder
+(``paths.backups_dir()/<name>-<hash of the file's full path>/``), named
+``<name>-<YYYYmmdd-HHMMSS>-<reason>.utredning`` (local time), so they sort by time and can be
+opened like any investigation file. :func:`prune` applies the retention policy.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
 import sqlite3
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from utredning_app.errors import UserError
+from utredning_app.errors import BackupError
 from utredning_app.storage.engine import sqlite_uri
+
+BACKUP_SUFFIX = ".utredning"
+STALE_TMP_S = 3600  # an unfinished backup older than this was left by a crash
+# A writable open makes a backup when the newest one of the file is older than this.
+ON_OPEN_INTERVAL = dt.timedelta(hours=4)
+
+# Reasons (part of the file name; ASCII so every file system takes them).
+REASON_OPEN = "oppning"
+REASON_PERIODIC = "under-arbete"
+REASON_UPGRADE = "fore-uppgradering"
+REASON_RESTORE = "fore-aterstallning"
+REASON_MANUAL = "manuell"
+REASON_LABELS = {
+    REASON_OPEN: "vid öppning",
+    REASON_PERIODIC: "under arbetet",
+    REASON_UPGRADE: "före uppgradering",
+    REASON_RESTORE: "före återställning",
+    REASON_MANUAL: "manuell",
+}
+# The newest backup with each of these reasons is kept whatever the policy says.
+PROTECTED_REASONS = (REASON_UPGRADE, REASON_RESTORE)
+
+_NAME_RE = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[A-Za-z][A-Za-z-]*?)(?:-(?P<n>\d+))?"
+    + re.escape(BACKUP_SUFFIX)
+    + "$"
+)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9åäöÅÄÖ_.-]+", "-", text).strip("-") or "utredning"
+
+
+def backup_folder(source: Path, root: Path) -> Path:
+    """The folder holding the backups of ``source`` (one per file path)."""
+    digest = hashlib.sha256(str(Path(source).resolve()).encode("utf-8")).hexdigest()[:10]
+    return root / f"{_slug(Path(source).stem)[:60]}-{digest}"
 
 
 def copy_consistent(source: Path, target: Path) -> Path:
@@ -22,31 +65,64 @@ def copy_consistent(source: Path, target: Path) -> Path:
     Uses ``sqlite3.Connection.backup`` (reads under a shared lock, so a concurrent writer
     cannot tear the copy); writes a temporary file first and renames it into place.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    src = sqlite3.connect(sqlite_uri(source, read_only=True), uri=True)
     try:
-        dst = sqlite3.connect(tmp)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(sqlite_uri(source, read_only=True), uri=True, timeout=5)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
+        _fsync_file(tmp)
         os.replace(tmp, target)
+        _fsync_dir(target.parent)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"Säkerhetskopian {target} kunde inte skrivas: {exc}") from exc
+        raise BackupError(f"Säkerhetskopian {target} kunde inte skrivas: {exc}.") from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"Säkerhetskopian {target} kunde inte skrivas: {exc.strerror}") from exc
-    finally:
-        src.close()
+        _unlink_quietly(tmp)
+        raise BackupError(
+            f"Säkerhetskopian kunde inte skrivas i mappen {target.parent}: "
+            f"{exc.strerror or exc}. Kontrollera att mappen finns och är skrivbar."
+        ) from exc
     return target
+
+
+def _unlink_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def backup_path(source: Path, folder: Path, reason: str, now: dt.datetime | None = None) -> Path:
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return folder / f"{_slug(source.stem)}-{stamp}-{_slug(reason)}.utredning"
+    return folder / f"{_slug(source.stem)}-{stamp}-{_slug(reason)}{BACKUP_SUFFIX}"
 
 
 def make_backup(source: Path, folder: Path, reason: str) -> Path:
@@ -55,5 +131,155 @@ def make_backup(source: Path, folder: Path, reason: str) -> Path:
     counter = 1
     while target.exists():
         counter += 1
-        target = target.with_name(f"{target.stem}-{counter}.utredning")
+        target = target.with_name(f"{target.name.removesuffix(BACKUP_SUFFIX)}-{counter}.utredning")
     return copy_consistent(source, target)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime  # local time, from the name
+    reason: str
+    size: int
+    sequence: int = 1  # 2, 3 … when several were made in the same second
+    modified: float = 0.0  # file time: orders backups made in the same second
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first (unfinished ``.tmp`` files are ignored)."""
+    found: list[BackupInfo] = []
+    try:
+        entries = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise BackupError(
+            f"Mappen för säkerhetskopior {folder} går inte att läsa eller skapa "
+            f"({exc.strerror}). Kontrollera att mappen finns och är skrivbar."
+        ) from exc
+    for entry in entries:
+        match = _NAME_RE.match(entry.name)
+        if match is None or not entry.is_file():
+            continue
+        try:
+            taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            stat = entry.stat()
+        except (ValueError, OSError):
+            continue
+        sequence = int(match["n"] or 1)
+        found.append(
+            BackupInfo(entry, taken, match["reason"], stat.st_size, sequence, stat.st_mtime)
+        )
+    found.sort(key=lambda b: (b.taken_at, b.modified, b.sequence), reverse=True)
+    return found
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """Which backups of one file are kept (the rest are deleted after each new backup).
+
+    Everything from the last ``recent_hours`` (at most ``recent_max``), the newest of each
+    day for ``daily_days`` days, the newest of each ISO week for ``weekly_weeks`` weeks, the
+    newest before an upgrade and before a restore; then the oldest go until the total is at
+    most ``max_total_bytes``. The newest backup is never deleted.
+    """
+
+    recent_hours: int = 24
+    recent_max: int = 48
+    daily_days: int = 14
+    weekly_weeks: int = 8
+    max_total_bytes: int = 2 * 1024**3
+
+
+DEFAULT_POLICY = RetentionPolicy()
+
+
+def select_kept(
+    backups: list[BackupInfo], now: dt.datetime, policy: RetentionPolicy = DEFAULT_POLICY
+) -> list[BackupInfo]:
+    """The backups the policy keeps, newest first (pure: no file is touched)."""
+    ordered = sorted(backups, key=lambda b: (b.taken_at, b.modified, b.sequence), reverse=True)
+    if not ordered:
+        return []
+    keep: set[Path] = {ordered[0].path}
+    recent = [b for b in ordered if now - b.taken_at <= dt.timedelta(hours=policy.recent_hours)]
+    keep.update(b.path for b in recent[: policy.recent_max])
+    days: set[dt.date] = set()
+    weeks: set[tuple[int, int]] = set()
+    reasons: set[str] = set()
+    for b in ordered:
+        age = now - b.taken_at
+        day = b.taken_at.date()
+        if age <= dt.timedelta(days=policy.daily_days) and day not in days:
+            days.add(day)
+            keep.add(b.path)
+        iso = b.taken_at.isocalendar()
+        week = (iso.year, iso.week)
+        if age <= dt.timedelta(weeks=policy.weekly_weeks) and week not in weeks:
+            weeks.add(week)
+            keep.add(b.path)
+        if b.reason in PROTECTED_REASONS and b.reason not in reasons:
+            reasons.add(b.reason)
+            keep.add(b.path)
+    kept = [b for b in ordered if b.path in keep]
+    total = sum(b.size for b in kept)
+    while total > policy.max_total_bytes and len(kept) > 1:
+        total -= kept.pop().size
+    return kept
+
+
+def prune(
+    folder: Path, now: dt.datetime | None = None, policy: RetentionPolicy = DEFAULT_POLICY
+) -> list[Path]:
+    """Delete the backups in ``folder`` that the policy does not keep; returns them."""
+    backups = list_backups(folder)
+    kept = {b.path for b in select_kept(backups, now or dt.datetime.now(), policy)}
+    removed: list[Path] = []
+    # Half-written copies left by a crash during a backup (never listed as backups).
+    for stale in folder.glob(f"*{BACKUP_SUFFIX}.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > STALE_TMP_S:
+                stale.unlink()
+                removed.append(stale)
+    for b in backups:
+        if b.path not in kept:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError:
+                pass  # retried after the next backup
+    return removed
+
+
+def make_managed_backup(
+    source: Path, folder: Path, reason: str, policy: RetentionPolicy = DEFAULT_POLICY
+) -> Path:
+    """A backup plus pruning of the older ones by ``policy``."""
+    made = make_backup(source, folder, reason)
+    prune(folder, policy=policy)
+    return made
+
+
+def backup_on_open(
+    source: Path, folder: Path, interval: dt.timedelta = ON_OPEN_INTERVAL
+) -> Path | None:
+    """Back ``source`` up unless its newest backup is younger than ``interval``."""
+    backups = list_backups(folder)
+    if backups and dt.datetime.now() - backups[0].taken_at < interval:
+        return None
+    return make_managed_backup(source, folder, REASON_OPEN)
+
+
+def change_counter(path: Path) -> int | None:
+    """SQLite's file change counter (header bytes 24–27): bumped by every commit."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(24)
+            raw = fh.read(4)
+    except OSError:
+        return None
+    return int.from_bytes(raw, "big") if len(raw) == 4 else None

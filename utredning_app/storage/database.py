@@ -11,23 +11,30 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from utredning_app import paths
 from utredning_app.errors import (
     CorruptFile,
+    FileLockedError,
     FileOpenError,
     NewerSchemaError,
     NotAnInvestigationFile,
     ReadOnlyFile,
+    StorageError,
+    UserError,
 )
 from utredning_app.storage.audit import AuditedSession
+from utredning_app.storage.backup import backup_folder, backup_on_open
 from utredning_app.storage.engine import APPLICATION_ID, make_engine, sqlite_uri
+from utredning_app.storage.lock import FileLock, read_lock
 from utredning_app.storage.models import Investigation
 from utredning_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -67,18 +74,75 @@ def _check_header(path: Path) -> None:
         )
 
 
+def journal_path(path: Path) -> Path:
+    return Path(str(path) + "-journal")
+
+
+def recover_interrupted(path: Path) -> bool:
+    """Roll back a transaction a crash left half-written; True if a journal was there.
+
+    After a crash or power loss in the middle of a commit, the *hot journal* beside the file
+    holds the pages needed to restore the last committed state. SQLite plays it back on the
+    first read by a connection allowed to write; a read-only connection fails instead
+    ("attempt to write a readonly database"). So this runs before any read-only look. It is
+    safe while another process is writing: SQLite only plays a journal back when no process
+    holds the write lock.
+    """
+    if not journal_path(path).exists():
+        return False
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return False  # a read-only look fails if the journal is hot: see _interrupted_error
+    try:
+        conn = sqlite3.connect(sqlite_uri(path), uri=True, timeout=5)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        mapped = storage_error(exc, path)
+        if isinstance(mapped, FileLockedError | StorageError | ReadOnlyFile):
+            raise mapped from exc
+        raise CorruptFile(
+            f"Filen {path.name} avbröts mitt i en ändring och kunde inte återställas ({exc})."
+        ) from exc
+    return True
+
+
+def _interrupted_error(path: Path) -> ReadOnlyFile:
+    return ReadOnlyFile(
+        f"Filen {path.name} avbröts mitt i en ändring (t.ex. vid en krasch eller ett "
+        "strömavbrott) och måste öppnas en gång där den är skrivbar, så att den kan "
+        "återställas till det senast sparade läget."
+    )
+
+
 def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
-    """Validate ``path`` without changing a byte of it. Raises a FileOpenError subclass."""
+    """Validate ``path`` without changing a byte of it. Raises a FileOpenError subclass.
+
+    The one exception: a transaction interrupted by a crash is rolled back first
+    (:func:`recover_interrupted`), which restores the bytes of the last committed state.
+    """
     path = Path(path)
     _check_header(path)
+    recover_interrupted(path)
     try:
         conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise CorruptFile(f"Filen {path.name} kan inte öppnas: {exc}.") from exc
+    # A damaged or crafted file may hold bytes that are not UTF-8: in values, and in SQLite's
+    # own error messages (which name damaged tables), hence UnicodeDecodeError below too.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if "readonly" in str(exc) and journal_path(path).exists():
+                raise _interrupted_error(path) from exc
+            if isinstance(storage_error(exc, path), FileLockedError):
+                raise FileLockedError(
+                    f"Filen {path.name} är låst av ett annat program eller en annan dator "
+                    "som skriver i den just nu. Försök igen om en stund."
+                ) from exc
             raise CorruptFile(f"Filen {path.name} är skadad och kan inte läsas ({exc}).") from exc
         if app_id != APPLICATION_ID:
             raise NotAnInvestigationFile(
@@ -88,20 +152,22 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         check = "integrity_check" if full_check else "quick_check"
         try:
             rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
         if rows != ["ok"]:
             detail = "; ".join(str(r) for r in rows[:3])
             raise CorruptFile(f"Filen {path.name} är skadad: {detail}.")
         try:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise CorruptFile(
                 f"Filen {path.name} saknar schemaversion och kan inte öppnas ({exc})."
             ) from exc
         revision = found[0][0] if len(found) == 1 else None
-        if revision is None:
+        if not isinstance(revision, str):
             raise CorruptFile(f"Filen {path.name} har ingen giltig schemaversion.")
+        if revision == HEAD_REVISION:
+            _check_tables(conn, path)
     finally:
         conn.close()
     if revision not in KNOWN_REVISIONS:
@@ -114,20 +180,191 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
     return FileFacts(path, revision, app_id, path.stat().st_size, writable)
 
 
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """Every table and column the app uses is there (a file can pass SQLite's checks and
+    still have been edited by hand or crafted)."""
+    from utredning_app.storage.base import Base
+
+    for table in Base.metadata.sorted_tables:
+        try:
+            found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+        missing = [c.name for c in table.columns if c.name not in found]
+        if missing:
+            what = "saknas" if not found else f"saknar kolumnen {missing[0]}"
+            raise CorruptFile(
+                f"Filen {path.name} har en ändrad databasstruktur (tabellen {table.name} "
+                f"{what}) och kan inte öppnas. Återställ den från en säkerhetskopia."
+            )
+
+
+def storage_error(exc: BaseException, path: Path) -> UserError | None:
+    """The Swedish UserError for a low-level SQLite failure on ``path``, or None.
+
+    Every one of these leaves the file at its last committed state: the failing transaction
+    is rolled back by SQLite (the journal makes that atomic even on power loss).
+    """
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    text = str(orig).lower()
+    name = path.name
+    unsaved = "Ändringen sparades inte; allt som sparats tidigare finns kvar."
+    if "locked" in text or "busy" in text:
+        return FileLockedError(
+            f"Filen {name} används just nu av ett annat program eller en annan dator, som inte "
+            f"släppte den inom några sekunder. {unsaved} Försök igen om en stund."
+        )
+    if "full" in text:
+        return StorageError(
+            f"Disken där {name} ligger är full. {unsaved} Frigör utrymme och försök igen."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyFile(
+            f"Filen {name} eller mappen den ligger i är skrivskyddad. {unsaved} "
+            "Spara en kopia i en skrivbar mapp."
+        )
+    if "unable to open" in text and path.exists() and not os.access(path.parent, os.W_OK):
+        return ReadOnlyFile(
+            f"Mappen {path.parent} där {name} ligger har blivit skrivskyddad. {unsaved} "
+            "Spara en kopia i en skrivbar mapp."
+        )
+    if "unable to open" in text:
+        return StorageError(
+            f"Filen {path} kan inte öppnas längre – har den flyttats, tagits bort eller har "
+            f"nätverksanslutningen brutits? {unsaved}"
+        )
+    if "could not decode" in text:
+        return CorruptFile(
+            f"Filen {name} innehåller text som inte går att läsa och är troligen skadad eller "
+            "manipulerad. Återställ den från en säkerhetskopia."
+        )
+    if "no such column" in text or "no such table" in text:
+        return CorruptFile(
+            f"Filen {name} har en ändrad databasstruktur ({orig}). Återställ den från en "
+            "säkerhetskopia."
+        )
+    if "malformed" in text or "not a database" in text:
+        return CorruptFile(f"Filen {name} är skadad ({orig}). {unsaved}")
+    if "i/o" in text:
+        return StorageError(
+            f"Läs- eller skrivfel i filen {path} (disk, USB-minne eller nätverk). {unsaved}"
+        )
+    return None
+
+
+# Modules that turn stored values into Python ones: an exception raised inside them while
+# reading means the *file* holds a value that cannot be right (a crafted or damaged file).
+_DECODING_MODULES = (
+    "sqlalchemy/sql/sqltypes",
+    "sqlalchemy/sql/type_api",
+    "sqlalchemy/engine/",  # result, cursor, default, and the compiled _result_cy/_processors_cy
+    "sqlalchemy/dialects/sqlite/",
+    "sqlalchemy/orm/loading",
+    "utredning_app/storage/base.py",
+)
+
+
+def decode_error(exc: BaseException, path: Path) -> CorruptFile | None:
+    """CorruptFile if ``exc`` came from decoding a stored value (an unknown enum value, an
+    impossible date), None if it came from anywhere else (a bug must stay a bug)."""
+    if not isinstance(exc, LookupError | ValueError):
+        return None
+    tb = exc.__traceback__
+    frames: list[str] = []
+    while tb is not None:
+        frames.append(tb.tb_frame.f_code.co_filename.replace("\\", "/"))
+        tb = tb.tb_next
+    # The innermost frames decide: where the exception was raised.
+    if not any(part in name for name in frames[-3:] for part in _DECODING_MODULES):
+        return None
+    return CorruptFile(
+        f"Filen {path.name} innehåller ett ogiltigt värde och är troligen skadad eller "
+        f"manipulerad ({str(exc)[:120]}). Återställ den från en säkerhetskopia."
+    )
+
+
+@contextlib.contextmanager
+def user_errors(path: Path) -> Iterator[None]:
+    """Turn low-level failures while reading/writing ``path`` into Swedish UserErrors.
+
+    For services that use ``Database.engine`` directly; ``transaction()`` and ``reader()``
+    already do this.
+    """
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
+        mapped = storage_error(exc, path) or decode_error(exc, path)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 class Database:
     """An open investigation file. Every user action is one ``transaction()``."""
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool, actor: str = "") -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool,
+        actor: str = "",
+        lock: FileLock | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         self.actor = actor
+        self.lock = lock
+        self._identity = _identity(path)
+        # Backup bookkeeping (services/backups.py): the SQLite change counter at the last
+        # backup, when it was made, and a message if backing up failed.
+        self.backup_counter: int | None = None
+        self.backup_at: float | None = None
+        self.backup_warning: str | None = None
+        self.backup_root: Path | None = None
+
+    def check_still_there(self) -> None:
+        """Refuse to write when the file was moved, deleted or replaced while open."""
+        now = _identity(self.path)
+        if now is None:
+            raise StorageError(
+                f"Filen {self.path} finns inte längre på sin plats (flyttad eller borttagen "
+                "medan den var öppen). Ändringen sparades inte; allt som sparats tidigare finns "
+                "kvar i filen där den nu ligger och i säkerhetskopiorna."
+            )
+        if self._identity is not None and now != self._identity:
+            raise StorageError(
+                f"Filen {self.path} har ersatts av en annan fil medan den var öppen (t.ex. av "
+                "ett synkprogram eller en återställning). Ändringen sparades inte; öppna filen "
+                "igen."
+            )
+        if self.lock is not None:
+            owner = read_lock(self.path)
+            if owner is not None and not owner.is_this_process():
+                raise FileLockedError(
+                    f"{owner.describe()} har tagit över filen {self.path.name} för redigering. "
+                    "Ändringen sparades inte; stäng filen och öppna den igen (skrivskyddad, "
+                    "eller när den andra har stängt den).",
+                    owner=owner,
+                )
 
     @contextlib.contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
         """One unit of work: commit on success, roll back everything on any exception."""
         if self.read_only:
             raise ReadOnlyFile(f"Filen {self.path.name} är öppnad skrivskyddad.")
+        self.check_still_there()
         session = AuditedSession(
             self.engine,
             expire_on_commit=False,
@@ -136,6 +373,11 @@ class Database:
         try:
             with session.begin():
                 yield session
+        except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
+            mapped = storage_error(exc, self.path) or decode_error(exc, self.path)
+            if mapped is None:
+                raise
+            raise mapped from exc
         finally:
             session.close()
 
@@ -146,6 +388,11 @@ class Database:
         try:
             with session.begin():
                 yield session
+        except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
+            mapped = storage_error(exc, self.path) or decode_error(exc, self.path)
+            if mapped is None:
+                raise
+            raise mapped from exc
         finally:
             session.close()
 
@@ -159,6 +406,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> Database:
         return self
@@ -173,8 +423,17 @@ def open_database(
     read_only: bool = False,
     actor: str = "",
     backup_dir: Path | None = None,
+    take_over_lock: bool = False,
+    auto_backup: bool = True,
 ) -> Database:
-    """Open an existing investigation file, migrating it (after a backup) if it is older."""
+    """Open an existing investigation file, migrating it (after a backup) if it is older.
+
+    A writable open takes the file's lock (:mod:`storage.lock`): if another instance or
+    computer has it, :class:`FileLockedError` names who; open ``read_only=True`` instead, or
+    ``take_over_lock=True`` when that computer is known to be off. A writable open also makes
+    a backup if the newest one of this file is older than a few hours (``auto_backup``);
+    a failure there does not stop the open but is kept in ``Database.backup_warning``.
+    """
     path = Path(path)
     facts = inspect_file(path)
     if not read_only and not facts.writable:
@@ -182,16 +441,37 @@ def open_database(
             f"Filen {path.name} eller mappen den ligger i är skrivskyddad. "
             "Öppna den skrivskyddad eller kopiera den till en skrivbar mapp."
         )
-    if facts.needs_upgrade:
-        if read_only:
+    if read_only:
+        if facts.needs_upgrade:
             raise ReadOnlyFile(
                 f"Filen {path.name} har en äldre schemaversion och måste uppgraderas, "
                 "vilket inte går när den öppnas skrivskyddad."
             )
-        from utredning_app.storage.migrate import upgrade_file
+        return Database(path, make_engine(path, read_only=True), read_only=True, actor=actor)
+    lock = FileLock.acquire(path, take_over=take_over_lock)
+    try:
+        folder = backup_folder(path, backup_dir or paths.backups_dir())
+        warning: str | None = None
+        if facts.needs_upgrade:
+            from utredning_app.storage.migrate import upgrade_file
 
-        upgrade_file(path, backup_dir or paths.backups_dir())
-    return Database(path, make_engine(path, read_only=read_only), read_only=read_only, actor=actor)
+            upgrade_file(path, folder)
+        elif auto_backup:
+            try:
+                backup_on_open(path, folder)
+            except UserError as exc:
+                warning = exc.message
+        db = Database(path, make_engine(path), read_only=False, actor=actor, lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+    from utredning_app.storage.backup import change_counter
+
+    db.backup_warning = warning
+    db.backup_root = backup_dir
+    db.backup_counter = change_counter(path)
+    db.backup_at = time.monotonic()
+    return db
 
 
 def create_database(path: Path, *, title: str, diarienummer: str = "", actor: str = "") -> Database:
@@ -225,7 +505,8 @@ def create_database(path: Path, *, title: str, diarienummer: str = "", actor: st
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + "-journal").unlink(missing_ok=True)
         raise
-    return Database(path, make_engine(path), read_only=False, actor=actor)
+    lock = FileLock.acquire(path)
+    return Database(path, make_engine(path), read_only=False, actor=actor, lock=lock)
 
 
 def build_empty_file(path: Path) -> None:

@@ -1,0 +1,76 @@
+"""The lock choice and the periodic backup timer."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from utredning_app.errors import FileLockedError
+from utredning_app.gui.file_safety import BackupTimer, LockedChoice, ask_when_locked
+from utredning_app.services.backups import backups_for
+from utredning_app.storage.database import open_database
+from utredning_app.storage.models import Note
+
+
+def _click_later(text: str) -> None:
+    def click() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                for button in widget.buttons():
+                    if button.text().replace("&", "") == text:
+                        button.click()
+                        return
+
+    QTimer.singleShot(50, click)
+
+
+@pytest.mark.parametrize(
+    ("button", "expected"),
+    [("Öppna skrivskyddad", LockedChoice.READ_ONLY), ("Avbryt", LockedChoice.CANCEL)],
+)
+def test_locked_file_offers_read_only_or_cancel(
+    qtbot: QtBot, button: str, expected: LockedChoice
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _click_later(button)
+    error = FileLockedError("Filen x.utredning är redan öppen för redigering av bertil.")
+    assert ask_when_locked(parent, error) == expected
+
+
+def test_backup_timer_backs_up_changes_and_warns_once(
+    qtbot: QtBot, empty_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(empty_path, auto_backup=False)
+    timer = BackupTimer(tick_ms=10_000)
+    made: list[str] = []
+    warnings: list[str] = []
+    timer.backed_up.connect(made.append)
+    timer.warning.connect(warnings.append)
+    try:
+        timer.watch(db)
+        timer.flush()
+        assert made == []  # nothing changed yet
+        with db.transaction() as s:
+            s.add(Note(title="ny"))
+        timer.flush()
+        assert len(made) == 1 and backups_for(empty_path)[0].path == Path(made[0])
+        blocker = tmp_path / "fil"
+        blocker.write_text("x")
+        monkeypatch.setenv("UTREDNING_BACKUP_DIR", str(blocker / "kopior"))
+        for title in ("a", "b"):
+            with db.transaction() as s:
+                s.add(Note(title=title))
+            timer.flush()
+        assert len(warnings) == 1 and "skrivbar" in warnings[0]
+    finally:
+        timer.watch(None)
+        db.close()

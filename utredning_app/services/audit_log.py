@@ -1,0 +1,141 @@
+"""Export the ändringslogg (audit log) as CSV or Excel, for accountability.
+
+The log itself is append-only: the storage hook refuses to modify or delete an AuditEntry,
+and no service offers it. Entries about private notes, private/party drafts and dissents are
+left out unless ``include_private`` (they would reveal the text through old/new values).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import select
+
+from utredning_app.domain.enums import AuditAction, Visibility
+from utredning_app.errors import ValidationError
+from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.models import TABLE_LABELS, AuditEntry, Dissent, Note, Section
+
+HEADER = ("Tidpunkt (UTC)", "Vem", "Åtgärd", "Tabell", "Post-id", "Beskrivning", "Ändringar")
+
+
+def private_row_ids(db: Database) -> set[str]:
+    """Ids of rows that must not leave the author's laptop (privat/parti, not released)."""
+    shared = Visibility.GRUPPEN
+    with db.reader() as session:
+        ids = set(session.scalars(select(Section.id).where(Section.visibility != shared)))
+        ids |= set(session.scalars(select(Dissent.id).where(Dissent.visibility != shared)))
+        ids |= set(
+            session.scalars(
+                select(Note.id).where(Note.visibility != shared, Note.released.is_not(True))
+            )
+        )
+    return ids
+
+
+def audit_rows(path: Path, *, include_private: bool = False) -> Iterator[tuple[str, ...]]:
+    db = open_database(path, read_only=True)
+    try:
+        hidden = set() if include_private else private_row_ids(db)
+        with db.reader() as session:
+            query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+            for entry in session.scalars(query):
+                if entry.row_id in hidden:
+                    continue
+                action = AuditAction(entry.action).label
+                yield (
+                    entry.at.isoformat(sep=" "),
+                    entry.actor,
+                    action,
+                    TABLE_LABELS.get(entry.table_name, entry.table_name),
+                    entry.row_id,
+                    entry.summary,
+                    _changes_text(entry.changes_json),
+                )
+    finally:
+        db.close()
+
+
+def _changes_text(raw: str) -> str:
+    try:
+        changes = json.loads(raw)
+    except ValueError:
+        return raw
+    if not isinstance(changes, dict):
+        return raw
+    parts = []
+    for key, value in sorted(changes.items()):
+        if isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {_short(value[0])} → {_short(value[1])}")
+        else:
+            parts.append(f"{key}: {_short(value)}")
+    return "; ".join(parts)
+
+
+def _short(value: object) -> str:
+    text = "–" if value is None else str(value)
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+def export_audit(path: Path, out: Path, *, include_private: bool = False) -> int:
+    """Write the log to ``out`` (.csv or .xlsx) atomically; returns the number of entries."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError(f"{out.name}: ändringsloggen kan sparas som .csv eller .xlsx.")
+    rows = list(audit_rows(path, include_private=include_private))
+    data = _csv_bytes(rows) if suffix == ".csv" else _xlsx_bytes(rows)
+    _write_atomic(out, data)
+    return len(rows)
+
+
+def _csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    buffer = io.StringIO()
+    # Semicolons and a BOM: what Excel with Swedish settings opens correctly.
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Ändringslogg")
+    ws.append(list(HEADER))
+    for row in rows:
+        ws.append([_cell(v) for v in row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    # A leading = + - @ would make Excel read the text as a formula (CSV/formula injection).
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _write_atomic(out: Path, data: bytes) -> None:
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise ValidationError(f"Mappen {parent} finns inte.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".logg-", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise ValidationError(f"Kan inte skriva i mappen {parent}: {exc.strerror}.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ValidationError(f"{out} kunde inte skrivas: {exc.strerror}.") from exc
