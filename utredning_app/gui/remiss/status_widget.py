@@ -107,15 +107,15 @@ class StatusWidget(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        has_round = self.db is not None and self.round_combo.currentData() is not None
+        db, rid = self.db, self.round_combo.currentData()
+        has_round = db is not None and rid is not None
         for button in (self.sendout_button, self.import_list_button, self.export_list_button):
             button.setEnabled(has_round)
-        if not has_round:
+        if db is None or rid is None:
             self.counts.setRowCount(0)
             self.remind.setRowCount(0)
             self.export_button.setEnabled(False)
             return
-        db, rid = self.db, self.round_combo.currentData()
         status = run_action(self, lambda: remiss_status(db, rid))
         if status is None:
             return
