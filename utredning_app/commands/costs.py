@@ -37,41 +37,13 @@ def register(sub: Any) -> None:
     p.add_argument("path", metavar="FIL", type=Path)
     p.set_defaults(func=cmd_appraisal)
 
-    register_export_kind(sub, "kostnader", _add_export_costs)
     register_import_kind(sub, "kostnader", _add_import_costs)
-
-
-def _kind_subparsers(sub: Any, command: str, help_text: str) -> Any:
-    """The ``export-xlsx``/``import`` parser's own subparsers, created on first use."""
-    parser = sub._name_parser_map.get(command)
-    if parser is None:
-        parser = sub.add_parser(command, help=help_text)
-        kinds = parser.add_subparsers(dest="kind", metavar="SLAG", parser_class=type(parser))
-        kinds.required = True
-        parser.set_defaults(_kinds=kinds)
-        return kinds
-    return parser.get_default("_kinds")
-
-
-def register_export_kind(sub: Any, kind: str, add: Any) -> None:
-    add(_kind_subparsers(sub, "export-xlsx", "exportera till Excel (.xlsx)"), kind)
 
 
 def register_import_kind(sub: Any, kind: str, add: Any) -> None:
     from utredning_app.commands.import_kinds import import_kinds
 
     add(import_kinds(sub), kind)
-
-
-def _add_export_costs(kinds: Any, kind: str) -> None:
-    p = kinds.add_parser(
-        kind,
-        help="kostnadsmodellen med levande formler (summor, nuvärde, skillnader); gula "
-        "celler är indata",
-    )
-    p.add_argument("path", metavar="FIL", type=Path)
-    p.add_argument("-o", "--ut", dest="out", required=True, type=Path, metavar="UT.xlsx")
-    p.set_defaults(func=cmd_export_costs)
 
 
 def _add_import_costs(kinds: Any, kind: str) -> None:
@@ -87,14 +59,6 @@ def _add_import_costs(kinds: Any, kind: str) -> None:
         help="visa bara vad som skulle ändras; utredningen lämnas orörd",
     )
     p.set_defaults(func=cmd_import_costs)
-
-
-def cmd_export_costs(args: argparse.Namespace) -> int:
-    from utredning_app.services.estimates import export_cost_workbook
-
-    export_cost_workbook(args.path, args.out)
-    print(f"Kostnadsmodellen skrevs: {args.out}")
-    return 0
 
 
 def cmd_import_costs(args: argparse.Namespace) -> int:

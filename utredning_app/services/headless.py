@@ -15,6 +15,7 @@ def write_demo_outputs(path: Path, folder: Path) -> list[Path]:
     written.append(archive)
     written += _remiss_outputs(path, folder)
     written += _cost_outputs(path, folder)
+    written.extend(write_demo_documents(path, folder))
     return written
 
 
@@ -40,4 +41,20 @@ def _remiss_outputs(path: Path, folder: Path) -> list[Path]:
     with open_database(path, read_only=True) as db:
         export_reminders(db, reminders)
     written.append(reminders)
+    return written
+
+
+def write_demo_documents(path: Path, folder: Path) -> list[Path]:
+    """The four Word documents and the remiss Excel file of the investigation ``path``."""
+    from utredning_app.services.exports import DOCUMENTS, export_document, export_xlsx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for kind in DOCUMENTS:
+        out = folder / f"{path.stem}-{kind}.docx"
+        export_document(kind, path, out)
+        written.append(out)
+    xlsx = folder / f"{path.stem}-remissammanstallning.xlsx"
+    export_xlsx("remiss", path, xlsx)
+    written.append(xlsx)
     return written
