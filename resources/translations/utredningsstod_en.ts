@@ -110,8 +110,8 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source> (sent)</source>
-        <translation> (late)</translation>
+        <source> · inkom sent</source>
+        <translation> · late</translation>
     </message>
     <message>
         <source>Inget remissvar valt.</source>
