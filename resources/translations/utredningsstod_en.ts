@@ -904,6 +904,10 @@
         <translation>Clear the list</translation>
     </message>
     <message>
+        <source>Avbryt</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
         <source>Ta med</source>
         <translation>Include</translation>
     </message>

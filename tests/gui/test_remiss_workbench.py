@@ -52,8 +52,23 @@ def test_import_code_search_and_overview(
     importer = bench.importer
     bench.setCurrentWidget(importer)
     before = len(coding.responses_in_round(demo_db))
-    importer.add_files(files)
+    # Dropped on the import tab, as from the file manager.
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    importer.dropEvent(drop)
+    assert importer.cancel_button.isVisible() or importer.table.rowCount() == 2
     qtbot.waitUntil(lambda: importer.table.rowCount() == 2, timeout=20000)
+    assert not importer.cancel_button.isVisible()
     for row in range(2):
         use = importer.table.item(row, 0)
         assert use is not None and use.checkState() == Qt.CheckState.Checked
@@ -164,3 +179,27 @@ def test_sendout_and_consultee_list_from_the_overview(
     out = tmp_path / "instanser.xlsx"
     overview.export_list(out)
     assert openpyxl.load_workbook(out).active.max_row == before + 2
+
+
+def test_checking_many_files_can_be_cancelled(
+    qtbot: QtBot,
+    bench: RemissWorkbench,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    files = [
+        write_docx_answer(tmp_path / f"svar {i:02d}.docx", "Locum AB", ["Vi tillstyrker."] * 40)
+        for i in range(40)
+    ]
+    importer = bench.importer
+    importer.add_files(files)
+    assert importer._task is not None
+    importer._task.progress.connect(lambda *_a: importer.cancel_button.click())
+    qtbot.waitUntil(lambda: bool(warned), timeout=30000)
+    assert "avbröts" in warned[0]
+    assert importer.table.rowCount() == 0 and importer.table.isEnabled()
