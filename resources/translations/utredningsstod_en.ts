@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>Avbryt</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Ta med</source>
