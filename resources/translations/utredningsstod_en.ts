@@ -110,8 +110,8 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source> (sent)</source>
-        <translation> (late)</translation>
+        <source> · inkom sent</source>
+        <translation> · late</translation>
     </message>
     <message>
         <source>Inget remissvar valt.</source>
@@ -120,6 +120,37 @@
     <message>
         <source>(ej angivet)</source>
         <translation>(not given)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsulteeImportDialog</name>
+    <message>
+        <source>Importera remissinstanser</source>
+        <translation>Import consultees</translation>
+    </message>
+    <message>
+        <source>(ingen kolumn)</source>
+        <translation>(no column)</translation>
+    </message>
+    <message>
+        <source>Kolumn %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>%1, bladet %2: välj vilken kolumn som innehåller vad.</source>
+        <translation>%1, sheet %2: choose which column holds what.</translation>
+    </message>
+    <message>
+        <source>%1 nya, %2 dubbletter hoppas över, %3 fel.</source>
+        <translation>%1 new, %2 duplicates skipped, %3 errors.</translation>
+    </message>
+    <message>
+        <source>rad %1: «%2» finns redan som «%3»</source>
+        <translation>row %1: “%2” already exists as “%3”</translation>
     </message>
 </context>
 <context>
@@ -871,6 +902,10 @@
     <message>
         <source>Töm listan</source>
         <translation>Clear the list</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Ta med</source>
@@ -1676,6 +1711,22 @@
         <translation>Export reminder list …</translation>
     </message>
     <message>
+        <source>Skapa utskick …</source>
+        <translation>Create send-out …</translation>
+    </message>
+    <message>
+        <source>Svarsmall (Excel) och missiv (Word) för varje inbjuden remissinstans</source>
+        <translation>Answer form (Excel) and cover letter (Word) for every invited consultee</translation>
+    </message>
+    <message>
+        <source>Importera remissinstanser …</source>
+        <translation>Import consultees …</translation>
+    </message>
+    <message>
+        <source>Exportera remissinstanser …</source>
+        <translation>Export consultees …</translation>
+    </message>
+    <message>
         <source>Remissomgång:</source>
         <translation>Consultation round:</translation>
     </message>
@@ -1698,6 +1749,30 @@
     <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Välj mapp för utskicket</source>
+        <translation>Choose a folder for the send-out</translation>
+    </message>
+    <message>
+        <source>Utskick</source>
+        <translation>Send-out</translation>
+    </message>
+    <message>
+        <source>%1 svarsmallar och missiv skrevs i %2.</source>
+        <translation>%1 answer forms and cover letters were written to %2.</translation>
+    </message>
+    <message>
+        <source>Välj lista med remissinstanser</source>
+        <translation>Choose a list of consultees</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Spara remissinstanser</source>
+        <translation>Save consultees</translation>
     </message>
 </context>
 <context>
