@@ -167,7 +167,7 @@ def test_no_private_marker_in_shared_exports(
     out_dir.mkdir()
     text = _text_of(SHARED_EXPORTS[name](source, out_dir))
     leaked = sorted(m for m in private if m in text)
-    record("fault", f"privat-{name}", survived=not leaked)
+    record("privacy", name, survived=not leaked)
     assert not leaked, f"{name} leaks private content: {leaked[:5]}"
     # Released and group content is not over-filtered where the export carries notes at all.
     if name.startswith(("arkiv", "cli-export")):
