@@ -22,12 +22,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long reliability forms are *deselected* (not skipped) in `make test`; they run in
+    full under `make reliability` (--run-slow)."""
     if config.getoption("--run-slow"):
         return
-    skip = pytest.mark.skip(reason="long form: run with `make reliability` (--run-slow)")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+    slow = [item for item in items if "slow" in item.keywords]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if "slow" not in item.keywords]
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 
 from utredning_app.storage.models import Base
+from utredning_app.storage.search_index import include_object
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -22,6 +23,8 @@ context.configure(
     render_as_batch=True,  # SQLite cannot ALTER most things: recreate-and-copy
     transactional_ddl=True,
     compare_type=True,
+    # The FTS5 index (migration 0002) is raw SQL, not ORM metadata: keep it out of comparisons.
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

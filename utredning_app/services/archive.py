@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.type_api import TypeEngine
 
 from utredning_app import __version__
-from utredning_app.domain.enums import Visibility
+from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import build_empty_file, open_database, user_errors
@@ -48,9 +48,6 @@ ARCHIVE_TABLES: tuple[Table, ...] = (
     *(Base.metadata.tables[str(m.__tablename__)] for m in TRACKED_MODELS),  # type: ignore[attr-defined]
     Base.metadata.tables[AuditEntry.__tablename__],
 )
-
-# Rows whose visibility keeps them on the author's laptop unless released.
-_PRIVATE_TABLES = ("section", "note", "dissent")
 
 
 def _impl(type_: TypeEngine[Any]) -> TypeEngine[Any]:
@@ -103,15 +100,6 @@ def _decode_row(source: Path, table: Table, index: int, row: dict[str, Any]) -> 
                 f"ogiltigt värde {shown}."
             ) from exc
     return decoded
-
-
-def _is_private(table: str, row: dict[str, Any]) -> bool:
-    if table not in _PRIVATE_TABLES:
-        return False
-    visibility = row.get("visibility")
-    vis = visibility.value if isinstance(visibility, enum.Enum) else visibility
-    released = bool(row.get("released", False))
-    return vis != Visibility.GRUPPEN.value and not released
 
 
 def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]:

@@ -33,6 +33,9 @@ def script_revisions() -> list[str]:
 
 
 def run_migrations(path: Path, target: str = "head") -> None:
+    from utredning_app.storage.search_index import ensure_fts5
+
+    ensure_fts5()  # migration 0002 needs FTS5 + trigram: say so clearly before touching the file
     engine = make_engine(path)
     try:
         with engine.connect() as conn:

@@ -1,0 +1,165 @@
+"""Builders for remiss tests: a round with proposals and consultees, and filled-in answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from utredning_app.domain.enums import ConsulteeType, ReportKind
+from utredning_app.storage import models as m
+from utredning_app.storage.database import Database
+
+CONSULTEES: list[tuple[str, ConsulteeType, bool]] = [
+    ("Hälso- och sjukvårdsnämnden", ConsulteeType.NAMND, True),
+    ("Primärvårdsnämnden", ConsulteeType.NAMND, True),
+    ("Södersjukhuset AB", ConsulteeType.BOLAG, True),
+    ("Danderyds sjukhus AB", ConsulteeType.BOLAG, True),
+    ("Karolinska Universitetssjukhuset", ConsulteeType.FORVALTNING, True),
+    ("Stockholms läns sjukvårdsområde", ConsulteeType.FORVALTNING, True),
+    ("Vårdförbundet Region Stockholm", ConsulteeType.FACKLIG, True),
+    ("Patientnämnden", ConsulteeType.NAMND, True),
+    ("Funktionsrätt Stockholms län", ConsulteeType.ORGANISATION, False),
+]
+PROPOSALS = [
+    "De fyra akutsjukhusen ombildas från aktiebolag till förvaltningar",
+    "En ny akutsjukhusnämnd inrättas med ansvar för nämndstyrningen av akutsjukhusen",
+    "Beställar-utförarmodellen ersätts av en samlad ägarstyrning",
+    "Omvårdnadsperspektivet stärks genom en chefssjuksköterska i varje verksamhet",
+]
+
+
+@dataclass(frozen=True)
+class RoundIds:
+    round_id: str
+    proposal_ids: list[str]
+    consultee_ids: dict[str, str]  # name -> id
+    deadline: dt.date
+
+
+def ensure_round(db: Database) -> RoundIds:
+    """The file's latest remiss round with proposals and consultees; build one if missing."""
+    from utredning_app.services.remiss_rounds import (
+        live_rounds,
+        round_consultees,
+        round_proposals,
+    )
+
+    with db.transaction() as s:
+        rounds = live_rounds(s)
+        if rounds and round_proposals(s, rounds[-1]) and round_consultees(s, rounds[-1]):
+            rnd = rounds[-1]
+        else:
+            report = m.Report(kind=ReportKind.DELRAPPORT, title="Delrapport om styrningen")
+            s.add(report)
+            s.flush()
+            rnd = m.ConsultationRound(
+                name="Remiss av delrapporten",
+                report_id=report.id,
+                sent_date=dt.date(2023, 7, 3),
+                deadline=dt.date(2023, 9, 29),
+            )
+            s.add(rnd)
+            s.flush()
+            top = max(
+                s.scalars(select(m.Proposal.number).where(m.Proposal.deleted_at.is_(None))),
+                default=0,
+            )
+            for index, title in enumerate(PROPOSALS, start=1):
+                p = m.Proposal(number=top + index, title=title)
+                s.add(p)
+                s.flush()
+                s.add(m.RoundProposal(round_id=rnd.id, proposal_id=p.id))
+            for name, kind, invited in CONSULTEES:
+                s.add(
+                    m.Consultee(
+                        round_id=rnd.id,
+                        name=name,
+                        type=kind,
+                        invited=invited,
+                        email=f"registrator@{name.split()[0].lower()}.example",
+                    )
+                )
+            s.flush()
+        assert rnd.deadline is not None
+        return RoundIds(
+            rnd.id,
+            [p.id for p in round_proposals(s, rnd)],
+            {c.name: c.id for c in round_consultees(s, rnd)},
+            rnd.deadline,
+        )
+
+
+def fill_form(
+    form: Path,
+    stances: list[str | None],
+    comments: list[str] | None = None,
+    other: str = "",
+    contact: str = "",
+) -> None:
+    """Fill a svarsmall the way a consultee does in Excel (only the unlocked cells)."""
+    import openpyxl
+
+    from utredning_app.domain import svarsmall as fmt
+
+    wb = openpyxl.load_workbook(form)
+    ws = wb[fmt.ANSWER_SHEET]
+    for offset, stance in enumerate(stances):
+        row = fmt.FIRST_PROPOSAL_ROW + offset
+        if stance is not None:
+            ws.cell(row, 3).value = stance
+        if comments and comments[offset]:
+            ws.cell(row, 4).value = comments[offset]
+    last = fmt.FIRST_PROPOSAL_ROW + len(stances)
+    if other:
+        ws.cell(last + 1, 2).value = other
+    if contact:
+        ws.cell(last + 2, 2).value = contact
+    wb.save(form)
+
+
+def write_docx_answer(path: Path, consultee: str, paragraphs: list[str], pages: int = 1) -> Path:
+    """A real-looking Word remissvar: letterhead, heading, summary, body, signature."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(consultee).runs[0].bold = True
+    document.add_paragraph("Diarienummer RS 2022-0845")
+    document.add_heading(f"Yttrande från {consultee} över delrapporten", level=1)
+    document.add_heading("Sammanfattning", level=2)
+    for _ in range(pages):
+        for text in paragraphs:
+            document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Förslag 1"
+    table.cell(0, 1).text = "Tillstyrker"
+    table.cell(1, 0).text = "Förslag 2"
+    table.cell(1, 1).text = "Avstyrker"
+    document.add_paragraph(f"För {consultee}\nAnna Andersson, ordförande")
+    document.save(path)
+    return path
+
+
+def convert_to_pdf(sources: list[Path], out_dir: Path, profile: Path) -> list[Path]:
+    """Convert with LibreOffice headless, using a private profile (no shared state)."""
+    import subprocess
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return [out_dir / f"{src.stem}.pdf" for src in sources]

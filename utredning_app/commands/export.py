@@ -1,0 +1,85 @@
+"""Export subcommands: ``export`` (Word documents) and ``export-xlsx`` (Excel)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+# Kept here (not imported from services.exports) so `utredning --help` stays light.
+_DOCUMENTS = {
+    "delrapport": "delrapporten (skickas på remiss)",
+    "slutrapport": "slutrapporten med förslag till beslut",
+    "remissammanstallning": "remissammanställningen förslag för förslag",
+    "tjansteutlatande": "tjänsteutlåtandet till regionstyrelsen (1–3 sidor)",
+}
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "export",
+        help="skapa ett Word-dokument: delrapport, slutrapport, remissammanställning "
+        "eller tjänsteutlåtande",
+    )
+    p.add_argument(
+        "kind",
+        metavar="DOKUMENT",
+        choices=sorted(_DOCUMENTS),
+        help="; ".join(f"{k}: {v}" for k, v in _DOCUMENTS.items()),
+    )
+    p.add_argument("path", metavar="FIL", type=Path, help="utredningsfilen")
+    p.add_argument("-o", "--ut", dest="out", required=True, type=Path, metavar="UT.docx")
+    p.add_argument(
+        "--mall",
+        type=Path,
+        metavar="MALL.docx",
+        help="egen Word-mall med samma formatmallar som standardmallen",
+    )
+    p.add_argument(
+        "--disposition",
+        type=Path,
+        metavar="DISPOSITION.toml",
+        help="egen disposition (kapitel och block) i stället för den i exports/outlines",
+    )
+    p.add_argument("--utkast", action="store_true", help="vattenstämpel UTKAST på varje sida")
+    p.set_defaults(func=cmd_export)
+
+    from utredning_app.services.exports import xlsx_kinds
+
+    kinds = xlsx_kinds()
+    p = sub.add_parser("export-xlsx", help="skapa en Excel-fil (t.ex. remissammanställningen)")
+    p.add_argument(
+        "kind",
+        metavar="SLAG",
+        choices=sorted(kinds),
+        help="; ".join(f"{k.name}: {k.help}" for k in kinds.values()),
+    )
+    p.add_argument("path", metavar="FIL", type=Path, help="utredningsfilen")
+    p.add_argument("-o", "--ut", dest="out", required=True, type=Path, metavar="UT.xlsx")
+    p.set_defaults(func=cmd_export_xlsx)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from utredning_app.domain.formatting import format_number
+    from utredning_app.services.exports import export_document
+
+    result = export_document(
+        args.kind,
+        args.path,
+        args.out,
+        template=args.mall,
+        draft=args.utkast,
+        outline=args.disposition,
+    )
+    size = format_number(result.size_bytes / 1024, 0, sep=" ")
+    print(f"Dokumentet skrevs: {result.out} ({size} kB, {len(result.chapters)} kapitel)")
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from utredning_app.services.exports import export_xlsx
+
+    result = export_xlsx(args.kind, args.path, args.out)
+    print(f"Excel-filen skrevs: {result.out}", file=sys.stdout)
+    return 0

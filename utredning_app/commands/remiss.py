@@ -1,0 +1,147 @@
+"""Remiss subcommands: ``remiss utskick|status|sok|instanser`` and ``import remissvar``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from utredning_app.commands.import_kinds import import_kinds
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} är inget datum (ÅÅÅÅ-MM-DD)") from exc
+
+
+def register(sub: Any) -> None:
+    remiss = sub.add_parser("remiss", help="remisser: utskick, status, sökning, remissinstanser")
+    rsub = remiss.add_subparsers(dest="remiss_command", metavar="KOMMANDO")
+    rsub.required = True
+
+    p = rsub.add_parser("utskick", help="skapa svarsmall (.xlsx) och missiv (.docx) per instans")
+    p.add_argument("path", metavar="FIL", type=Path)
+    p.add_argument("-o", "--ut", dest="out", required=True, type=Path, metavar="MAPP")
+    p.add_argument("--omgang", default=None, help="remissomgångens namn (standard: den senaste)")
+    p.set_defaults(func=cmd_sendout)
+
+    p = rsub.add_parser("status", help="inbjudna, besvarade, avstått, saknas och sena, per typ")
+    p.add_argument("path", metavar="FIL", type=Path)
+    p.add_argument("--omgang", default=None)
+    p.add_argument(
+        "--paminnelser",
+        type=Path,
+        metavar="UT.xlsx|UT.csv",
+        help="skriv listan över vilka som ska påminnas",
+    )
+    p.set_defaults(func=cmd_status)
+
+    p = rsub.add_parser("sok", help="fritextsök i remissvaren (hittar delar av sammansatta ord)")
+    p.add_argument("path", metavar="FIL", type=Path)
+    p.add_argument("query", metavar="SÖKORD")
+    p.add_argument("--typ", action="append", default=[], help="bara instanser av typen (nämnd …)")
+    p.add_argument("--stallning", action="append", default=[], help="bara svar med ställningen")
+    p.set_defaults(func=cmd_search)
+
+    p = rsub.add_parser("instanser", help="lista, importera eller exportera remissinstanser")
+    p.add_argument("path", metavar="FIL", type=Path)
+    p.add_argument("--omgang", default=None)
+    p.add_argument("--importera", type=Path, metavar="LISTA.xlsx", help="lägg till från Excel")
+    p.add_argument("--exportera", type=Path, metavar="UT.xlsx", help="spara listan som Excel")
+    p.set_defaults(func=cmd_consultees)
+
+    p = import_kinds(sub).add_parser("remissvar", help="läs in remissvar (.docx, .pdf, svarsmall)")
+    p.add_argument("path", metavar="FIL", type=Path, help="utredningsfilen")
+    p.add_argument("files", metavar="SVARSFIL", type=Path, nargs="+")
+    p.add_argument("--omgang", default=None)
+    p.add_argument("--inkom", type=_date, default=None, help="mottagningsdatum (standard: i dag)")
+    p.set_defaults(func=cmd_import_answers)
+
+
+def cmd_sendout(args: argparse.Namespace) -> int:
+    from utredning_app.services.sendout import create_sendout
+
+    items = create_sendout(args.path, args.out, round_ref=args.omgang)
+    print(f"{len(items)} svarsmallar och missiv skrevs i {args.out}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from utredning_app.domain.enums import ConsulteeType
+    from utredning_app.services.remiss_status import export_reminders, remiss_status
+    from utredning_app.storage.database import open_database
+
+    with open_database(args.path, read_only=args.paminnelser is None) as db:
+        status = remiss_status(db, args.omgang)
+        deadline = status.deadline.isoformat() if status.deadline else "–"
+        print(f"{status.round_name} (sista svarsdag {deadline})")
+        print(f"{'Typ':<24}{'Inbjudna':>9}{'Besvarat':>9}{'Avstått':>9}{'Saknas':>8}{'Sena':>6}")
+        rows = [(k.label, status.by_type[k]) for k in ConsulteeType if k in status.by_type]
+        for label, c in [*rows, ("Totalt", status.total)]:
+            print(
+                f"{label:<24}{c.invited:>9}{c.answered:>9}{c.abstained:>9}{c.missing:>8}{c.late:>6}"
+            )
+        if args.paminnelser:
+            n = export_reminders(db, args.paminnelser, args.omgang)
+            print(f"{n} instanser att påminna skrevs till {args.paminnelser}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from utredning_app.domain.enums import ConsulteeType, StanceKind
+    from utredning_app.errors import ValidationError
+    from utredning_app.services.search import search
+    from utredning_app.storage.database import open_database
+
+    try:
+        types = [ConsulteeType.from_label(t) for t in args.typ]
+        stances = [StanceKind.from_label(st) for st in args.stallning]
+    except ValueError as exc:
+        raise ValidationError(f"Okänd typ eller ställning: {exc}.") from exc
+    with open_database(args.path, read_only=True) as db:
+        hits = search(db, args.query, types=types, stances=stances)  # type: ignore[arg-type]
+    for hit in hits:
+        print(f"{hit.consultee} ({hit.consultee_type.label}, inkom {hit.received or '–'})")
+        for passage in hit.passages:
+            print(f"    {passage.plain(('»', '«'))}")
+    print(f"{len(hits)} svar matchar.")
+    return 0
+
+
+def cmd_consultees(args: argparse.Namespace) -> int:
+    from utredning_app.services import consultees as svc
+    from utredning_app.storage.database import open_database
+
+    with open_database(args.path, read_only=args.importera is None) as db:
+        if args.importera:
+            sheet = svc.read_sheet(args.importera)
+            preview = svc.preview_import(db, sheet, svc.guess_mapping(sheet.headers), args.omgang)
+            for row, name, other in preview.duplicates:
+                print(f"rad {row}: «{name}» hoppas över – finns redan som «{other}»")
+            n = svc.commit_import(db, preview, args.omgang)
+            print(f"{n} remissinstanser lades till.")
+        if args.exportera:
+            n = svc.export_consultees(db, args.exportera, args.omgang)
+            print(f"{n} remissinstanser sparades i {args.exportera}")
+        if not args.importera and not args.exportera:
+            for c in svc.list_consultees(db, args.omgang):
+                invited = "" if c.invited else " (ej inbjuden)"
+                print(f"{c.name} – {c.type.label}{invited}")
+    return 0
+
+
+def cmd_import_answers(args: argparse.Namespace) -> int:
+    from utredning_app.services.responses import import_answers
+
+    result = import_answers(args.path, args.files, round_ref=args.omgang, received=args.inkom)
+    for file_name, consultee in result.imported:
+        late = " (sent)" if consultee in result.late else ""
+        print(f"{file_name}: inläst som svar från {consultee}{late}")
+    for _file_name, reason in result.rejected:
+        print(f"avvisad: {reason}", file=sys.stderr)
+    print(f"{len(result.imported)} svar lästes in, {len(result.rejected)} avvisades.")
+    return 0 if not result.rejected else 1

@@ -1,0 +1,1 @@
+"""Word and Excel writers: data in, file out; no Qt."""

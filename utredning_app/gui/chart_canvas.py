@@ -1,0 +1,48 @@
+"""A matplotlib figure in a Qt widget (QtCharts is not available in PySide6-Essentials).
+
+The drawing code is shared with the Word reports: ``exporting/cost_charts.py`` has
+``draw_*(figure, …)`` functions; this widget hands them its figure and repaints. matplotlib
+is imported when the first canvas is built, i.e. when a chart view is first shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+
+class ChartCanvas(QWidget):
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure: Any = Figure(figsize=(7.0, 4.0), dpi=100, layout="tight")
+        self.canvas: Any = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(260)
+        self.canvas.setAccessibleName(accessible_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.drawn = False
+
+    def draw(self, painter: Callable[[Any], None]) -> None:
+        """Clear the figure, let ``painter(figure)`` draw, repaint."""
+        self.figure.clear()
+        painter(self.figure)
+        self.canvas.draw_idle()
+        self.drawn = True
+
+    def message(self, text: str) -> None:
+        """Show a sentence instead of a chart (no data, or data that cannot be used)."""
+
+        def paint(fig: Any) -> None:
+            ax = fig.add_subplot(1, 1, 1)
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, text, ha="center", va="center", wrap=True, fontsize=10)
+
+        self.draw(paint)
+        self.drawn = False

@@ -1,0 +1,405 @@
+"""Reading and coding an answer: the text beside the proposals.
+
+Select a passage and press "Citera markeringen" to keep it as a quote (with its place in the
+text, linked to the proposal selected on the right); mark a quote as key; set the stance and
+comment per proposal; write a short summary. Each action is one transaction.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from utredning_app.domain.enums import ResponseStatus, StanceKind
+from utredning_app.gui.remiss.common import fill_rounds, run_action
+from utredning_app.services import coding
+from utredning_app.storage.database import Database
+
+QUOTE_COLOUR = QColor("#fff2a8")
+KEY_COLOUR = QColor("#ffc970")
+
+
+def utf16_to_index(text: str, position: int) -> int:
+    """Python index of a Qt (UTF-16) text position."""
+    if text.isascii() or all(ord(ch) < 0x10000 for ch in text):
+        return position
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(ch) >= 0x10000 else 1
+    return len(text)
+
+
+def index_to_utf16(text: str, index: int) -> int:
+    return index + sum(1 for ch in text[:index] if ord(ch) >= 0x10000)
+
+
+class CodingWidget(QWidget):
+    changed = Signal(object)  # frozenset of table names written
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.detail: coding.ResponseDetail | None = None
+        self._loading = False
+        self.round_combo = QComboBox()
+        self.round_combo.setObjectName("codingRound")
+        self.responses = QListWidget()
+        self.responses.setObjectName("codingResponses")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("codingText")
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.proposals = QTableWidget(0, 4)
+        self.proposals.setObjectName("codingProposals")
+        self.proposals.setHorizontalHeaderLabels(
+            [self.tr("Nr"), self.tr("Förslag"), self.tr("Ställningstagande"), self.tr("Kommentar")]
+        )
+        self.proposals.verticalHeader().setVisible(False)
+        self.proposals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.proposals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.proposals.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.quotes = QListWidget()
+        self.quotes.setObjectName("codingQuotes")
+        self.quote_button = QPushButton(self.tr("Citera markeringen"))
+        self.key_button = QPushButton(self.tr("Nyckelcitat på/av"))
+        self.remove_button = QPushButton(self.tr("Ta bort citat"))
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("codingSummary")
+        self.summary.setPlaceholderText(self.tr("Kort sammanfattning av svaret …"))
+        self.summary.setMaximumHeight(90)
+        self.save_summary = QPushButton(self.tr("Spara sammanfattning"))
+        self.status = QComboBox()
+        self.status.setObjectName("codingStatus")
+        for status in ResponseStatus:
+            self.status.addItem(status.label, status)
+        self.heading = QLabel()
+        self.heading.setObjectName("codingHeading")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Remissomgång:")))
+        top.addWidget(self.round_combo, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Remissvar")))
+        left_layout.addWidget(self.responses)
+        middle = QWidget()
+        mid_layout = QVBoxLayout(middle)
+        mid_layout.setContentsMargins(0, 0, 0, 0)
+        mid_layout.addWidget(self.heading)
+        mid_layout.addWidget(self.text, 1)
+        buttons = QHBoxLayout()
+        for button in (self.quote_button, self.key_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        mid_layout.addLayout(buttons)
+        mid_layout.addWidget(self.quotes)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("Ställningstaganden per förslag")))
+        right_layout.addWidget(self.proposals, 1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel(self.tr("Status:")))
+        status_row.addWidget(self.status, 1)
+        right_layout.addLayout(status_row)
+        right_layout.addWidget(QLabel(self.tr("Sammanfattning")))
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.save_summary)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (left, middle, right):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([280, 620, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.round_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.responses.currentItemChanged.connect(lambda *_a: self._show_current())
+        self.quote_button.clicked.connect(self.quote_selection)
+        self.key_button.clicked.connect(self.toggle_key)
+        self.remove_button.clicked.connect(self.remove_quote)
+        self.save_summary.clicked.connect(self.store_summary)
+        self.status.currentIndexChanged.connect(lambda _i: self._store_status())
+        self.quotes.itemDoubleClicked.connect(self._select_quote_in_text)
+        self.proposals.itemChanged.connect(self._comment_edited)
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- loading
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        fill_rounds(self.round_combo, db)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.current_response_id()
+        self.responses.blockSignals(True)
+        self.responses.clear()
+        if self.db is not None and self.round_combo.currentData() is not None:
+            rows = coding.responses_in_round(self.db, self.round_combo.currentData())
+            for row in rows:
+                late = self.tr(" (sent)") if row.late else ""
+                item = QListWidgetItem(f"{row.consultee}{late}\n{row.status.label}")
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                item.setToolTip(row.file_name)
+                self.responses.addItem(item)
+                if row.id == current:
+                    self.responses.setCurrentItem(item)
+        self.responses.blockSignals(False)
+        if self.responses.currentItem() is None and self.responses.count():
+            self.responses.setCurrentRow(0)
+        else:
+            self._show_current()
+
+    def current_response_id(self) -> str | None:
+        item = self.responses.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_response(self, response_id: str) -> None:
+        for row in range(self.responses.count()):
+            item = self.responses.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == response_id:
+                self.responses.setCurrentItem(item)
+                return
+
+    def _show_current(self) -> None:
+        rid = self.current_response_id()
+        self._loading = True
+        try:
+            if self.db is None or rid is None:
+                self.detail = None
+                self.text.setPlainText("")
+                self.heading.setText(self.tr("Inget remissvar valt."))
+                self.proposals.setRowCount(0)
+                self.quotes.clear()
+                self.summary.setPlainText("")
+                return
+            detail = coding.response_detail(self.db, rid)
+            keep_scroll = self.detail is not None and self.detail.id == detail.id
+            scroll = self.text.verticalScrollBar().value()
+            self.detail = detail
+            self.heading.setText(detail.consultee)
+            if self.text.toPlainText() != detail.text:
+                self.text.setPlainText(detail.text)
+            if keep_scroll:
+                self.text.verticalScrollBar().setValue(scroll)
+            self._fill_proposals(detail)
+            self._fill_quotes(detail)
+            if self.summary.toPlainText() != detail.summary:
+                self.summary.setPlainText(detail.summary)
+            self.status.setCurrentIndex(self.status.findData(detail.status))
+        finally:
+            self._loading = False
+            self._update_buttons()
+
+    def _fill_proposals(self, detail: coding.ResponseDetail) -> None:
+        selected = self.proposals.currentRow()
+        self.proposals.blockSignals(True)
+        self.proposals.setRowCount(len(detail.proposals))
+        for row, (pid, number, title) in enumerate(detail.proposals):
+            number_item = QTableWidgetItem(str(number))
+            number_item.setData(Qt.ItemDataRole.UserRole, pid)
+            number_item.setFlags(number_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            title_item = QTableWidgetItem(title)
+            title_item.setFlags(title_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            title_item.setToolTip(title)
+            self.proposals.setItem(row, 0, number_item)
+            self.proposals.setItem(row, 1, title_item)
+            stance, comment = detail.stances.get(pid, (None, ""))
+            old = self.proposals.cellWidget(row, 2)
+            if old is not None:  # replaced widgets are deleted later; hide them now
+                old.hide()
+            combo = QComboBox()
+            combo.addItem(self.tr("(ej angivet)"), None)
+            for kind in StanceKind:
+                combo.addItem(kind.label, kind)
+            combo.setCurrentIndex(combo.findData(stance) if stance else 0)
+            combo.currentIndexChanged.connect(
+                lambda _i, p=pid, c=combo: self._stance_chosen(p, c.currentData())
+            )
+            self.proposals.setCellWidget(row, 2, combo)
+            self.proposals.setItem(row, 3, QTableWidgetItem(comment))
+        self.proposals.blockSignals(False)
+        if 0 <= selected < len(detail.proposals):
+            self.proposals.selectRow(selected)
+
+    def _fill_quotes(self, detail: coding.ResponseDetail) -> None:
+        numbers = {pid: number for pid, number, _t in detail.proposals}
+        current = self.quotes.currentItem()
+        current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.quotes.clear()
+        selections: list[QTextEdit.ExtraSelection] = []
+        for quote in detail.quotes:
+            star = "★ " if quote.is_key else ""
+            where = (
+                f"[förslag {numbers[quote.proposal_id]}] " if quote.proposal_id in numbers else ""
+            )
+            short = quote.text if len(quote.text) < 160 else quote.text[:157] + "…"
+            item = QListWidgetItem(f"{star}{where}«{short}»")
+            item.setData(Qt.ItemDataRole.UserRole, quote.id)
+            self.quotes.addItem(item)
+            if quote.id == current_id:
+                self.quotes.setCurrentItem(item)
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(index_to_utf16(detail.text, quote.start))
+            cursor.setPosition(
+                index_to_utf16(detail.text, quote.end), QTextCursor.MoveMode.KeepAnchor
+            )
+            fmt = QTextCharFormat()
+            fmt.setBackground(KEY_COLOUR if quote.is_key else QUOTE_COLOUR)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+
+    # ---------------------------------------------------------------- actions
+    def _done(self, *tables: str) -> None:
+        self._show_current()
+        self.changed.emit(frozenset(tables))
+
+    def _stance_chosen(self, proposal_id: str, stance: StanceKind | None) -> None:
+        if self._loading or self.db is None or self.detail is None:
+            return
+        db, rid = self.db, self.detail.id
+        run_action(self, lambda: coding.set_stance(db, rid, proposal_id, stance))
+        # Do not rebuild the table here: the combo box that emitted this signal lives in it.
+        self.detail = coding.response_detail(db, rid)
+        self.changed.emit(frozenset({"stance", "response"}))
+
+    def _comment_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() != 3 or self.db is None or self.detail is None:
+            return
+        number_item = self.proposals.item(item.row(), 0)
+        if number_item is None:
+            return
+        pid = number_item.data(Qt.ItemDataRole.UserRole)
+        combo = self.proposals.cellWidget(item.row(), 2)
+        stance = combo.currentData() if isinstance(combo, QComboBox) else None
+        if stance is None:  # a comment without a stance: "with remarks" until changed
+            stance = StanceKind.TILLSTYRKER_MED_SYNPUNKTER
+            if isinstance(combo, QComboBox):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(stance))
+                combo.blockSignals(False)
+        db, rid, text = self.db, self.detail.id, item.text()
+        run_action(self, lambda: coding.set_stance(db, rid, pid, stance, text))
+        self.detail = coding.response_detail(db, rid)
+        self.changed.emit(frozenset({"stance", "response"}))
+
+    def selected_proposal_id(self) -> str | None:
+        item = self.proposals.item(self.proposals.currentRow(), 0)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def quote_selection(self) -> None:
+        if self.db is None or self.detail is None:
+            return
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            run_action(self, _raise_no_selection)
+            return
+        text = self.detail.text
+        start = utf16_to_index(text, cursor.selectionStart())
+        end = utf16_to_index(text, cursor.selectionEnd())
+        db, rid, pid = self.db, self.detail.id, self.selected_proposal_id()
+        if run_action(self, lambda: coding.add_quote(db, rid, start, end, proposal_id=pid)):
+            self._done("quote", "response")
+
+    def _current_quote_id(self) -> str | None:
+        item = self.quotes.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def toggle_key(self) -> None:
+        qid = self._current_quote_id()
+        if self.db is None or self.detail is None or qid is None:
+            return
+        quote = next(q for q in self.detail.quotes if q.id == qid)
+        db = self.db
+        run_action(self, lambda: coding.set_quote_key(db, qid, not quote.is_key))
+        self._done("quote")
+
+    def remove_quote(self) -> None:
+        qid = self._current_quote_id()
+        if self.db is None or qid is None:
+            return
+        db = self.db
+        run_action(self, lambda: coding.remove_quote(db, qid))
+        self._done("quote")
+
+    def store_summary(self) -> None:
+        if self.db is None or self.detail is None:
+            return
+        db, rid, text = self.db, self.detail.id, self.summary.toPlainText()
+        run_action(self, lambda: coding.set_summary(db, rid, text))
+        self._done("response")
+
+    def _store_status(self) -> None:
+        if self._loading or self.db is None or self.detail is None:
+            return
+        db, rid, status = self.db, self.detail.id, self.status.currentData()
+        run_action(self, lambda: coding.set_status(db, rid, status))
+        self.reload()
+        self.changed.emit(frozenset({"response"}))
+
+    def _select_quote_in_text(self, item: QListWidgetItem) -> None:
+        if self.detail is None:
+            return
+        qid = item.data(Qt.ItemDataRole.UserRole)
+        quote = next((q for q in self.detail.quotes if q.id == qid), None)
+        if quote is None:
+            return
+        cursor = self.text.textCursor()
+        cursor.setPosition(index_to_utf16(self.detail.text, quote.start))
+        cursor.setPosition(
+            index_to_utf16(self.detail.text, quote.end), QTextCursor.MoveMode.KeepAnchor
+        )
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    def _update_buttons(self) -> None:
+        has = self.detail is not None
+        for widget in (
+            self.quote_button,
+            self.key_button,
+            self.remove_button,
+            self.save_summary,
+            self.status,
+            self.summary,
+        ):
+            widget.setEnabled(has)
+
+
+def _raise_no_selection() -> None:
+    from utredning_app.errors import ValidationError
+
+    raise ValidationError("Markera ett stycke i svarets text först.")

@@ -1,0 +1,299 @@
+"""Import of many answer files at once: drop them (or choose them), check the proposed
+consultee per file in a table, then read in the confirmed ones in one go."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from utredning_app.gui.remiss.common import Background, fill_rounds, run_action, show_error
+from utredning_app.services import responses as svc
+from utredning_app.storage.database import Database
+
+ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx")
+COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_NOTE = range(6)
+
+
+class ImportWidget(QWidget):
+    changed = Signal(object)
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.db: Database | None = None
+        self.proposals: list[svc.FileProposal] = []
+        self.consultees: list[tuple[str, str]] = []
+        self._task: Background | None = None
+        self.round_combo = QComboBox()
+        self.received = QDateEdit(QDate.currentDate())
+        self.received.setObjectName("importReceived")
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.drop_label = QLabel(
+            self.tr(
+                "Dra hit remissvar (Word, PDF eller ifyllda svarsmallar), eller välj filer. "
+                "Varje fil kopplas till en remissinstans – kontrollera förslagen innan du läser in."
+            )
+        )
+        self.drop_label.setObjectName("importDropArea")
+        self.drop_label.setWordWrap(True)
+        self.drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drop_label.setMinimumHeight(70)
+        self.drop_label.setStyleSheet("QLabel#importDropArea { border: 2px dashed #8a9bb0; }")
+        self.choose_button = QPushButton(self.tr("Välj filer …"))
+        self.import_button = QPushButton(self.tr("Läs in markerade"))
+        self.import_button.setObjectName("importCommit")
+        self.clear_button = QPushButton(self.tr("Töm listan"))
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("importTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Ta med"),
+                self.tr("Fil"),
+                self.tr("Typ"),
+                self.tr("Remissinstans"),
+                self.tr("Kopplad via"),
+                self.tr("Anmärkning"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("importResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Remissomgång:")))
+        top.addWidget(self.round_combo, 1)
+        top.addWidget(QLabel(self.tr("Inkom:")))
+        top.addWidget(self.received)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.drop_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result_label)
+        self.choose_button.clicked.connect(self.choose_files)
+        self.clear_button.clicked.connect(self.clear)
+        self.import_button.clicked.connect(self.commit)
+        self.round_combo.currentIndexChanged.connect(lambda _i: self.clear())
+        self._update_buttons()
+
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        fill_rounds(self.round_combo, db)
+        self.clear()
+
+    def reload(self) -> None:
+        fill_rounds(self.round_combo, self.db)
+
+    # ---------------------------------------------------------------- drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        self.add_files(files)
+
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Välj remissvar"),
+            "",
+            self.tr("Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)"),
+        )
+        self.add_files([Path(n) for n in names])
+
+    # ---------------------------------------------------------------- analysis
+    def received_date(self) -> dt.date:
+        q = self.received.date()
+        return dt.date(q.year(), q.month(), q.day())
+
+    def add_files(self, files: list[Path], *, wait: bool = False) -> None:
+        """Analyse ``files`` in the background and add them to the table."""
+        if self.db is None or not files or (self._task and self._task.is_running()):
+            return
+        expanded: list[Path] = []
+        for f in files:
+            if f.is_dir():
+                expanded += sorted(p for p in f.rglob("*") if p.suffix.lower() in ACCEPTED_SUFFIXES)
+            else:
+                expanded.append(f)
+        known = {p.path for p in self.proposals}
+        expanded = [f for f in expanded if f not in known]
+        if not expanded:
+            return
+        db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
+
+        def work(progress: object) -> list[svc.FileProposal]:
+            return svc.analyse_files(
+                db,
+                expanded,
+                round_ref=round_id,
+                received=when,
+                progress=progress,  # type: ignore[arg-type]
+            )
+
+        self.progress.setVisible(True)
+        self.progress.setRange(0, len(expanded))
+        self.progress.setValue(0)
+        task = Background(work, self)
+        task.progress.connect(lambda done, _total: self.progress.setValue(done))
+        task.done.connect(self._analysed)
+        task.failed.connect(self._failed)
+        self._task = task
+        self._update_buttons()
+        task.start()
+
+    def _failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self._update_buttons()
+        show_error(self, message)
+
+    def _analysed(self, found: list[svc.FileProposal]) -> None:
+        self.progress.setVisible(False)
+        self._load_consultees()
+        self.proposals += found
+        self._fill_table()
+        self._update_buttons()
+
+    def _load_consultees(self) -> None:
+        from utredning_app.services.remiss_rounds import round_consultees, select_round
+
+        if self.db is None:
+            return
+        with self.db.reader() as s:
+            rnd = select_round(s, self.round_combo.currentData())
+            self.consultees = [(c.id, c.name) for c in round_consultees(s, rnd)]
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.proposals))
+        for row, p in enumerate(self.proposals):
+            use = QTableWidgetItem()
+            use.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            use.setCheckState(
+                Qt.CheckState.Checked if p.ok and p.accepted else Qt.CheckState.Unchecked
+            )
+            if not p.ok:
+                use.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.table.setItem(row, COL_USE, use)
+            self.table.setItem(row, COL_FILE, _ro(p.path.name, str(p.path)))
+            self.table.setItem(row, COL_KIND, _ro(p.kind.label if p.kind else "–"))
+            combo = QComboBox()
+            combo.addItem(self.tr("(välj remissinstans)"), None)
+            for cid, name in self.consultees:
+                combo.addItem(name, cid)
+            combo.setCurrentIndex(max(0, combo.findData(p.consultee_id)))
+            combo.setEnabled(p.ok and p.form is None)
+            combo.currentIndexChanged.connect(lambda _i, r=row: self._consultee_chosen(r))
+            self.table.setCellWidget(row, COL_WHO, combo)
+            how = p.method.label + (f" ({p.score:.0f} %)" if p.method.name != "FORM" else "")
+            self.table.setItem(row, COL_HOW, _ro(how if p.ok else "–"))
+            note = p.error or "; ".join(p.warnings)
+            self.table.setItem(row, COL_NOTE, _ro(note, note))
+
+    def _consultee_chosen(self, row: int) -> None:
+        combo = self.table.cellWidget(row, COL_WHO)
+        if not isinstance(combo, QComboBox):
+            return
+        cid = combo.currentData()
+        p = self.proposals[row]
+        if cid is None:
+            self.proposals[row] = svc.replace_proposal(p, consultee_id=None, accepted=False)
+        else:
+            self.proposals[row] = svc.choose_consultee(p, cid, combo.currentText())
+        use = self.table.item(row, COL_USE)
+        if use is not None and p.ok:
+            use.setCheckState(Qt.CheckState.Checked if cid else Qt.CheckState.Unchecked)
+        how = self.table.item(row, COL_HOW)
+        if how is not None:
+            how.setText(self.proposals[row].method.label)
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- commit
+    def commit(self) -> None:
+        if self.db is None:
+            return
+        chosen: list[svc.FileProposal] = []
+        for row, p in enumerate(self.proposals):
+            use = self.table.item(row, COL_USE)
+            checked = use is not None and use.checkState() == Qt.CheckState.Checked
+            chosen.append(
+                svc.replace_proposal(p, accepted=checked and p.ok and bool(p.consultee_id))
+            )
+        db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
+        result = run_action(
+            self, lambda: svc.commit_import(db, chosen, received=when, round_ref=round_id)
+        )
+        if result is None:
+            return
+        lines = [
+            self.tr("%n svar lästes in.", "", len(result.imported)),
+        ]
+        if result.late:
+            lines.append(self.tr("Sena svar: ") + ", ".join(result.late) + ".")
+        if result.rejected:
+            lines.append(self.tr("Inte inlästa:"))
+            lines += [f"• {reason}" for _name, reason in result.rejected]
+        self.result_label.setText("\n".join(lines))
+        done = {name for name, _c in result.imported}
+        self.proposals = [p for p in self.proposals if p.path.name not in done]
+        self._fill_table()
+        self._update_buttons()
+        if result.imported:
+            self.changed.emit(frozenset({"response", "attachment", "stance"}))
+            self.imported.emit(result)
+
+    def clear(self) -> None:
+        self.proposals = []
+        self.table.setRowCount(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self._task is not None and self._task.is_running()
+        self.import_button.setEnabled(bool(self.proposals) and not busy)
+        self.choose_button.setEnabled(self.db is not None and not busy)
+        self.clear_button.setEnabled(bool(self.proposals) and not busy)
+
+
+def _ro(text: str, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item

@@ -1,0 +1,122 @@
+"""Full-text search across the answers, hits in context, filters by type and stance."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from utredning_app.domain.enums import ConsulteeType, StanceKind
+from utredning_app.gui.remiss.common import run_action
+from utredning_app.services.search import SearchHit, search
+from utredning_app.storage.database import Database
+
+
+class SearchWidget(QWidget):
+    changed = Signal(object)
+    open_response = Signal(str)  # response id: the view switches to reading/coding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.hits: list[SearchHit] = []
+        self.query = QLineEdit()
+        self.query.setObjectName("remissSearchQuery")
+        self.query.setPlaceholderText(self.tr("Sök i remissvaren, t.ex. styrning omvårdnad"))
+        self.query.setClearButtonEnabled(True)
+        self.search_button = QPushButton(self.tr("Sök"))
+        self.type_boxes: dict[ConsulteeType, QCheckBox] = {}
+        self.stance_boxes: dict[StanceKind, QCheckBox] = {}
+        types = QGroupBox(self.tr("Typ av remissinstans"))
+        type_grid = QGridLayout(types)
+        for i, kind in enumerate(ConsulteeType):
+            box = QCheckBox(kind.label)
+            self.type_boxes[kind] = box
+            type_grid.addWidget(box, i // 3, i % 3)
+            box.toggled.connect(lambda _c: self.run_search())
+        stances = QGroupBox(self.tr("Ställningstagande i svaret"))
+        stance_grid = QGridLayout(stances)
+        for i, st in enumerate(StanceKind):
+            box = QCheckBox(st.label)
+            self.stance_boxes[st] = box
+            stance_grid.addWidget(box, i // 3, i % 3)
+            box.toggled.connect(lambda _c: self.run_search())
+        self.count = QLabel()
+        self.count.setObjectName("remissSearchCount")
+        self.results = QTextBrowser()
+        self.results.setObjectName("remissSearchResults")
+        self.results.setOpenLinks(False)
+        self.results.anchorClicked.connect(self._anchor)
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        filters = QHBoxLayout()
+        filters.addWidget(types)
+        filters.addWidget(stances)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.results, 1)
+        self.query.returnPressed.connect(self.run_search)
+        self.search_button.clicked.connect(self.run_search)
+
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        self.hits = []
+        self.results.clear()
+        self.count.clear()
+
+    def reload(self) -> None:
+        if self.query.text().strip():
+            self.run_search()
+
+    def run_search(self) -> None:
+        text = self.query.text().strip()
+        if self.db is None or not text:
+            return
+        db = self.db
+        types = [k for k, box in self.type_boxes.items() if box.isChecked()]
+        stances = [k for k, box in self.stance_boxes.items() if box.isChecked()]
+        hits = run_action(self, lambda: search(db, text, types=types, stances=stances))
+        if hits is None:
+            return
+        self.hits = hits
+        self.count.setText(self.tr("%n svar matchar.", "", len(hits)))
+        self.results.setHtml(render_hits(hits))
+
+    def _anchor(self, url: QUrl) -> None:
+        if url.scheme() == "svar":
+            self.open_response.emit(url.path())
+
+
+def render_hits(hits: list[SearchHit]) -> str:
+    parts: list[str] = []
+    for hit in hits:
+        received = f", inkom {html.escape(hit.received)}" if hit.received else ""
+        parts.append(
+            f'<p><a href="svar:{hit.response_id}"><b>{html.escape(hit.consultee)}</b></a> '
+            f"<span style='color:#555'>({html.escape(hit.consultee_type.label)}{received})</span>"
+            "</p><ul>"
+        )
+        for p in hit.passages:
+            parts.append(
+                f"<li>{html.escape(p.before)}"
+                f"<span style='background:#fff2a8'><b>{html.escape(p.hit)}</b></span>"
+                f"{html.escape(p.after)}</li>"
+            )
+        parts.append("</ul>")
+    return "".join(parts)

@@ -1,0 +1,143 @@
+"""The remiss dashboard: counts per consultee type and who to remind (exportable)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from utredning_app.domain.enums import ConsulteeType
+from utredning_app.domain.formatting import format_date
+from utredning_app.gui.remiss.common import fill_rounds, run_action
+from utredning_app.services.remiss_status import (
+    REMINDER_HEADERS,
+    Counts,
+    RemissStatus,
+    export_reminders,
+    reminder_rows,
+    remiss_status,
+)
+from utredning_app.storage.database import Database
+
+COUNT_FIELDS = ("invited", "answered", "abstained", "missing", "late", "spontaneous")
+
+
+class StatusWidget(QWidget):
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.status: RemissStatus | None = None
+        self.round_combo = QComboBox()
+        self.deadline = QLabel()
+        self.counts = QTableWidget(0, len(COUNT_FIELDS) + 1)
+        self.counts.setObjectName("remissCounts")
+        self.counts.setHorizontalHeaderLabels(
+            [
+                self.tr("Typ"),
+                self.tr("Inbjudna"),
+                self.tr("Besvarat"),
+                self.tr("Avstått"),
+                self.tr("Saknas"),
+                self.tr("Sena"),
+                self.tr("Spontana"),
+            ]
+        )
+        self.counts.verticalHeader().setVisible(False)
+        self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.remind = QTableWidget(0, len(REMINDER_HEADERS))
+        self.remind.setObjectName("remissReminders")
+        self.remind.setHorizontalHeaderLabels([self.tr(h) for h in REMINDER_HEADERS])
+        self.remind.verticalHeader().setVisible(False)
+        self.remind.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        remind_header = self.remind.horizontalHeader()
+        remind_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        remind_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.export_button = QPushButton(self.tr("Exportera påminnelselista …"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Remissomgång:")))
+        top.addWidget(self.round_combo, 1)
+        top.addWidget(self.deadline)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Att påminna (inbjudna som inte har svarat)")))
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addLayout(bottom)
+        layout.addWidget(self.remind, 1)
+        self.round_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.export_button.clicked.connect(lambda: self.export())
+
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        fill_rounds(self.round_combo, db)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.db is None or self.round_combo.currentData() is None:
+            self.counts.setRowCount(0)
+            self.remind.setRowCount(0)
+            self.export_button.setEnabled(False)
+            return
+        db, rid = self.db, self.round_combo.currentData()
+        status = run_action(self, lambda: remiss_status(db, rid))
+        if status is None:
+            return
+        self.status = status
+        self.deadline.setText(
+            self.tr("Sista svarsdag: ") + (format_date(status.deadline) if status.deadline else "–")
+        )
+        rows: list[tuple[str, Counts]] = [
+            (kind.label, status.by_type[kind]) for kind in ConsulteeType if kind in status.by_type
+        ]
+        rows.append((self.tr("Totalt"), status.total))
+        self.counts.setRowCount(len(rows))
+        for r, (label, counts) in enumerate(rows):
+            self.counts.setItem(r, 0, QTableWidgetItem(label))
+            for c, field in enumerate(COUNT_FIELDS, start=1):
+                self.counts.setItem(r, c, QTableWidgetItem(str(getattr(counts, field))))
+        # Show every row (at most eight: six types and the total) without a scroll bar.
+        self.counts.resizeRowsToContents()
+        height = self.counts.horizontalHeader().height() + 2 * self.counts.frameWidth()
+        height += sum(self.counts.rowHeight(r) for r in range(len(rows)))
+        self.counts.setFixedHeight(height)
+        reminders = reminder_rows(status)
+        self.remind.setRowCount(len(reminders))
+        for r, values in enumerate(reminders):
+            for c, value in enumerate(values):
+                self.remind.setItem(r, c, QTableWidgetItem(value))
+        self.export_button.setEnabled(bool(reminders))
+
+    def export(self, path: Path | None = None) -> None:
+        if self.db is None:
+            return
+        if path is None:
+            name, _f = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Spara påminnelselista"),
+                "påminnelser.xlsx",
+                self.tr("Excel (*.xlsx);;CSV (*.csv)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+        db, rid, out = self.db, self.round_combo.currentData(), path
+        run_action(self, lambda: export_reminders(db, out, rid))

@@ -1,0 +1,67 @@
+"""The remiss answers workbench: reading/coding, import, search and overview as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from utredning_app.gui.remiss.coding_widget import CodingWidget
+from utredning_app.gui.remiss.import_widget import ImportWidget
+from utredning_app.gui.remiss.search_widget import SearchWidget
+from utredning_app.gui.remiss.status_widget import StatusWidget
+from utredning_app.storage.database import Database
+
+REMISS_TABLES = frozenset(
+    {
+        "consultation_round",
+        "round_proposal",
+        "consultee",
+        "response",
+        "attachment",
+        "stance",
+        "quote",
+        "proposal",
+    }
+)
+
+
+class RemissWorkbench(QTabWidget):
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remissWorkbench")
+        self.coding = CodingWidget()
+        self.importer = ImportWidget()
+        self.searcher = SearchWidget()
+        self.overview = StatusWidget()
+        self.addTab(self.coding, self.tr("Läsa och koda"))
+        self.addTab(self.importer, self.tr("Läs in svar"))
+        self.addTab(self.searcher, self.tr("Sök i svaren"))
+        self.addTab(self.overview, self.tr("Översikt"))
+        for widget in (self.coding, self.importer, self.searcher, self.overview):
+            widget.changed.connect(self._relay)
+        self.searcher.open_response.connect(self.show_response)
+        self.importer.imported.connect(lambda _r: self.coding.reload())
+
+    def set_database(self, db: Database | None) -> None:
+        for widget in (self.coding, self.importer, self.searcher, self.overview):
+            widget.set_database(db)
+
+    def _relay(self, tables: frozenset[str]) -> None:
+        sender = self.sender()
+        for widget in (self.coding, self.overview):
+            if widget is not sender:
+                widget.reload()
+        self.changed.emit(tables)
+
+    def on_external_change(self, tables: frozenset[str]) -> None:
+        """Another view wrote: reload what shows remiss data."""
+        if tables & REMISS_TABLES:
+            self.coding.reload()
+            self.overview.reload()
+            self.importer.reload()
+
+    def show_response(self, response_id: str) -> None:
+        self.coding.select_response(response_id)
+        self.setCurrentWidget(self.coding)

@@ -1,0 +1,183 @@
+"""Checks every answer file passes before any parser sees it.
+
+Answer files come from outside the region and are untrusted. Before python-docx, openpyxl or
+pypdf parse a byte, this module rejects files that are too large, are not what their name says,
+are encrypted, or are ZIP packages built to exhaust memory (zip bombs) or that carry XML
+document type declarations (entity-expansion attacks such as "billion laughs": Office Open XML
+never uses a DTD, so any ``<!DOCTYPE``/``<!ENTITY`` is refused outright). openpyxl additionally
+parses through defusedxml when it is installed (it is a dependency), and python-docx's lxml
+parser does not resolve entities.
+
+Nothing from a file is executed or written anywhere but into the investigation file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from utredning_app.errors import ValidationError
+
+MAX_FILE_BYTES = 50 * 1024**2  # one answer file
+MAX_UNCOMPRESSED_BYTES = 200 * 1024**2  # all members of one Office package together
+MAX_RATIO = 100  # uncompressed / compressed, per member and overall
+MAX_MEMBERS = 5000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and old .doc/.xls
+
+
+class FileRejected(ValidationError):
+    """An answer file that cannot be taken in; the message names the file and the reason."""
+
+
+class FileKind(StrEnum):
+    DOCX = "docx"
+    XLSX = "xlsx"
+    PDF = "pdf"
+
+    @property
+    def media_type(self) -> str:
+        return _MEDIA_TYPES[self]
+
+    @property
+    def label(self) -> str:
+        return {"docx": "Word-dokument", "xlsx": "Excel-fil", "pdf": "PDF"}[self.value]
+
+
+_MEDIA_TYPES = {
+    FileKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    FileKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    FileKind.PDF: "application/pdf",
+}
+_SUFFIXES = {".docx": FileKind.DOCX, ".xlsx": FileKind.XLSX, ".pdf": FileKind.PDF}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that passed the guards: its name, kind and bytes (read once)."""
+
+    name: str
+    kind: FileKind
+    data: bytes
+
+
+def read_checked(path: Path) -> CheckedFile:
+    """Read ``path`` and run every guard; raise :class:`FileRejected` otherwise."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileRejected(f"{name}: filen kan inte läsas ({exc.strerror}).") from exc
+    if not path.is_file():
+        raise FileRejected(f"{name}: är inte en vanlig fil.")
+    check_size(name, size)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(f"{name}: filen kan inte läsas ({exc.strerror}).") from exc
+    return check_bytes(name, data)
+
+
+def check_size(name: str, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise FileRejected(
+            f"{name}: filen är för stor ({size / 1024**2:.0f} MB; högst "
+            f"{MAX_FILE_BYTES // 1024**2} MB tas emot). Be avsändaren om en mindre fil."
+        )
+    if size == 0:
+        raise FileRejected(f"{name}: filen är tom.")
+
+
+def check_bytes(name: str, data: bytes) -> CheckedFile:
+    check_size(name, len(data))
+    suffix = Path(name).suffix.lower()
+    expected = _SUFFIXES.get(suffix)
+    if expected is None:
+        raise FileRejected(
+            f"{name}: filtypen {suffix or '(ingen ändelse)'} tas inte emot; "
+            "remissvar kan vara .docx, .pdf eller en ifylld svarsmall (.xlsx)."
+        )
+    if data.startswith(_OLE_MAGIC):
+        raise FileRejected(
+            f"{name}: filen är lösenordsskyddad (krypterad) eller i det gamla formatet "
+            ".doc/.xls. Be om en fil utan lösenord, sparad som .docx/.xlsx eller PDF."
+        )
+    actual = sniff(data)
+    if actual is None:
+        raise FileRejected(
+            f"{name}: innehållet är inte {expected.label} (filen är skadad eller har fel ändelse)."
+        )
+    if actual is not expected:
+        raise FileRejected(
+            f"{name}: filen heter {suffix} men innehållet är {actual.label}. "
+            "Byt ändelse eller be om rätt fil."
+        )
+    if actual is not FileKind.PDF:
+        check_office_package(name, data, actual)
+    return CheckedFile(name, actual, data)
+
+
+def sniff(data: bytes) -> FileKind | None:
+    """Kind of file from its content (never from its name)."""
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return FileKind.PDF
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    if "word/document.xml" in names:
+        return FileKind.DOCX
+    if "xl/workbook.xml" in names:
+        return FileKind.XLSX
+    return None
+
+
+def check_office_package(name: str, data: bytes, kind: FileKind) -> None:
+    """Zip-bomb limits, encryption and DTD checks on an Office Open XML package."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileRejected(f"{name}: filen är skadad ({kind.label} kan inte öppnas).") from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise FileRejected(f"{name}: filen innehåller orimligt många delar ({len(infos)}).")
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        if total > MAX_UNCOMPRESSED_BYTES or total / packed > MAX_RATIO:
+            raise FileRejected(
+                f"{name}: filen packas upp till {total / 1024**2:.0f} MB "
+                f"(från {packed / 1024**2:.1f} MB) och avvisas som en möjlig zip-bomb."
+            )
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise FileRejected(f"{name}: filen är krypterad och kan inte läsas.")
+            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+                raise FileRejected(
+                    f"{name}: delen {info.filename} packas upp orimligt mycket och filen "
+                    "avvisas som en möjlig zip-bomb."
+                )
+            if not info.filename.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                # Bounded: the member is at most MAX_UNCOMPRESSED_BYTES (checked above), and
+                # zipfile verifies the declared size while reading.
+                content = zf.read(info)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+                raise FileRejected(
+                    f"{name}: delen {info.filename} är skadad och filen kan inte läsas."
+                ) from exc
+            head = content[:4096].upper()
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in content.upper():
+                raise FileRejected(
+                    f"{name}: delen {info.filename} innehåller en XML-dokumenttypsdeklaration "
+                    "(DTD/entiteter), som Office-filer aldrig har; filen avvisas som osäker."
+                )

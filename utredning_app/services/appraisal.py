@@ -1,0 +1,148 @@
+"""Appraisal: load criteria, scores and weight profiles (one read session) and rank.
+
+A profile that cannot be used (weights not summing to 100 %, missing scores …) does not hide
+the others: its Swedish message is kept in ``AppraisalOverview.problems``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from utredning_app.domain.appraisal import (
+    AppraisalInput,
+    CriterionData,
+    ProfileData,
+    ProfileRanking,
+    ScoreData,
+    Sensitivity,
+    group_profile,
+    rank,
+    sensitivity,
+    validate_profile,
+    validate_scores,
+)
+from utredning_app.errors import ValidationError
+from utredning_app.services.estimates import load_options
+from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.models import (
+    Assessment,
+    Criterion,
+    Party,
+    ProfileWeight,
+    WeightProfile,
+)
+
+
+@dataclass(frozen=True)
+class AppraisalOverview:
+    data: AppraisalInput
+    rankings: tuple[ProfileRanking, ...]  # the group's first, then the usable profiles
+    sensitivities: tuple[Sensitivity, ...]  # same order as rankings
+    problems: tuple[str, ...]
+
+
+def load_appraisal(db: Database, session: Session) -> AppraisalInput:
+    inv = db.investigation(session)
+    options = load_options(session)
+    live_options = {o.id for o in options}
+    criteria = tuple(
+        CriterionData(id=c.id, name=c.name, kind=c.kind, weight=c.weight, sort_order=c.sort_order)
+        for c in session.scalars(
+            select(Criterion)
+            .where(Criterion.deleted_at.is_(None))
+            .order_by(Criterion.sort_order, Criterion.name, Criterion.id)
+        )
+    )
+    live_criteria = {c.id for c in criteria}
+    scores = tuple(
+        ScoreData(a.option_id, a.criterion_id, a.score, a.rationale_md, a.source)
+        for a in session.scalars(select(Assessment).where(Assessment.deleted_at.is_(None)))
+        if a.option_id in live_options and a.criterion_id in live_criteria
+    )
+    weights: dict[str, dict[str, float]] = {}
+    for w in session.scalars(select(ProfileWeight).where(ProfileWeight.deleted_at.is_(None))):
+        if w.criterion_id in live_criteria:
+            weights.setdefault(w.profile_id, {})[w.criterion_id] = w.weight
+    parties = {p.id: p for p in session.scalars(select(Party).where(Party.deleted_at.is_(None)))}
+    profiles = []
+    for p in session.scalars(
+        select(WeightProfile)
+        .where(WeightProfile.deleted_at.is_(None))
+        .order_by(WeightProfile.name, WeightProfile.id)
+    ):
+        party = parties.get(p.party_id) if p.party_id else None
+        profiles.append(
+            ProfileData(
+                id=p.id,
+                name=p.name,
+                weights=weights.get(p.id, {}),
+                party=party.abbreviation if party else None,
+                colour=party.colour if party else None,
+            )
+        )
+    profiles.sort(key=lambda pr: (_party_order(pr, parties), pr.name))
+    return AppraisalInput(
+        options=options,
+        criteria=criteria,
+        scores=scores,
+        profiles=tuple(profiles),
+        score_min=float(inv.score_min),
+        score_max=float(inv.score_max),
+    )
+
+
+def _party_order(profile: ProfileData, parties: dict[str, Party]) -> int:
+    for p in parties.values():
+        if p.abbreviation == profile.party:
+            return p.sort_order
+    return 10_000
+
+
+def overview(data: AppraisalInput) -> AppraisalOverview:
+    """Rank with the group's weights and every party profile, with stability ranges."""
+    problems: list[str] = []
+    rankings: list[ProfileRanking] = []
+    sens: list[Sensitivity] = []
+    try:
+        validate_scores(data)
+    except ValidationError as exc:
+        return AppraisalOverview(data, (), (), (exc.message,))
+    candidates: list[ProfileData] = []
+    try:
+        candidates.append(group_profile(data))
+    except ValidationError as exc:
+        problems.append(exc.message)
+    for profile in data.profiles:
+        try:
+            validate_profile(profile, data.criteria)
+        except ValidationError as exc:
+            problems.append(exc.message)
+            continue
+        candidates.append(profile)
+    for profile in candidates:
+        try:
+            ranking = rank(data, profile)
+            stability = sensitivity(data, profile)
+        except ValidationError as exc:
+            problems.append(exc.message)
+            continue
+        rankings.append(ranking)
+        sens.append(stability)
+    return AppraisalOverview(data, tuple(rankings), tuple(sens), tuple(problems))
+
+
+def read_appraisal(path: Path) -> AppraisalInput:
+    db = open_database(path, read_only=True)
+    try:
+        with db.reader() as session:
+            return load_appraisal(db, session)
+    finally:
+        db.close()
+
+
+def appraisal_overview(path: Path) -> AppraisalOverview:
+    return overview(read_appraisal(path))

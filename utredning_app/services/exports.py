@@ -1,0 +1,203 @@
+"""Exporting documents: the use case behind ``utredning export …`` and the GUI's Exportera….
+
+Qt-free: the GUI runs ``export_document``/``export_xlsx`` in a worker thread, passing a progress
+callback (fraction 0–1, Swedish step text) and a cancel check. Files are written atomically: the
+bytes go to a temporary file beside the target, which is renamed into place only when complete,
+so a failure (or a target locked by Word) never leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from utredning_app.errors import UserError
+
+Progress = Callable[[float, str], None]
+CancelCheck = Callable[[], bool]
+
+
+class ExportError(UserError):
+    """The document could not be written (target folder, lock, permissions)."""
+
+
+class ExportCancelled(UserError):
+    exit_code = 130
+
+
+# Word documents that can be exported; values are the outline names in exports/outlines.
+DOCUMENTS: dict[str, str] = {
+    "delrapport": "Delrapport",
+    "slutrapport": "Slutrapport",
+    "remissammanstallning": "Remissammanställning",
+    "tjansteutlatande": "Tjänsteutlåtande",
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    kind: str
+    out: Path
+    size_bytes: int
+    seconds: float
+    chapters: tuple[str, ...] = ()
+
+
+def _noop(fraction: float, text: str) -> None:
+    return None
+
+
+def export_document(
+    kind: str,
+    path: Path,
+    out: Path,
+    *,
+    template: Path | None = None,
+    draft: bool = False,
+    outline: Path | None = None,
+    progress: Progress = _noop,
+    cancelled: CancelCheck = lambda: False,
+) -> ExportResult:
+    """Write the Word document ``kind`` of the investigation ``path`` to ``out``."""
+    from utredning_app.exporting.blocks import Cancelled
+    from utredning_app.exporting.outline import load_outline
+    from utredning_app.exporting.reports import build_report
+    from utredning_app.services.report_data import load_report_data
+
+    if kind not in DOCUMENTS:
+        raise UserError(f"Okänd dokumenttyp {kind!r} (välj bland {', '.join(DOCUMENTS)}).")
+    started = time.perf_counter()
+    out = Path(out)
+    check_target(out)
+    plan = load_outline(kind, outline)
+    progress(0.0, "Läser utredningen")
+    data = load_report_data(Path(path))
+    if kind == "remissammanstallning" and not data.rounds:
+        raise ExportError(
+            f"{Path(path).name}: utredningen har ingen remissomgång att sammanställa. "
+            "Lägg till remissomgången och remissvaren först."
+        )
+    if cancelled():
+        raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
+    try:
+        built = build_report(
+            kind,
+            data,
+            template=template,
+            outline=plan,
+            draft=draft,
+            progress=lambda f, t: progress(0.1 + 0.85 * f, t),
+            cancelled=cancelled,
+        )
+    except Cancelled as exc:
+        raise ExportCancelled("Exporten avbröts; ingen fil skrevs.") from exc
+    write_atomic(out, built.data)
+    progress(1.0, "Klart")
+    return ExportResult(kind, out, len(built.data), time.perf_counter() - started, built.chapters)
+
+
+# ------------------------------------------------------------------ Excel exports
+
+
+@dataclass(frozen=True)
+class XlsxKind:
+    """An ``export-xlsx`` kind: name on the command line, Swedish help, the writer."""
+
+    name: str
+    help: str
+    build: Callable[[Path, Progress, CancelCheck], bytes]
+
+
+# Modules defining ``XLSX_KIND``; one line per Excel export (other areas add their own line).
+XLSX_KIND_MODULES: tuple[str, ...] = (
+    "utredning_app.exporting.remiss_xlsx",
+    "utredning_app.services.cost_export_kind",
+)
+
+
+def xlsx_kinds() -> dict[str, XlsxKind]:
+    kinds: dict[str, XlsxKind] = {}
+    for name in XLSX_KIND_MODULES:
+        kind: XlsxKind = importlib.import_module(name).XLSX_KIND
+        kinds[kind.name] = kind
+    return kinds
+
+
+def export_xlsx(
+    kind: str,
+    path: Path,
+    out: Path,
+    *,
+    progress: Progress = _noop,
+    cancelled: CancelCheck = lambda: False,
+) -> ExportResult:
+    kinds = xlsx_kinds()
+    if kind not in kinds:
+        raise UserError(f"Okänd Excel-export {kind!r} (välj bland {', '.join(kinds)}).")
+    started = time.perf_counter()
+    out = Path(out)
+    check_target(out)
+    data = kinds[kind].build(Path(path), progress, cancelled)
+    if cancelled():
+        raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
+    write_atomic(out, data)
+    progress(1.0, "Klart")
+    return ExportResult(kind, out, len(data), time.perf_counter() - started)
+
+
+# ------------------------------------------------------------------ writing files
+
+
+def check_target(out: Path) -> None:
+    """Fail early (before the work) when the target obviously cannot be written."""
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"Mappen {parent} finns inte; välj en befintlig mapp.")
+    if out.is_dir():
+        raise ExportError(f"{out} är en mapp; ange ett filnamn.")
+    if not os.access(parent, os.W_OK):
+        raise ExportError(f"Mappen {parent} är skrivskyddad; välj en annan mapp för {out.name}.")
+    if out.exists() and not os.access(out, os.W_OK):
+        raise ExportError(_locked_message(out))
+
+
+def _locked_message(out: Path) -> str:
+    return (
+        f"Filen {out.name} kan inte skrivas över: den är skrivskyddad eller öppen i ett annat "
+        "program (t.ex. Word). Stäng den och försök igen, eller välj ett annat filnamn."
+    )
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``out`` and rename it into place."""
+    out = Path(out)
+    parent = out.parent if str(out.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise ExportError(
+            f"Kan inte skriva i mappen {parent}: {exc.strerror or exc}. Välj en annan mapp."
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if out.exists() and not os.access(out, os.W_OK):
+            raise PermissionError(13, "read-only target")
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(_locked_message(out)) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"Filen {out} kunde inte skrivas: {exc.strerror or exc}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,543 @@
+"""Everything a Word/Excel report needs, read in one read-only session into plain dataclasses.
+
+The exporters (``utredning_app/exporting``) get only these objects: no ORM rows, no SQL. Private
+content (sections and dissents marked *privat*/*parti*) is dropped here, with the one shared rule
+in ``domain/visibility.py``; notes are never part of a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from utredning_app.domain.enums import (
+    Actor,
+    ConsulteeType,
+    CriterionKind,
+    DissentKind,
+    EstimateKind,
+    LegalForm,
+    MemberRole,
+    MilestoneKind,
+    ReportKind,
+    ReportStatus,
+    StanceKind,
+)
+from utredning_app.domain.formatting import swedish_sort_key
+from utredning_app.domain.visibility import is_private
+from utredning_app.storage import models as m
+from utredning_app.storage.database import Database, open_database
+
+
+@dataclass(frozen=True)
+class InvestigationInfo:
+    title: str
+    diarienummer: str
+    commissioned_by: str
+    region: str
+    administration: str
+    case_officer: str
+    case_officer_contact: str
+    directive_md: str
+    decided_on: dt.date | None
+    score_min: int
+    score_max: int
+    horizon_start_year: int
+    horizon_years: int
+    discount_rate: float
+    price_base_year: int
+
+
+@dataclass(frozen=True)
+class MilestoneData:
+    kind: MilestoneKind
+    title: str
+    due_date: dt.date
+    done: bool
+
+
+@dataclass(frozen=True)
+class PartyData:
+    id: str
+    abbreviation: str
+    name: str
+
+
+@dataclass(frozen=True)
+class MemberData:
+    id: str
+    name: str
+    role: MemberRole
+    party: str  # abbreviation, "" when none
+    title: str
+
+
+@dataclass(frozen=True)
+class ProviderData:
+    id: str
+    name: str
+    short_name: str
+    legal_form: LegalForm
+    governed_by: str
+    description_md: str
+    employees: int | None
+    turnover_mnkr: float | None
+
+
+@dataclass(frozen=True)
+class OptionData:
+    id: str
+    code: str
+    name: str
+    is_baseline: bool
+    description_md: str
+    legal_aspects_md: str
+    effects_md: str
+
+
+@dataclass(frozen=True)
+class CriterionData:
+    id: str
+    name: str
+    kind: CriterionKind
+    description_md: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class AssessmentData:
+    option_id: str
+    criterion_id: str
+    score: float | None
+    rationale_md: str
+    source: str
+
+
+@dataclass(frozen=True)
+class EstimateValueData:
+    year: int
+    low: float
+    base: float
+    high: float
+
+
+@dataclass(frozen=True)
+class EstimateData:
+    id: str
+    option_id: str
+    provider: str  # provider unit name, "" when the whole region
+    kind: EstimateKind
+    name: str
+    unit: str
+    actor: Actor
+    assumption_md: str
+    source: str
+    financing: str
+    values: tuple[EstimateValueData, ...]
+
+
+@dataclass(frozen=True)
+class ProposalData:
+    id: str
+    number: int
+    title: str
+    text_md: str
+    rationale_md: str
+    in_delrapport: bool
+    in_slutrapport: bool
+    option_ids: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"Förslag {self.number}"
+
+
+@dataclass(frozen=True)
+class SectionData:
+    key: str
+    title: str
+    body_md: str
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    kind: ReportKind
+    title: str
+    status: ReportStatus
+    report_date: dt.date | None
+    sections: tuple[SectionData, ...]
+
+
+@dataclass(frozen=True)
+class StanceData:
+    stance: StanceKind
+    comment_md: str
+
+
+@dataclass(frozen=True)
+class QuoteData:
+    proposal_id: str | None
+    text: str
+    is_key: bool
+
+
+@dataclass(frozen=True)
+class ResponseData:
+    received_date: dt.date | None
+    their_reference: str
+    summary_md: str
+    stances: dict[str, StanceData]  # proposal id → stance
+    quotes: tuple[QuoteData, ...]
+
+
+@dataclass(frozen=True)
+class ConsulteeData:
+    id: str
+    name: str
+    type: ConsulteeType
+    invited: bool
+    response: ResponseData | None  # the latest live response; None = did not answer
+
+
+@dataclass(frozen=True)
+class RoundData:
+    id: str
+    name: str
+    sent_date: dt.date | None
+    deadline: dt.date | None
+    description_md: str
+    proposal_ids: tuple[str, ...]
+    consultees: tuple[ConsulteeData, ...]
+
+
+@dataclass(frozen=True)
+class DissentData:
+    kind: DissentKind
+    proposal_id: str | None
+    party: str  # abbreviation
+    party_name: str
+    title: str
+    text_md: str
+    members: tuple[str, ...]
+
+
+@dataclass
+class ReportData:
+    investigation: InvestigationInfo
+    milestones: list[MilestoneData] = field(default_factory=list)
+    parties: list[PartyData] = field(default_factory=list)
+    members: list[MemberData] = field(default_factory=list)
+    providers: list[ProviderData] = field(default_factory=list)
+    options: list[OptionData] = field(default_factory=list)
+    criteria: list[CriterionData] = field(default_factory=list)
+    assessments: dict[tuple[str, str], AssessmentData] = field(default_factory=dict)
+    estimates: list[EstimateData] = field(default_factory=list)
+    proposals: list[ProposalData] = field(default_factory=list)
+    reports: dict[ReportKind, ReportInfo] = field(default_factory=dict)
+    rounds: list[RoundData] = field(default_factory=list)
+    dissents: list[DissentData] = field(default_factory=list)
+
+    # ----------------------------------------------------------- look-ups for the blocks
+
+    def section(self, key: str, prefer: ReportKind | None = None) -> SectionData | None:
+        """The shared section with ``key``: from the preferred report first, then any report."""
+        order = list(self.reports.values())
+        if prefer is not None and prefer in self.reports:
+            order.remove(self.reports[prefer])
+            order.insert(0, self.reports[prefer])
+        for report in order:
+            for section in report.sections:
+                if section.key == key:
+                    return section
+        return None
+
+    @property
+    def baseline(self) -> OptionData | None:
+        return next((o for o in self.options if o.is_baseline), None)
+
+    def option(self, option_id: str) -> OptionData | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    def proposals_for(self, kind: ReportKind | None) -> list[ProposalData]:
+        if kind == ReportKind.DELRAPPORT:
+            return [p for p in self.proposals if p.in_delrapport]
+        if kind in (ReportKind.SLUTRAPPORT, ReportKind.TJANSTEUTLATANDE):
+            return [p for p in self.proposals if p.in_slutrapport]
+        return list(self.proposals)
+
+    def latest_round(self) -> RoundData | None:
+        return self.rounds[-1] if self.rounds else None
+
+
+def load_report_data(path: Path) -> ReportData:
+    """Open ``path`` read-only and read everything the reports need (one snapshot)."""
+    db = open_database(path, read_only=True)
+    try:
+        with db.reader() as session:
+            return _read(db, session)
+    finally:
+        db.close()
+
+
+def _read(db: Database, s: Session) -> ReportData:
+    inv = db.investigation(s)
+    data = ReportData(
+        InvestigationInfo(
+            title=inv.title,
+            diarienummer=inv.diarienummer,
+            commissioned_by=inv.commissioned_by,
+            region=inv.region,
+            administration=inv.administration,
+            case_officer=inv.case_officer,
+            case_officer_contact=inv.case_officer_contact,
+            directive_md=inv.directive_md,
+            decided_on=inv.decided_on,
+            score_min=inv.score_min,
+            score_max=inv.score_max,
+            horizon_start_year=inv.horizon_start_year,
+            horizon_years=inv.horizon_years,
+            discount_rate=inv.discount_rate,
+            price_base_year=inv.price_base_year,
+        )
+    )
+
+    data.milestones = sorted(
+        (
+            MilestoneData(r.kind, r.title, r.due_date, r.done)
+            for r in s.scalars(select(m.Milestone).where(m.Milestone.deleted_at.is_(None)))
+        ),
+        key=lambda x: x.due_date,
+    )
+    parties = sorted(
+        s.scalars(select(m.Party).where(m.Party.deleted_at.is_(None))),
+        key=lambda p: (p.sort_order, p.abbreviation),
+    )
+    data.parties = [PartyData(p.id, p.abbreviation, p.name) for p in parties]
+    party_abbr = {p.id: p.abbreviation for p in parties}
+    party_name = {p.id: p.name for p in parties}
+    members = list(s.scalars(select(m.Member).where(m.Member.deleted_at.is_(None))))
+    data.members = [
+        MemberData(x.id, x.name, x.role, party_abbr.get(x.party_id or "", ""), x.title)
+        for x in members
+    ]
+    member_name = {x.id: x.name for x in members}
+    data.providers = [
+        ProviderData(
+            p.id,
+            p.name,
+            p.short_name,
+            p.legal_form,
+            p.governed_by,
+            p.description_md,
+            p.employees,
+            p.turnover_mnkr,
+        )
+        for p in s.scalars(
+            select(m.ProviderUnit)
+            .where(m.ProviderUnit.deleted_at.is_(None))
+            .order_by(m.ProviderUnit.name)
+        )
+    ]
+    provider_name = {p.id: p.name for p in data.providers}
+    options = sorted(
+        s.scalars(select(m.GovernanceOption).where(m.GovernanceOption.deleted_at.is_(None))),
+        key=lambda o: (not o.is_baseline, o.sort_order, o.code),
+    )
+    data.options = [
+        OptionData(
+            o.id, o.code, o.name, o.is_baseline, o.description_md, o.legal_aspects_md, o.effects_md
+        )
+        for o in options
+    ]
+    option_ids = {o.id for o in options}
+    criteria = sorted(
+        s.scalars(select(m.Criterion).where(m.Criterion.deleted_at.is_(None))),
+        key=lambda c: (c.sort_order, c.name),
+    )
+    data.criteria = [
+        CriterionData(c.id, c.name, c.kind, c.description_md, c.weight) for c in criteria
+    ]
+    for a in s.scalars(select(m.Assessment).where(m.Assessment.deleted_at.is_(None))):
+        data.assessments[(a.option_id, a.criterion_id)] = AssessmentData(
+            a.option_id, a.criterion_id, a.score, a.rationale_md, a.source
+        )
+
+    values: dict[str, list[EstimateValueData]] = defaultdict(list)
+    # Column rows, not ORM objects: the large investigation has 10,000 values.
+    for v in s.execute(
+        select(
+            m.EstimateValue.estimate_id,
+            m.EstimateValue.year,
+            m.EstimateValue.low,
+            m.EstimateValue.base,
+            m.EstimateValue.high,
+        )
+        .where(m.EstimateValue.deleted_at.is_(None))
+        .order_by(m.EstimateValue.year)
+    ):
+        values[v.estimate_id].append(EstimateValueData(v.year, v.low, v.base, v.high))
+    data.estimates = [
+        EstimateData(
+            e.id,
+            e.option_id,
+            provider_name.get(e.provider_unit_id or "", ""),
+            e.kind,
+            e.name,
+            e.unit,
+            e.actor,
+            e.assumption_md,
+            e.source,
+            e.financing,
+            tuple(values.get(e.id, ())),
+        )
+        for e in s.scalars(
+            select(m.Estimate).where(m.Estimate.deleted_at.is_(None)).order_by(m.Estimate.name)
+        )
+        if e.option_id in option_ids
+    ]
+
+    links: dict[str, list[str]] = defaultdict(list)
+    for link in s.scalars(select(m.ProposalOption).where(m.ProposalOption.deleted_at.is_(None))):
+        if link.option_id in option_ids:
+            links[link.proposal_id].append(link.option_id)
+    data.proposals = [
+        ProposalData(
+            p.id,
+            p.number,
+            p.title,
+            p.text_md,
+            p.rationale_md,
+            p.in_delrapport,
+            p.in_slutrapport,
+            tuple(links.get(p.id, ())),
+        )
+        for p in s.scalars(
+            select(m.Proposal).where(m.Proposal.deleted_at.is_(None)).order_by(m.Proposal.number)
+        )
+    ]
+    proposal_ids = {p.id for p in data.proposals}
+
+    sections: dict[str, list[SectionData]] = defaultdict(list)
+    for sec in s.scalars(
+        select(m.Section)
+        .where(m.Section.deleted_at.is_(None))
+        .order_by(m.Section.sort_order, m.Section.title)
+    ):
+        if is_private(sec.visibility):
+            continue
+        sections[sec.report_id].append(SectionData(sec.key, sec.title, sec.body_md))
+    for rep in s.scalars(
+        select(m.Report).where(m.Report.deleted_at.is_(None)).order_by(m.Report.created_at)
+    ):
+        if rep.kind not in data.reports:
+            data.reports[rep.kind] = ReportInfo(
+                rep.kind, rep.title, rep.status, rep.report_date, tuple(sections.get(rep.id, ()))
+            )
+
+    _read_rounds(s, data, proposal_ids)
+
+    dissent_members: dict[str, list[str]] = defaultdict(list)
+    for dm in s.scalars(select(m.DissentMember).where(m.DissentMember.deleted_at.is_(None))):
+        if dm.member_id in member_name:
+            dissent_members[dm.dissent_id].append(member_name[dm.member_id])
+    data.dissents = [
+        DissentData(
+            d.kind,
+            d.proposal_id if d.proposal_id in proposal_ids else None,
+            party_abbr.get(d.party_id or "", ""),
+            party_name.get(d.party_id or "", ""),
+            d.title,
+            d.text_md,
+            tuple(sorted(dissent_members.get(d.id, ()))),
+        )
+        for d in s.scalars(select(m.Dissent).where(m.Dissent.deleted_at.is_(None)))
+        if not is_private(d.visibility)
+    ]
+    order = {p.abbreviation: i for i, p in enumerate(data.parties)}
+    data.dissents.sort(key=lambda d: (d.kind.value, order.get(d.party, 99), d.title))
+    return data
+
+
+def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
+    number = {p.id: p.number for p in data.proposals}
+    round_props: dict[str, list[str]] = defaultdict(list)
+    for rp in s.scalars(select(m.RoundProposal).where(m.RoundProposal.deleted_at.is_(None))):
+        if rp.proposal_id in proposal_ids:
+            round_props[rp.round_id].append(rp.proposal_id)
+
+    stances: dict[str, dict[str, StanceData]] = defaultdict(dict)
+    for row in s.execute(
+        select(
+            m.Stance.response_id, m.Stance.proposal_id, m.Stance.stance, m.Stance.comment_md
+        ).where(m.Stance.deleted_at.is_(None))
+    ):
+        if row.proposal_id in proposal_ids:
+            stances[row.response_id][row.proposal_id] = StanceData(row.stance, row.comment_md)
+    quotes: dict[str, list[QuoteData]] = defaultdict(list)
+    for q in s.execute(
+        select(m.Quote.response_id, m.Quote.proposal_id, m.Quote.text, m.Quote.is_key)
+        .where(m.Quote.deleted_at.is_(None))
+        .order_by(m.Quote.start_offset)
+    ):
+        pid = q.proposal_id if q.proposal_id in proposal_ids else None
+        quotes[q.response_id].append(QuoteData(pid, q.text, q.is_key))
+
+    responses: dict[str, ResponseData] = {}
+    latest: dict[str, tuple[dt.date, str]] = {}
+    for r in s.execute(
+        select(
+            m.Response.id,
+            m.Response.consultee_id,
+            m.Response.received_date,
+            m.Response.their_reference,
+            m.Response.summary_md,
+            m.Response.created_at,
+        ).where(m.Response.deleted_at.is_(None))
+    ):
+        stamp = (r.received_date or dt.date.min, str(r.created_at))
+        if r.consultee_id in latest and latest[r.consultee_id] >= stamp:
+            continue
+        latest[r.consultee_id] = stamp
+        responses[r.consultee_id] = ResponseData(
+            r.received_date,
+            r.their_reference,
+            r.summary_md,
+            stances.get(r.id, {}),
+            tuple(quotes.get(r.id, ())),
+        )
+
+    consultees: dict[str, list[ConsulteeData]] = defaultdict(list)
+    for c in s.execute(
+        select(
+            m.Consultee.id,
+            m.Consultee.round_id,
+            m.Consultee.name,
+            m.Consultee.type,
+            m.Consultee.invited,
+        ).where(m.Consultee.deleted_at.is_(None))
+    ):
+        consultees[c.round_id].append(
+            ConsulteeData(c.id, c.name, c.type, c.invited, responses.get(c.id))
+        )
+    for rnd in s.scalars(
+        select(m.ConsultationRound)
+        .where(m.ConsultationRound.deleted_at.is_(None))
+        .order_by(m.ConsultationRound.sent_date, m.ConsultationRound.created_at)
+    ):
+        members = sorted(consultees.get(rnd.id, []), key=lambda c: swedish_sort_key(c.name))
+        data.rounds.append(
+            RoundData(
+                rnd.id,
+                rnd.name,
+                rnd.sent_date,
+                rnd.deadline,
+                rnd.description_md,
+                tuple(sorted(round_props.get(rnd.id, []), key=lambda p: number[p])),
+                tuple(members),
+            )
+        )

@@ -1,0 +1,410 @@
+"""Import of remissvar: many files at once, each matched to a consultee, stored in the file.
+
+Two steps, so the user can confirm before anything is written:
+
+1. :func:`analyse_files` reads and validates every file (guards, parsers, svarsmall checks)
+   and proposes a consultee for each: from the form's identifier, else by fuzzy matching the
+   file name and the opening of the text against the consultee names. Nothing is written.
+2. :func:`commit_import` stores the accepted files in **one** transaction: a response per
+   file with its extracted text, the original bytes as an Attachment (sha256 kept, so the same
+   file is never taken twice), and the stances of a svarsmall.
+
+A batch takes every valid file and reports the rejected ones; a form is all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from utredning_app.domain.enums import ResponseStatus, StanceKind
+from utredning_app.errors import ValidationError
+from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected, read_checked
+from utredning_app.importing.xlsx_form import FormAnswer, RoundFacts
+from utredning_app.storage import models as m
+from utredning_app.storage.database import Database
+
+AUTO_ACCEPT_SCORE = 85.0  # fuzzy score at or above which a match is proposed as accepted
+AMBIGUITY_MARGIN = 5.0  # runner-up this close to the best: ask the user
+CONTENT_HEAD_CHARS = 3000
+
+
+class MatchMethod(StrEnum):
+    FORM = "form"
+    FILE_NAME = "file_name"
+    CONTENT = "content"
+    MANUAL = "manual"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return {
+            "form": "svarsmallens identitet",
+            "file_name": "filnamnet",
+            "content": "textens inledning",
+            "manual": "valt av användaren",
+            "none": "ingen träff",
+        }[self.value]
+
+
+@dataclass
+class FileProposal:
+    """What :func:`analyse_files` found for one file; the GUI shows these in a table."""
+
+    path: Path
+    kind: FileKind | None = None
+    sha256: str = ""
+    size: int = 0
+    text: str = ""
+    form: FormAnswer | None = None
+    consultee_id: str | None = None
+    consultee_name: str = ""
+    method: MatchMethod = MatchMethod.NONE
+    score: float = 0.0
+    accepted: bool = False  # the user's (or the automatic) confirmation
+    error: str = ""  # rejected: why, in Swedish
+    warnings: list[str] = field(default_factory=list)
+    alternatives: list[tuple[str, str, float]] = field(default_factory=list)  # id, name, score
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: list[tuple[str, str]]  # (file name, consultee name)
+    rejected: list[tuple[str, str]]  # (file name, reason)
+    late: list[str]  # consultee names whose answer came after the deadline
+    response_ids: list[str]
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _normalise(text: str) -> str:
+    text = re.sub(
+        r"(?i)\b(remissvar|remiss|svar|svarsmall|yttrande|final|slutlig|v\d+)\b", " ", text
+    )
+    text = re.sub(r"[_\-–.()\[\]]+", " ", text)
+    text = re.sub(r"\b\d{4}[ -]?\d{2}[ -]?\d{2}\b|\b\d+\b", " ", text)
+    return " ".join(text.split()).casefold()
+
+
+def _match(proposal: FileProposal, consultees: dict[str, str]) -> None:
+    """Fuzzy-match the file name and the opening of the text against consultee names."""
+    from rapidfuzz import fuzz, process, utils
+
+    if not consultees:
+        return
+    names = {cid: name.casefold() for cid, name in consultees.items()}
+    stem = _normalise(proposal.path.stem)
+    by_name = (
+        process.extract(
+            stem, names, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=3
+        )
+        if stem
+        else []
+    )
+    head = proposal.text[:CONTENT_HEAD_CHARS].casefold()
+    by_content = process.extract(head, names, scorer=_content_score, limit=3) if head else []
+    scored: dict[str, tuple[float, MatchMethod]] = {}
+    for _name, score, cid in by_name:
+        scored[cid] = (float(score), MatchMethod.FILE_NAME)
+    for _name, score, cid in by_content:
+        if float(score) > scored.get(cid, (0.0, MatchMethod.NONE))[0]:
+            scored[cid] = (float(score), MatchMethod.CONTENT)
+    ranking = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    proposal.alternatives = [(cid, consultees[cid], s) for cid, (s, _m) in ranking[:5]]
+    if not ranking:
+        return
+    best_id, (best, method) = ranking[0]
+    proposal.consultee_id = best_id
+    proposal.consultee_name = consultees[best_id]
+    proposal.method = method
+    proposal.score = best
+    runner_up = ranking[1][1][0] if len(ranking) > 1 else 0.0
+    proposal.accepted = best >= AUTO_ACCEPT_SCORE and best - runner_up >= AMBIGUITY_MARGIN
+    if not proposal.accepted:
+        proposal.warnings.append(
+            f"osäker matchning mot «{proposal.consultee_name}» ({best:.0f} %): bekräfta"
+        )
+
+
+def _content_score(head: str, name: str, **_kwargs: object) -> float:
+    """How well a consultee name occurs in the opening of an answer (0–100)."""
+    from rapidfuzz import fuzz
+
+    if not name or not head:
+        return 0.0
+    # "Södersjukhuset AB, styrelsen" signs as "Södersjukhuset AB": try the part before a comma.
+    core = name.split(",")[0].strip()
+    if name in head or (len(core) >= 8 and core in head):
+        return 100.0
+    return float(fuzz.partial_ratio(name, head)) * 0.95  # never beat an exact occurrence
+
+
+def _read_one(path: Path, facts: RoundFacts) -> FileProposal:
+    proposal = FileProposal(path=Path(path))
+    try:
+        checked: CheckedFile = read_checked(path)
+        proposal.kind = checked.kind
+        proposal.size = len(checked.data)
+        proposal.sha256 = sha256_of(checked.data)
+        if checked.kind is FileKind.XLSX:
+            from utredning_app.importing.xlsx_form import read_form
+
+            answer = read_form(checked, facts)
+            proposal.form = answer
+            proposal.text = answer.as_text(facts)
+            proposal.consultee_id = answer.consultee_id
+            proposal.consultee_name = facts.consultees[answer.consultee_id]
+            proposal.method = MatchMethod.FORM
+            proposal.score = 100.0
+            proposal.accepted = True
+        elif checked.kind is FileKind.DOCX:
+            from utredning_app.importing.docx_text import extract_docx_text
+
+            proposal.text = extract_docx_text(checked)
+        else:
+            from utredning_app.importing.pdf_text import extract_pdf_text
+
+            proposal.text = extract_pdf_text(checked)
+    except FileRejected as exc:
+        proposal.error = exc.message
+    return proposal
+
+
+def analyse_files(
+    db: Database,
+    files: Iterable[Path],
+    *,
+    round_ref: str | None = None,
+    received: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileProposal]:
+    """Read, validate and match every file; write nothing."""
+    from utredning_app.services.remiss_rounds import round_facts, select_round
+
+    paths = [Path(f) for f in files]
+    with db.reader() as s:
+        rnd = select_round(s, round_ref)
+        facts = round_facts(s, rnd)
+        deadline = rnd.deadline
+        known = _known_hashes(s)
+        answered = _answered_consultees(s, rnd.id)
+    out: list[FileProposal] = []
+    seen: dict[str, str] = {}
+    when = received or dt.date.today()
+    for index, path in enumerate(paths):
+        proposal = _read_one(path, facts)
+        if proposal.ok:
+            if proposal.sha256 in known:
+                proposal.error = (
+                    f"{path.name}: samma fil finns redan i utredningen "
+                    f"(inläst som {known[proposal.sha256]})."
+                )
+            elif proposal.sha256 in seen:
+                proposal.error = (
+                    f"{path.name}: samma fil som {seen[proposal.sha256]} i det här urvalet."
+                )
+            else:
+                seen[proposal.sha256] = path.name
+                if proposal.form is None:
+                    _match(proposal, facts.consultees)
+                if proposal.consultee_id in answered:
+                    proposal.warnings.append(
+                        f"«{proposal.consultee_name}» har redan ett registrerat svar"
+                    )
+                if deadline is not None and when > deadline:
+                    proposal.warnings.append(f"inkom efter sista svarsdag ({deadline.isoformat()})")
+        if not proposal.ok:
+            proposal.accepted = False
+        out.append(proposal)
+        if progress:
+            progress(index + 1, len(paths))
+    return out
+
+
+def _known_hashes(s: Session) -> dict[str, str]:
+    rows = s.execute(
+        select(m.Attachment.sha256, m.Attachment.file_name).where(m.Attachment.deleted_at.is_(None))
+    )
+    return {sha: name for sha, name in rows}
+
+
+def _answered_consultees(s: Session, round_id: str) -> set[str]:
+    rows = s.scalars(
+        select(m.Response.consultee_id)
+        .join(m.Consultee, m.Consultee.id == m.Response.consultee_id)
+        .where(m.Consultee.round_id == round_id, m.Response.deleted_at.is_(None))
+    )
+    return set(rows)
+
+
+def choose_consultee(proposal: FileProposal, consultee_id: str, name: str) -> FileProposal:
+    """The user's choice in the confirmation table."""
+    return replace(
+        proposal,
+        consultee_id=consultee_id,
+        consultee_name=name,
+        method=MatchMethod.MANUAL,
+        accepted=True,
+    )
+
+
+def replace_proposal(proposal: FileProposal, **changes: object) -> FileProposal:
+    """A copy of ``proposal`` with ``changes`` (the confirmation table's edits)."""
+    return replace(proposal, **changes)  # type: ignore[arg-type]
+
+
+def commit_import(
+    db: Database,
+    proposals: list[FileProposal],
+    *,
+    received: dt.date | None = None,
+    round_ref: str | None = None,
+) -> ImportResult:
+    """Store every accepted, valid file in one transaction; report the others."""
+    from utredning_app.services.remiss_rounds import round_facts, select_round
+
+    when = received or dt.date.today()
+    rejected = [(p.path.name, p.error) for p in proposals if not p.ok]
+    rejected += [
+        (p.path.name, _unconfirmed_message(p))
+        for p in proposals
+        if p.ok and not (p.accepted and p.consultee_id)
+    ]
+    todo: list[FileProposal] = []
+    for p in proposals:
+        if not (p.ok and p.accepted and p.consultee_id):
+            continue
+        try:  # a file changed or removed since the analysis is reported, the rest goes in
+            _reread(p)
+        except ValidationError as exc:
+            rejected.append((p.path.name, exc.message.replace(" Ingenting lästes in.", "")))
+            continue
+        todo.append(p)
+    imported: list[tuple[str, str]] = []
+    late: list[str] = []
+    ids: list[str] = []
+    if not todo:
+        return ImportResult(imported, rejected, late, ids)
+    with db.transaction() as s:
+        rnd = select_round(s, round_ref)
+        facts = round_facts(s, rnd)
+        known = _known_hashes(s)
+        for p in todo:
+            assert p.consultee_id is not None
+            if p.consultee_id not in facts.consultees:
+                raise ValidationError(
+                    f"{p.path.name}: remissinstansen finns inte i remissomgången «{rnd.name}»."
+                )
+            if p.sha256 in known:
+                raise ValidationError(f"{p.path.name}: samma fil finns redan i utredningen.")
+            # The bytes are read again here (not kept since the analysis, so a batch of
+            # hundreds of files never sits in memory at once) and must be the checked ones.
+            data = _reread(p)
+            known[p.sha256] = p.path.name
+            response = m.Response(
+                consultee_id=p.consultee_id,
+                received_date=when,
+                status=_initial_status(p),
+                their_reference=(p.form.contact[:200] if p.form else ""),
+                extracted_text=p.text,
+                summary_md="",
+            )
+            s.add(response)
+            s.flush()
+            assert p.kind is not None
+            s.add(
+                m.Attachment(
+                    response_id=response.id,
+                    file_name=p.path.name[:500],
+                    media_type=p.kind.media_type,
+                    sha256=p.sha256,
+                    size=len(data),
+                    data=data,
+                )
+            )
+            if p.form is not None:
+                for row in p.form.rows:
+                    if row.stance is None and not row.comment:
+                        continue
+                    s.add(
+                        m.Stance(
+                            response_id=response.id,
+                            proposal_id=row.proposal_id,
+                            stance=row.stance or StanceKind.TILLSTYRKER_MED_SYNPUNKTER,
+                            comment_md=row.comment,
+                        )
+                    )
+            ids.append(response.id)
+            imported.append((p.path.name, facts.consultees[p.consultee_id]))
+            if rnd.deadline is not None and when > rnd.deadline:
+                late.append(facts.consultees[p.consultee_id])
+    return ImportResult(imported, rejected, late, ids)
+
+
+def _reread(p: FileProposal) -> bytes:
+    try:
+        data = read_checked(p.path).data
+    except FileRejected as exc:
+        raise ValidationError(f"{exc.message} Ingenting lästes in.") from exc
+    if sha256_of(data) != p.sha256:
+        raise ValidationError(
+            f"{p.path.name}: filen har ändrats sedan den kontrollerades. Lägg till den igen. "
+            "Ingenting lästes in."
+        )
+    return data
+
+
+def _unconfirmed_message(p: FileProposal) -> str:
+    if not p.consultee_id:
+        return (
+            f"{p.path.name}: ingen remissinstans känns igen i filnamnet eller texten; "
+            "välj instans vid inläsningen i programmet."
+        )
+    return (
+        f"{p.path.name}: osäker matchning (närmast «{p.consultee_name}», {p.score:.0f} %); "
+        "bekräfta instansen vid inläsningen i programmet."
+    )
+
+
+def _initial_status(p: FileProposal) -> ResponseStatus:
+    if p.form is None:
+        return ResponseStatus.MOTTAGEN
+    stances = [r.stance for r in p.form.rows]
+    if stances and all(st is StanceKind.AVSTAR for st in stances):
+        return ResponseStatus.AVSTATT
+    if stances and all(st is not None for st in stances):
+        return ResponseStatus.KODAD
+    return ResponseStatus.UNDER_KODNING
+
+
+def import_answers(
+    path: Path,
+    files: Iterable[Path],
+    *,
+    round_ref: str | None = None,
+    received: dt.date | None = None,
+    actor: str = "",
+) -> ImportResult:
+    """Non-interactive import (the CLI): take confident matches, reject the rest."""
+    from utredning_app.storage.database import open_database
+
+    db = open_database(path, actor=actor)
+    try:
+        proposals = analyse_files(db, files, round_ref=round_ref, received=received)
+        return commit_import(db, proposals, received=received, round_ref=round_ref)
+    finally:
+        db.close()

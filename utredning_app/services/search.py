@@ -1,0 +1,154 @@
+"""Full-text search across remissvar (SQLite FTS5, trigram tokenizer).
+
+Each word of the query must occur somewhere in an answer's text or summary, as a substring,
+so "styrning" finds "nämndstyrningen". Words shorter than three letters cannot use the
+trigram index and are ignored (a query of only such words is refused with a message).
+Hits come with passages in context, sorted by consultee; filters by consultee type and
+stance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from utredning_app.domain.enums import ConsulteeType, StanceKind
+from utredning_app.domain.formatting import swedish_sort_key
+from utredning_app.errors import ValidationError
+from utredning_app.storage.database import Database
+
+CONTEXT_CHARS = 90
+MAX_PASSAGES = 3
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A hit in context: ``before`` + ``hit`` + ``after`` (the GUI marks ``hit``)."""
+
+    before: str
+    hit: str
+    after: str
+
+    def plain(self, mark: tuple[str, str] = ("[", "]")) -> str:
+        return f"{self.before}{mark[0]}{self.hit}{mark[1]}{self.after}"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    response_id: str
+    consultee_id: str
+    consultee: str
+    consultee_type: ConsulteeType
+    received: str
+    passages: list[Passage]
+    rank: float
+
+
+def fts_query(query: str) -> str:
+    """The user's words as an FTS5 expression: every word as a quoted phrase, all required."""
+    words = _words(query)
+    if not words:
+        raise ValidationError("Skriv minst ett sökord med tre eller fler tecken.")
+    phrases = ['"' + w.replace('"', '""') + '"' for w in words]
+    return "{extracted_text summary_md}: (" + " AND ".join(phrases) + ")"
+
+
+def search(
+    db: Database,
+    query: str,
+    *,
+    types: Iterable[ConsulteeType] | None = None,
+    stances: Iterable[StanceKind] | None = None,
+    round_id: str | None = None,
+    limit: int = 100,
+) -> list[SearchHit]:
+    """Answers matching ``query``, best first, optionally filtered."""
+    from utredning_app.storage.search_index import ensure_fts5
+
+    ensure_fts5()
+    match = fts_query(query)
+    where = ["response_fts MATCH :match", "r.deleted_at IS NULL", "c.deleted_at IS NULL"]
+    params: dict[str, object] = {"match": match, "limit": limit}
+    type_list = [t.value for t in types or []]
+    if type_list:
+        names = [f":t{i}" for i in range(len(type_list))]
+        where.append(f"c.type IN ({', '.join(names)})")
+        params.update({f"t{i}": v for i, v in enumerate(type_list)})
+    stance_list = [st.value for st in stances or []]
+    if stance_list:
+        names = [f":s{i}" for i in range(len(stance_list))]
+        where.append(
+            "EXISTS (SELECT 1 FROM stance st WHERE st.response_id = r.id "
+            f"AND st.deleted_at IS NULL AND st.stance IN ({', '.join(names)}))"
+        )
+        params.update({f"s{i}": v for i, v in enumerate(stance_list)})
+    if round_id:
+        where.append("c.round_id = :round_id")
+        params["round_id"] = round_id
+    # No bm25 ranking and no FTS highlight()/snippet(): both re-tokenise every hit's whole
+    # text (~5 ms per 20-page answer). Trigram matching is case-insensitive substring
+    # matching, so the passages are found with a plain regex over the hit texts instead.
+    sql = text(
+        "SELECT r.id, c.id, c.name, c.type, r.received_date, r.extracted_text, r.summary_md "
+        "FROM response_fts JOIN response r ON r.id = response_fts.response_id "
+        "JOIN consultee c ON c.id = r.consultee_id "
+        f"WHERE {' AND '.join(where)} LIMIT :limit"
+    )
+    pattern = _pattern(query)
+    hits: list[SearchHit] = []
+    with db.engine.connect() as conn:
+        for rid, cid, name, ctype, received, body, summary in conn.execute(sql, params):
+            passages = passages_in(summary or "", pattern) + passages_in(body or "", pattern)
+            hits.append(
+                SearchHit(
+                    rid,
+                    cid,
+                    name,
+                    ConsulteeType(ctype),
+                    str(received or ""),
+                    passages[:MAX_PASSAGES],
+                    0.0,
+                )
+            )
+    hits.sort(key=lambda h: swedish_sort_key(h.consultee))
+    return hits
+
+
+def _words(query: str) -> list[str]:
+    return [
+        w.strip('"') for w in re.findall(r"[\w\-']+|\"[^\"]+\"", query) if len(w.strip('"')) >= 3
+    ]
+
+
+def _pattern(query: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in _words(query)), re.IGNORECASE)
+
+
+def passages_in(
+    text_: str, pattern: re.Pattern[str], context: int = CONTEXT_CHARS
+) -> list[Passage]:
+    """Short passages around the first hits of ``pattern`` in ``text_``."""
+    out: list[Passage] = []
+    last_end = -1
+    for found in pattern.finditer(text_):
+        if found.start() < last_end:
+            continue
+        start, end = found.start(), found.end()
+        before = text_[max(0, start - context) : start]
+        if start > context and " " in before:  # begin at a word boundary
+            before = before[before.index(" ") + 1 :]
+        after = text_[end : end + context]
+        last_end = end + context
+        out.append(
+            Passage(
+                ("…" if start > context else "") + before.replace("\n", " ").lstrip(),
+                found.group(0),
+                after.replace("\n", " ").rstrip() + ("…" if end + context < len(text_) else ""),
+            )
+        )
+        if len(out) >= MAX_PASSAGES:
+            break
+    return out
