@@ -251,3 +251,38 @@ def test_hostile_consultee_lists_are_refused(tmp_path: Path, samples: dict[str, 
             raise
         assert time.monotonic() - started < HANG_GUARD_S
         record("fuzz", f"instanslista-{name}", survived=True)
+
+
+def _outline_cases() -> dict[str, bytes]:
+    return {
+        "tom.toml": b"",
+        "slump.toml": bytes(random.Random(3).randrange(256) for _ in range(3000)),
+        "latin1.toml": 'rubrik = "Förslag"'.encode("latin-1"),
+        "djup.json": b"[" * 100_000 + b"]" * 100_000,
+        "djup.toml": b"a = " + b"[" * 100_000 + b"]" * 100_000,
+        "lista.json": b"[1, 2, 3]",
+        "sträng.json": b'"kapitel"',
+        "kapitel-fel-typ.toml": b'kapitel = "alla"',
+        "block-okänt.toml": b'[[kapitel]]\nrubrik = "X"\nblock = [{ typ = "rm -rf" }]',
+        "block-ej-lista.toml": b'[[kapitel]]\nrubrik = "X"\nblock = 5',
+        "jätterubrik.toml": b'[[kapitel]]\nrubrik = "' + b"A" * 2_000_000 + b'"\nblock = []',
+    }
+
+
+def test_hostile_outlines_are_refused(demo_path: Path, tmp_path: Path) -> None:
+    from utredning_app.services.exports import export_document
+
+    out = tmp_path / "ut" / "rapport.docx"
+    out.parent.mkdir()
+    for name, content in _outline_cases().items():
+        outline = tmp_path / name
+        outline.write_bytes(content)
+        outcome = _refuses(
+            f"disposition-{name}",
+            demo_path,
+            lambda o=outline: export_document("delrapport", demo_path, out, outline=o),
+            may_succeed=name == "jätterubrik.toml",
+        )
+        if outcome == "refused":
+            assert not out.exists(), name
+        out.unlink(missing_ok=True)
