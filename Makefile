@@ -14,7 +14,8 @@ help:
 	@echo "make test         – installera vid behov och kör alla tester"
 	@echo "make bench        – mät prestanda (skriver benchmarks/latest.json)"
 	@echo "make reliability  – långa tålighetstester (kraschar, fuzzning, fel i miljön)"
-	@echo "make dist         – bygg det fristående programmet med PyInstaller"
+	@echo "make dist         – bygg det fristående programmet med PyInstaller och kör dess självtest"
+	@echo "make forms        – generera om formulären (ui/*.ui) och översättningarna"
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,8 +55,16 @@ reliability: $(STAMP)
 	$(PY) -m tests.reliability.report $(RELIABILITY_STATS) || status=1; \
 	exit $$status
 
+# The frozen app must pass the same self-test as the source (opens a temporary investigation,
+# shows the window until the first view is painted, exits 0).
 dist: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	QT_QPA_PLATFORM=offscreen dist/Utredningsstod/Utredningsstod --selftest
+
+# Regenerate the Designer forms (ui/*.ui -> utredning_app/gui/forms/) and the translations.
+forms: $(STAMP)
+	$(PY) -m utredning_app.gui.forms.build
+	$(PY) -m utredning_app.gui.i18n_build
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.remiss",
     "utredning_app.commands.costs",
     "utredning_app.commands.export",
+    "utredning_app.commands.screenshots",
 )
 
 _ARGPARSE_SV = {

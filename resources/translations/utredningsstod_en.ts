@@ -1,0 +1,1798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Om Utredningsstöd</source>
+        <translation>About Utredningsstöd</translation>
+    </message>
+    <message>
+        <source>Utredningsstöd</source>
+        <translation>Utredningsstöd</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Ett skrivbordsverktyg för parlamentariska utredningar i en region: ledamöter, styrmodeller, bedömningar, skattningar, förslag, rapporttext, remiss och reservationer i en enda fil som fungerar utan nätverk.</source>
+        <translation>A desktop tool for a region&apos;s parliamentary investigations: members, governance models, assessments, estimates, proposals, report text, consultation and dissents in a single file that works offline.</translation>
+    </message>
+</context>
+<context>
+    <name>Bedömningar</name>
+    <message>
+        <source>Varje styrmodell bedöms mot varje bedömningsgrund. Skriv poängen direkt i rutan (Retur eller F2 för att ändra; töm rutan för att ta bort poängen). Färgen går från rött för låg till grönt för hög poäng.</source>
+        <translation>Each governance model is scored against each criterion. Type the score into the cell (Enter or F2 to edit; clear the cell to remove the score). Colours go from red for low to green for high scores.</translation>
+    </message>
+    <message>
+        <source>Bedömningsmatris</source>
+        <translation>Assessment matrix</translation>
+    </message>
+    <message>
+        <source>Felmeddelande</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Skala: %1 (sämst) – %2 (bäst).</source>
+        <translation>Scale: %1 (worst) – %2 (best).</translation>
+    </message>
+    <message>
+        <source>Bedöm %1 / %2</source>
+        <translation>Score %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>CodingWidget</name>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Förslag</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Ställningstagande</source>
+        <translation>Stance</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Citera markeringen</source>
+        <translation>Quote the selection</translation>
+    </message>
+    <message>
+        <source>Nyckelcitat på/av</source>
+        <translation>Key quote on/off</translation>
+    </message>
+    <message>
+        <source>Ta bort citat</source>
+        <translation>Remove quote</translation>
+    </message>
+    <message>
+        <source>Kort sammanfattning av svaret …</source>
+        <translation>Short summary of the response …</translation>
+    </message>
+    <message>
+        <source>Spara sammanfattning</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <source>Remissomgång:</source>
+        <translation>Consultation round:</translation>
+    </message>
+    <message>
+        <source>Remissvar</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <source>Ställningstaganden per förslag</source>
+        <translation>Stances per proposal</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source> (sent)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>Inget remissvar valt.</source>
+        <translation>No response selected.</translation>
+    </message>
+    <message>
+        <source>(ej angivet)</source>
+        <translation>(not given)</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDialog</name>
+    <message>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Redigera</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Fält markerade med * måste fyllas i. Ändringen sparas direkt i filen och kan ångras.</source>
+        <translation>Fields marked * are required. The change is saved to the file at once and can be undone.</translation>
+    </message>
+    <message>
+        <source>Fel i formuläret</source>
+        <translation>Errors in the form</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Filtrera…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <source>Filtrera %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Lägg till (Ins)</source>
+        <translation>Add (Ins)</translation>
+    </message>
+    <message>
+        <source>Redigera</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Redigera markerad rad (F2 eller Retur)</source>
+        <translation>Edit the selected row (F2 or Enter)</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Ta bort markerad rad (Del) – kan ångras</source>
+        <translation>Delete the selected row (Del) – can be undone</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n st)</source>
+        <translation>
+            <numerusform>(%n)</numerusform>
+            <numerusform>(%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ny: %1</source>
+        <translation>New: %1</translation>
+    </message>
+    <message>
+        <source>Skapa %1</source>
+        <translation>Create %1</translation>
+    </message>
+    <message>
+        <source>Redigera: %1</source>
+        <translation>Edit: %1</translation>
+    </message>
+    <message>
+        <source>Ändra %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>Ta bort %1? Det går att ångra med Ctrl+Z.</source>
+        <translation>Delete %1? You can undo it with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Ta bort %1</source>
+        <translation>Delete %1</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Exportera JSON-arkiv</source>
+        <translation>Export JSON archive</translation>
+    </message>
+    <message>
+        <source>Exporterar arkiv…</source>
+        <translation>Exporting archive…</translation>
+    </message>
+    <message>
+        <source>Arkivet skrevs: %1</source>
+        <translation>Archive written: %1</translation>
+    </message>
+    <message>
+        <source>Öppet JSON-arkiv…</source>
+        <translation>Open JSON archive…</translation>
+    </message>
+    <message>
+        <source>Delrapport (Word)…</source>
+        <translation>Interim report (Word)…</translation>
+    </message>
+    <message>
+        <source>Slutrapport (Word)…</source>
+        <translation>Final report (Word)…</translation>
+    </message>
+    <message>
+        <source>Remissammanställning (Word)…</source>
+        <translation>Consultation summary (Word)…</translation>
+    </message>
+    <message>
+        <source>Tjänsteutlåtande (Word)…</source>
+        <translation>Official report (Word)…</translation>
+    </message>
+    <message>
+        <source>Remissammanställning (Excel)…</source>
+        <translation>Consultation summary (Excel)…</translation>
+    </message>
+    <message>
+        <source>Kostnadsmodell (Excel)…</source>
+        <translation>Cost model (Excel)…</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Skriver %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <source>Dokumentet skrevs: %1</source>
+        <translation>Document written: %1</translation>
+    </message>
+    <message>
+        <source>Excel-filen skrevs: %1</source>
+        <translation>Excel file written: %1</translation>
+    </message>
+    <message>
+        <source>Skriver ändringsloggen …</source>
+        <translation>Writing the change log …</translation>
+    </message>
+    <message>
+        <source>Ändringsloggen skrevs: %1</source>
+        <translation>Change log written: %1</translation>
+    </message>
+    <message>
+        <source>Ändringsloggen (Excel)…</source>
+        <translation>Change log (Excel)…</translation>
+    </message>
+</context>
+<context>
+    <name>Fält</name>
+    <message>
+        <source>Ledamöter</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Partier</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Reservationer och särskilda yttranden</source>
+        <translation>Dissents and special statements</translation>
+    </message>
+    <message>
+        <source>Verksamheter</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Skattningar</source>
+        <translation>Estimates</translation>
+    </message>
+    <message>
+        <source>Värden per år</source>
+        <translation>Values per year</translation>
+    </message>
+    <message>
+        <source>Förslag</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Bedömningsgrunder</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Styrmodeller</source>
+        <translation>Governance models</translation>
+    </message>
+    <message>
+        <source>Remissomgångar</source>
+        <translation>Consultation rounds</translation>
+    </message>
+    <message>
+        <source>Remissinstanser</source>
+        <translation>Consultees</translation>
+    </message>
+    <message>
+        <source>Remissvar</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <source>Ställningstaganden</source>
+        <translation>Stances</translation>
+    </message>
+    <message>
+        <source>Milstolpar</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <source>Milstolpe</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Benämning</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Parti</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Förkortning</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <source>t.ex. S</source>
+        <translation>e.g. S</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Färg</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>#RRGGBB</source>
+        <translation>#RRGGBB</translation>
+    </message>
+    <message>
+        <source>Ordning</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Ledamot</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Kortnamn</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>Driftform</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>Styrs av</source>
+        <translation>Governed by</translation>
+    </message>
+    <message>
+        <source>Anställda</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>Omsättning (mnkr)</source>
+        <translation>Turnover (SEK m)</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Styrmodell</source>
+        <translation>Governance model</translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>t.ex. A1</source>
+        <translation>e.g. A1</translation>
+    </message>
+    <message>
+        <source>Nollalternativ</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Legala aspekter</source>
+        <translation>Legal aspects</translation>
+    </message>
+    <message>
+        <source>Effekter</source>
+        <translation>Effects</translation>
+    </message>
+    <message>
+        <source>Bedömningsgrund</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Vikt</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Bedömningar</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Poäng</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Motivering</source>
+        <translation>Rationale</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Skattning</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>t.ex. mnkr</source>
+        <translation>e.g. mnkr</translation>
+    </message>
+    <message>
+        <source>Bärs av</source>
+        <translation>Borne by</translation>
+    </message>
+    <message>
+        <source>Prisbasår</source>
+        <translation>Price base year</translation>
+    </message>
+    <message>
+        <source>Antagande</source>
+        <translation>Assumption</translation>
+    </message>
+    <message>
+        <source>Finansiering</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <source>Värde för ett år</source>
+        <translation>Value for one year</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Låg</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Bas</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Hög</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Förslagstext</source>
+        <translation>Proposal text</translation>
+    </message>
+    <message>
+        <source>I delrapporten</source>
+        <translation>In the interim report</translation>
+    </message>
+    <message>
+        <source>I slutrapporten</source>
+        <translation>In the final report</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nyckel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>t.ex. sammanfattning</source>
+        <translation>e.g. sammanfattning</translation>
+    </message>
+    <message>
+        <source>Synlighet</source>
+        <translation>Visibility</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Författarens parti</source>
+        <translation>Author&apos;s party</translation>
+    </message>
+    <message>
+        <source>Remissomgång</source>
+        <translation>Consultation round</translation>
+    </message>
+    <message>
+        <source>Skickad</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Sista svarsdag</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Remissinstans</source>
+        <translation>Consultee</translation>
+    </message>
+    <message>
+        <source>Inbjuden</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Kontaktperson</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Mottaget</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Deras diarienummer</source>
+        <translation>Their reference</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Ställningstagande</source>
+        <translation>Stance</translation>
+    </message>
+    <message>
+        <source>Ställning</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Reservation eller särskilt yttrande</source>
+        <translation>Dissent or special statement</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Utredning</source>
+        <translation>Investigation</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Uppdragsgivare</source>
+        <translation>Commissioned by</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Förvaltning</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Handläggare</source>
+        <translation>Case officer</translation>
+    </message>
+    <message>
+        <source>Kontaktuppgifter</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>Beslutad</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Direktiv</source>
+        <translation>Terms of reference</translation>
+    </message>
+    <message>
+        <source>Lägsta poäng</source>
+        <translation>Lowest score</translation>
+    </message>
+    <message>
+        <source>Högsta poäng</source>
+        <translation>Highest score</translation>
+    </message>
+    <message>
+        <source>Första år i kalkylen</source>
+        <translation>First year of the calculation</translation>
+    </message>
+    <message>
+        <source>Antal år i kalkylen</source>
+        <translation>Years in the calculation</translation>
+    </message>
+    <message>
+        <source>Diskonteringsränta</source>
+        <translation>Discount rate</translation>
+    </message>
+    <message>
+        <source>Bygger på styrmodeller</source>
+        <translation>Builds on governance models</translation>
+    </message>
+    <message>
+        <source>Koppling till styrmodell</source>
+        <translation>Link to governance model</translation>
+    </message>
+    <message>
+        <source>Förslag på remiss</source>
+        <translation>Proposals sent for consultation</translation>
+    </message>
+    <message>
+        <source>Undertecknare</source>
+        <translation>Signatories</translation>
+    </message>
+    <message>
+        <source>Citat</source>
+        <translation>Quotes</translation>
+    </message>
+    <message>
+        <source>Nyckelcitat</source>
+        <translation>Key quote</translation>
+    </message>
+    <message>
+        <source>Viktprofiler</source>
+        <translation>Weight profiles</translation>
+    </message>
+    <message>
+        <source>Viktprofil</source>
+        <translation>Weight profile</translation>
+    </message>
+    <message>
+        <source>Vikter</source>
+        <translation>Weights</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Frisläppt till gruppen</source>
+        <translation>Released to the group</translation>
+    </message>
+</context>
+<context>
+    <name>Fältredigerare</name>
+    <message>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Ange ett heltal, t.ex. 1 200.</source>
+        <translation>Enter a whole number, e.g. 1 200.</translation>
+    </message>
+    <message>
+        <source>Ange ett heltal utan decimaler.</source>
+        <translation>Enter a whole number without decimals.</translation>
+    </message>
+    <message>
+        <source>Ange ett tal, t.ex. 1 234,5.</source>
+        <translation>Enter a number, e.g. 1 234,5.</translation>
+    </message>
+    <message>
+        <source>Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2023-06-30.</source>
+        <translation>Enter a date as YYYY-MM-DD, e.g. 2023-06-30.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Användarhandledning</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Handledningen saknas i installationen.</source>
+        <translation>The user guide is missing from the installation.</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Skriv ditt namn: det står i ändringsloggen vid dina ändringar.</source>
+        <translation>Enter your name: it is shown in the change log next to your changes.</translation>
+    </message>
+    <message>
+        <source>Vem är du?</source>
+        <translation>Who are you?</translation>
+    </message>
+    <message>
+        <source>Ditt namn och parti eller roll står i ändringsloggen vid varje ändring du gör, så att gruppen ser vem som ändrat vad. Uppgifterna sparas bara på den här datorn.</source>
+        <translation>Your name and party or role are recorded in the change log with every change you make, so the group can see who changed what. They are stored only on this computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Namn *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>t.ex. Anna Andersson</source>
+        <translation>e.g. Anna Andersson</translation>
+    </message>
+    <message>
+        <source>&amp;Parti</source>
+        <translation>&amp;Party</translation>
+    </message>
+    <message>
+        <source>Parti</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>&amp;Roll</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>&amp;Språk</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Språk i programmet</source>
+        <translation>Language of the program</translation>
+    </message>
+    <message>
+        <source>Byte av språk gäller från nästa start.</source>
+        <translation>A new language takes effect at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWidget</name>
+    <message>
+        <source>Dra hit remissvar (Word, PDF eller ifyllda svarsmallar), eller välj filer. Varje fil kopplas till en remissinstans – kontrollera förslagen innan du läser in.</source>
+        <translation>Drop consultation responses here (Word, PDF or filled-in response forms), or choose files. Each file is matched to a consultee – check the suggestions before importing.</translation>
+    </message>
+    <message>
+        <source>Välj filer …</source>
+        <translation>Choose files …</translation>
+    </message>
+    <message>
+        <source>Läs in markerade</source>
+        <translation>Import selected</translation>
+    </message>
+    <message>
+        <source>Töm listan</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <source>Ta med</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Remissinstans</source>
+        <translation>Consultee</translation>
+    </message>
+    <message>
+        <source>Kopplad via</source>
+        <translation>Matched by</translation>
+    </message>
+    <message>
+        <source>Anmärkning</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <source>Remissomgång:</source>
+        <translation>Consultation round:</translation>
+    </message>
+    <message>
+        <source>Inkom:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Välj remissvar</source>
+        <translation>Choose responses</translation>
+    </message>
+    <message>
+        <source>Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)</source>
+        <translation>Responses (*.docx *.pdf *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(välj remissinstans)</source>
+        <translation>(choose consultee)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n svar lästes in.</source>
+        <translation>
+            <numerusform>%n response imported.</numerusform>
+            <numerusform>%n responses imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sena svar: </source>
+        <translation>Late responses: </translation>
+    </message>
+    <message>
+        <source>Inte inlästa:</source>
+        <translation>Not imported:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Säkerhetskopia sparad: %1</source>
+        <translation>Backup saved: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Ny utredning…</source>
+        <translation>&amp;New investigation…</translation>
+    </message>
+    <message>
+        <source>&amp;Öppna…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Spara &amp;kopia som…</source>
+        <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+        <source>Åte&amp;rställ från säkerhetskopia…</source>
+        <translation>Rest&amp;ore from backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Stäng utredningen</source>
+        <translation>&amp;Close the investigation</translation>
+    </message>
+    <message>
+        <source>&amp;Avsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Sök</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Inställningar…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Om Utredningsstöd</source>
+        <translation>&amp;About Utredningsstöd</translation>
+    </message>
+    <message>
+        <source>&amp;Användarhandledning</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Visa &amp;navigering</source>
+        <translation>Show &amp;navigation</translation>
+    </message>
+    <message>
+        <source>&amp;Helskärm</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Senaste &amp;filer</source>
+        <translation>Recent &amp;files</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Verktygsfält</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Navigering</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Öppna utredning</source>
+        <translation>Open investigation</translation>
+    </message>
+    <message>
+        <source>Utredningar (*%1);;Alla filer (*)</source>
+        <translation>Investigations (*%1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Öppnar %1 …</source>
+        <translation>Opening %1 …</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte öppnas</source>
+        <translation>The file could not be opened</translation>
+    </message>
+    <message>
+        <source>Öppnade %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>Skapar %1 …</source>
+        <translation>Creating %1 …</translation>
+    </message>
+    <message>
+        <source>Spara kopia som</source>
+        <translation>Save a copy as</translation>
+    </message>
+    <message>
+        <source>Utredningar (*%1)</source>
+        <translation>Investigations (*%1)</translation>
+    </message>
+    <message>
+        <source>Kopian kan inte skrivas över den öppna filen.</source>
+        <translation>The copy cannot overwrite the open file.</translation>
+    </message>
+    <message>
+        <source>Sparar kopia …</source>
+        <translation>Saving copy …</translation>
+    </message>
+    <message>
+        <source>Kopian sparades: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <source>Töm listan</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <source>&amp;Ångra %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Gör om %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Ångra</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Gör om</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source> (skrivskyddad)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>Ändringar loggas som %1</source>
+        <translation>Changes are logged as %1</translation>
+    </message>
+    <message>
+        <source>Inget namn angivet – välj Redigera ▸ Inställningar</source>
+        <translation>No name given – choose Edit ▸ Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <source>Avsnittets text</source>
+        <translation>Section text</translation>
+    </message>
+    <message>
+        <source>Spara text</source>
+        <translation>Save text</translation>
+    </message>
+    <message>
+        <source>Styckeformat</source>
+        <translation>Paragraph style</translation>
+    </message>
+    <message>
+        <source>Styckeformat (Ctrl+0 … Ctrl+3)</source>
+        <translation>Paragraph style (Ctrl+0 … Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Brödtext</source>
+        <translation>Body text</translation>
+    </message>
+    <message>
+        <source>Rubrik 1</source>
+        <translation>Heading 1</translation>
+    </message>
+    <message>
+        <source>Rubrik 2</source>
+        <translation>Heading 2</translation>
+    </message>
+    <message>
+        <source>Rubrik 3</source>
+        <translation>Heading 3</translation>
+    </message>
+    <message>
+        <source>Fet (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Kursiv (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Punktlista</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Numrerad lista</source>
+        <translation>Numbered list</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>«%1» är ingen poäng: skriv ett tal, t.ex. 3.</source>
+        <translation>“%1” is not a score: enter a number, e.g. 3.</translation>
+    </message>
+</context>
+<context>
+    <name>NewInvestigationDialog</name>
+    <message>
+        <source>&amp;Skapa</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Spara ny utredning som</source>
+        <translation>Save new investigation as</translation>
+    </message>
+    <message>
+        <source>Utredningar (*%1)</source>
+        <translation>Investigations (*%1)</translation>
+    </message>
+    <message>
+        <source>Utredningen måste ha en titel.</source>
+        <translation>The investigation must have a title.</translation>
+    </message>
+    <message>
+        <source>Välj var filen ska sparas.</source>
+        <translation>Choose where to save the file.</translation>
+    </message>
+    <message>
+        <source>Filen finns redan; välj ett annat namn.</source>
+        <translation>The file already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>Mappen finns inte.</source>
+        <translation>The folder does not exist.</translation>
+    </message>
+    <message>
+        <source>Ny utredning</source>
+        <translation>New investigation</translation>
+    </message>
+    <message>
+        <source>&amp;Titel *</source>
+        <translation>&amp;Title *</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>t.ex. Styrningen av den egenägda vården</source>
+        <translation>e.g. Governance of the region&apos;s own care</translation>
+    </message>
+    <message>
+        <source>&amp;Diarienummer</source>
+        <translation>&amp;Case number</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>t.ex. RS 2022-0845</source>
+        <translation>e.g. RS 2022-0845</translation>
+    </message>
+    <message>
+        <source>&amp;Fil *</source>
+        <translation>&amp;File *</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>&amp;Bläddra…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>Rapporttext</name>
+    <message>
+        <source>Välj rapport och avsnitt och skriv texten till höger. Texten sparas när du byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras.</source>
+        <translation>Choose a report and a section and write on the right. The text is saved when you change section or press Save text (Ctrl+S), and every save can be undone.</translation>
+    </message>
+    <message>
+        <source>Inget avsnitt valt</source>
+        <translation>No section selected</translation>
+    </message>
+    <message>
+        <source>Ändra texten i %1</source>
+        <translation>Change the text of %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemissWorkbench</name>
+    <message>
+        <source>Läsa och koda</source>
+        <translation>Read and code</translation>
+    </message>
+    <message>
+        <source>Läs in svar</source>
+        <translation>Import responses</translation>
+    </message>
+    <message>
+        <source>Sök i svaren</source>
+        <translation>Search responses</translation>
+    </message>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Återställ från säkerhetskopia</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Välj den säkerhetskopia av %1 som ska ersätta filen. Filen som den är nu sparas först som en egen säkerhetskopia, så återställningen kan ångras.</source>
+        <translation>Choose the backup of %1 that should replace the file. The file as it is now is first saved as a backup of its own, so the restore can be undone.</translation>
+    </message>
+    <message>
+        <source>Tidpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Anledning</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopiorna ligger i %1</source>
+        <translation>The backups are in %1</translation>
+    </message>
+    <message>
+        <source>Det finns inga säkerhetskopior av filen ännu.</source>
+        <translation>There are no backups of the file yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Återställ</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Välj &amp;annan fil…</source>
+        <translation>Choose &amp;another file…</translation>
+    </message>
+    <message>
+        <source>Välj säkerhetskopia</source>
+        <translation>Choose backup</translation>
+    </message>
+    <message>
+        <source>Utredningar (*.utredning);;Alla filer (*)</source>
+        <translation>Investigations (*.utredning);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchWidget</name>
+    <message>
+        <source>Sök i remissvaren, t.ex. styrning omvårdnad</source>
+        <translation>Search the responses, e.g. styrning omvårdnad</translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Typ av remissinstans</source>
+        <translation>Type of consultee</translation>
+    </message>
+    <message>
+        <source>Ställningstagande i svaret</source>
+        <translation>Stance in the response</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n svar matchar.</source>
+        <translation>
+            <numerusform>%n response matches.</numerusform>
+            <numerusform>%n responses match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusWidget</name>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Inbjudna</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Besvarat</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Avstått</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Saknas</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Sena</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Spontana</source>
+        <translation>Unsolicited</translation>
+    </message>
+    <message>
+        <source>Exportera påminnelselista …</source>
+        <translation>Export reminder list …</translation>
+    </message>
+    <message>
+        <source>Remissomgång:</source>
+        <translation>Consultation round:</translation>
+    </message>
+    <message>
+        <source>Att påminna (inbjudna som inte har svarat)</source>
+        <translation>To remind (invited consultees who have not answered)</translation>
+    </message>
+    <message>
+        <source>Sista svarsdag: </source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Spara påminnelselista</source>
+        <translation>Save reminder list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Uppgift</name>
+    <message>
+        <source>Ett oväntat fel inträffade: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vyer</name>
+    <message>
+        <source>Ledamöter och partier</source>
+        <translation>Members and parties</translation>
+    </message>
+    <message>
+        <source>Gruppens ledamöter, ersättare, sekretariat och experter, och partierna i fullmäktige. Parti och roll används i reservationer och i ändringsloggen.</source>
+        <translation>The group&apos;s members, substitutes, secretariat and experts, and the parties in the assembly. Party and role are used in dissents and in the change log.</translation>
+    </message>
+    <message>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Verksamheter</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Styrmodeller</source>
+        <translation>Governance models</translation>
+    </message>
+    <message>
+        <source>Bedömningar</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Skattningar</source>
+        <translation>Estimates</translation>
+    </message>
+    <message>
+        <source>Förslag</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Rapporttext</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
+        <source>Remiss</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Remissvar</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <source>Reservationer och särskilda yttranden</source>
+        <translation>Dissents and special statements</translation>
+    </message>
+    <message>
+        <source>Anteckningar</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Ändringslogg</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Regionens egenägda vårdgivare: sjukhus och bolag, deras driftform och vem som styr dem.</source>
+        <translation>The region&apos;s own care providers: hospitals and companies, their legal form and who governs them.</translation>
+    </message>
+    <message>
+        <source>Skattade effekter av varje styrmodell. Välj en skattning för att se och ändra dess värden per år (låg ≤ bas ≤ hög).</source>
+        <translation>Estimated effects of each governance model. Select an estimate to see and change its values per year (low ≤ base ≤ high).</translation>
+    </message>
+    <message>
+        <source>De alternativa styrmodeller som utredningen jämför. Dagens modell är nollalternativet som de andra bedöms mot.</source>
+        <translation>The alternative governance models the investigation compares. Today&apos;s model is the baseline the others are judged against.</translation>
+    </message>
+    <message>
+        <source>Välj en remissomgång för att se dess remissinstanser, en instans för att se dess svar och ett svar för att se ställningstagandena per förslag.</source>
+        <translation>Select a consultation round to see its consultees, a consultee to see its responses and a response to see its stances per proposal.</translation>
+    </message>
+    <message>
+        <source>Reservationer mot förslag och särskilda yttranden, per parti. De tas med sist i slutrapporten. Välj en för att se vilka ledamöter som står bakom den.</source>
+        <translation>Dissents on proposals and special statements, by party. They go at the end of the final report. Select one to see which members stand behind it.</translation>
+    </message>
+    <message>
+        <source>Utredningens numrerade förslag till beslut. Numret följer förslaget från delrapporten till slutrapporten. Välj ett förslag för att se vilka styrmodeller det bygger på.</source>
+        <translation>The investigation&apos;s numbered proposals for decision. The number follows a proposal from the interim to the final report. Select a proposal to see which governance models it builds on.</translation>
+    </message>
+    <message>
+        <source>Egna anteckningar. Privata och partiinterna anteckningar följer inte med när utredningen delas, förrän de frisläpps till hela gruppen.</source>
+        <translation>Your own notes. Private and party notes do not travel when the investigation is shared until they are released to the whole group.</translation>
+    </message>
+    <message>
+        <source>Läs in remissvaren, läs och koda dem förslag för förslag, sök i dem och se hur långt arbetet har kommit.</source>
+        <translation>Import the consultation responses, read and code them proposal by proposal, search them and see how far the work has come.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Välkommen till Utredningsstöd</source>
+        <translation>Welcome to Utredningsstöd</translation>
+    </message>
+    <message>
+        <source>Skapa en ny utredning eller öppna en utredningsfil (*.utredning). Allt du ändrar sparas direkt i filen och kan ångras.</source>
+        <translation>Create a new investigation or open an investigation file (*.utredning). Everything you change is saved to the file at once and can be undone.</translation>
+    </message>
+    <message>
+        <source>Senaste filer</source>
+        <translation>Recent files</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Filen är redan öppen</source>
+        <translation>The file is already open</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;skrivskyddad</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Ta över…</source>
+        <translation>&amp;Take over…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ta över filen</source>
+        <translation>Take over the file</translation>
+    </message>
+    <message>
+        <source>Ta bara över filen om du vet att den andra datorn är avstängd eller har kraschat. Annars kan ni skriva över varandras ändringar. Ta över?</source>
+        <translation>Only take over the file if you know the other computer is switched off or has crashed. Otherwise you may overwrite each other’s changes. Take over?</translation>
+    </message>
+    <message>
+        <source>Utredningsstöd</source>
+        <translation>Utredningsstöd</translation>
+    </message>
+    <message>
+        <source>Återställ från säkerhetskopia</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>%1 ersätts av säkerhetskopian %2. Fortsätta?</source>
+        <translation>%1 will be replaced by the backup %2. Continue?</translation>
+    </message>
+    <message>
+        <source>Återställningen misslyckades</source>
+        <translation>The restore failed</translation>
+    </message>
+</context>
+<context>
+    <name>Ändringslogg</name>
+    <message>
+        <source>Varje ändring i filen: vem, när och vad. Loggen kan inte ändras.</source>
+        <translation>Every change in the file: who, when and what. The log cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Filtrera på person</source>
+        <translation>Filter by person</translation>
+    </message>
+    <message>
+        <source>Filtrera på del av utredningen</source>
+        <translation>Filter by part of the investigation</translation>
+    </message>
+    <message>
+        <source>Alla delar</source>
+        <translation>All parts</translation>
+    </message>
+    <message>
+        <source>Sök post…</source>
+        <translation>Search item…</translation>
+    </message>
+    <message>
+        <source>Sök post</source>
+        <translation>Search item</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Från datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Till datum</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Tidpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Ändrade värden</source>
+        <translation>Changed values</translation>
+    </message>
+    <message>
+        <source>Ändringslogg</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Alla personer</source>
+        <translation>All people</translation>
+    </message>
+    <message>
+        <source>%1 ändringar</source>
+        <translation>%1 changes</translation>
+    </message>
+</context>
+<context>
+    <name>Översikt</name>
+    <message>
+        <source>Ledamöter</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Verksamheter</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <source>Styrmodeller</source>
+        <translation>Governance models</translation>
+    </message>
+    <message>
+        <source>Bedömningsgrunder</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <source>Skattningar</source>
+        <translation>Estimates</translation>
+    </message>
+    <message>
+        <source>Förslag</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Reservationer</source>
+        <translation>Dissents</translation>
+    </message>
+    <message>
+        <source>klar</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>%1 dagar sedan</source>
+        <translation>%1 days ago</translation>
+    </message>
+    <message>
+        <source>i dag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>om %1 dagar</source>
+        <translation>in %1 days</translation>
+    </message>
+    <message>
+        <source>Uppdraget</source>
+        <translation>The assignment</translation>
+    </message>
+    <message>
+        <source>Direktiv</source>
+        <translation>Terms of reference</translation>
+    </message>
+    <message>
+        <source>Redigera uppdraget…</source>
+        <translation>Edit the assignment…</translation>
+    </message>
+    <message>
+        <source>Redigera uppdraget</source>
+        <translation>Edit the assignment</translation>
+    </message>
+    <message>
+        <source>Nästa milstolpe</source>
+        <translation>Next milestone</translation>
+    </message>
+    <message>
+        <source>Remiss</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Inkomna remissvar</source>
+        <translation>Responses received</translation>
+    </message>
+    <message>
+        <source>Färdigbehandlade remissvar</source>
+        <translation>Responses processed</translation>
+    </message>
+    <message>
+        <source>Inkomna svar från inbjudna instanser</source>
+        <translation>Responses received from invited consultees</translation>
+    </message>
+    <message>
+        <source>Färdigbehandlade svar</source>
+        <translation>Processed responses</translation>
+    </message>
+    <message>
+        <source>Innehåll</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Tidplan</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <source>Tid kvar</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Diarienummer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Case number: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Uppdragsgivare: %1</source>
+        <translation>Commissioned by: %1</translation>
+    </message>
+    <message>
+        <source>Beslutad: %1</source>
+        <translation>Decided: %1</translation>
+    </message>
+    <message>
+        <source>Handläggare: %1</source>
+        <translation>Case officer: %1</translation>
+    </message>
+    <message>
+        <source>*Inget direktiv inlagt än – välj Redigera uppdraget.*</source>
+        <translation>*No terms of reference yet – choose Edit the assignment.*</translation>
+    </message>
+    <message>
+        <source>Alla klara</source>
+        <translation>All done</translation>
+    </message>
+    <message>
+        <source>Senast: %1 – %2</source>
+        <translation>Last: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Inga kommande milstolpar.</source>
+        <translation>No upcoming milestones.</translation>
+    </message>
+    <message>
+        <source>%1 dagar sen</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>%1 dagar</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>1 dag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Ändra uppdraget</source>
+        <translation>Change the assignment</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,35 @@
+"""Icons and style sheet ship with the program and load (SVG, so sharp on high-DPI screens)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from utredning_app import paths
+from utredning_app.gui.icons import icon
+from utredning_app.gui.views import VIEWS
+
+GUI = Path(__file__).resolve().parents[2] / "utredning_app" / "gui"
+
+
+def test_every_icon_used_exists_and_renders(qtbot: QtBot) -> None:
+    names = {v.icon for v in VIEWS}
+    for source in GUI.rglob("*.py"):
+        names |= set(re.findall(r'icon\("([a-z_]+)"\)', source.read_text(encoding="utf-8")))
+    names |= {p.stem for p in (paths.resources_dir() / "icons").glob("*.svg")}
+    assert len(names) > 25
+    for name in sorted(names):
+        assert (paths.resources_dir() / "icons" / f"{name}.svg").is_file(), name
+        pixmap = icon(name).pixmap(QSize(48, 48))
+        assert not pixmap.isNull(), name
+
+
+def test_style_sheet_applies_without_warnings(qtbot: QtBot, qapp: object) -> None:
+    from utredning_app.gui.app import apply_style
+
+    apply_style(qapp)  # type: ignore[arg-type]
+    assert "sidebar" in qapp.styleSheet()  # type: ignore[attr-defined]
+    qapp.setStyleSheet("")  # type: ignore[attr-defined]

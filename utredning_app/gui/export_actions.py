@@ -1,0 +1,80 @@
+"""Registry of Arkiv ▸ Exportera… actions.
+
+An export feature adds itself with :func:`register` (from a module listed in
+``EXPORT_MODULES`` — imported when the menu is first opened, never at start-up)::
+
+    register(ExportAction("delrapport", "Delrapport (Word)…", run_delrapport))
+
+``run(parent, workspace)`` asks for a file name, runs the export (off the UI thread with
+:func:`utredning_app.gui.tasks.run_task` when slow) and reports in the status bar.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ExportAction:
+    key: str
+    title: str
+    run: Callable[[QWidget, Workspace], None]
+
+
+EXPORT_ACTIONS: list[ExportAction] = []
+# Modules that register export actions; the Word/Excel export features add theirs here.
+EXPORT_MODULES: list[str] = ["utredning_app.gui.export_reports"]
+_loaded = False
+
+
+def register(action: ExportAction) -> None:
+    if any(a.key == action.key for a in EXPORT_ACTIONS):
+        return
+    EXPORT_ACTIONS.append(action)
+
+
+def actions() -> list[ExportAction]:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in EXPORT_MODULES:
+            importlib.import_module(name)
+    return list(EXPORT_ACTIONS)
+
+
+def _export_json(parent: QWidget, workspace: Workspace) -> None:
+    from utredning_app.gui.tasks import run_task
+    from utredning_app.services.archive import export_archive
+
+    suggested = workspace.db.path.with_suffix(".json")
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Export", "Exportera JSON-arkiv"),
+        str(suggested),
+        "JSON (*.json)",
+    )
+    if not name:
+        return
+    from pathlib import Path
+
+    source = workspace.db.path
+    run_task(
+        parent,
+        QCoreApplication.translate("Export", "Exporterar arkiv…"),
+        lambda: export_archive(source, Path(name), include_private=True),
+        done=QCoreApplication.translate("Export", "Arkivet skrevs: %1").replace("%1", name),
+    )
+
+
+register(
+    ExportAction("json", QCoreApplication.translate("Export", "Öppet JSON-arkiv…"), _export_json)
+)

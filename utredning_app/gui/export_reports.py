@@ -1,0 +1,129 @@
+"""Arkiv ▸ Exportera: the Word documents, the Excel files and the ändringslogg.
+
+Registered in :mod:`utredning_app.gui.export_actions` (this module is listed in
+``EXPORT_MODULES`` and imported when the menu is first opened). Each export asks for a file
+name, runs in a worker thread with a progress dialog whose Avbryt stops it (no file is
+written), and reports in the status bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from utredning_app.gui.export_actions import ExportAction, register
+from utredning_app.gui.specs import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
+
+WORD_DOCUMENTS = {
+    "delrapport": QT_TRANSLATE_NOOP("Export", "Delrapport (Word)…"),
+    "slutrapport": QT_TRANSLATE_NOOP("Export", "Slutrapport (Word)…"),
+    "remissammanstallning": QT_TRANSLATE_NOOP("Export", "Remissammanställning (Word)…"),
+    "tjansteutlatande": QT_TRANSLATE_NOOP("Export", "Tjänsteutlåtande (Word)…"),
+}
+
+XLSX_TITLES = {
+    "remiss": QT_TRANSLATE_NOOP("Export", "Remissammanställning (Excel)…"),
+    "kostnader": QT_TRANSLATE_NOOP("Export", "Kostnadsmodell (Excel)…"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+def _ask(parent: QWidget, workspace: Workspace, stem: str, suffix: str, kind: str) -> Path | None:
+    suggested = workspace.db.path.with_name(f"{workspace.db.path.stem}-{stem}{suffix}")
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Export", "Exportera"),
+        str(suggested),
+        f"{kind} (*{suffix})",
+    )
+    if not name:
+        return None
+    return Path(name if name.endswith(suffix) else name + suffix)
+
+
+def _run(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], Any], done: str) -> None:
+    from utredning_app.gui.tasks import run_task
+
+    holder: dict[str, Any] = {}
+    task = run_task(parent, label, lambda: work(lambda: bool(holder["task"].cancelled)), done=done)
+    holder["task"] = task
+
+
+def _word(kind: str) -> Callable[[QWidget, Workspace], None]:
+    def run(parent: QWidget, workspace: Workspace) -> None:
+        from utredning_app.services.exports import export_document
+
+        out = _ask(parent, workspace, kind, ".docx", "Word")
+        if out is None:
+            return
+        source = workspace.db.path
+        _run(
+            parent,
+            QCoreApplication.translate("Export", "Skriver %1 …").replace("%1", out.name),
+            lambda cancelled: export_document(kind, source, out, cancelled=cancelled),
+            QCoreApplication.translate("Export", "Dokumentet skrevs: %1").replace("%1", str(out)),
+        )
+
+    return run
+
+
+def _xlsx(kind: str) -> Callable[[QWidget, Workspace], None]:
+    def run(parent: QWidget, workspace: Workspace) -> None:
+        from utredning_app.services.exports import export_xlsx
+
+        out = _ask(parent, workspace, kind, ".xlsx", "Excel")
+        if out is None:
+            return
+        source = workspace.db.path
+        _run(
+            parent,
+            QCoreApplication.translate("Export", "Skriver %1 …").replace("%1", out.name),
+            lambda cancelled: export_xlsx(kind, source, out, cancelled=cancelled),
+            QCoreApplication.translate("Export", "Excel-filen skrevs: %1").replace("%1", str(out)),
+        )
+
+    return run
+
+
+def _audit(parent: QWidget, workspace: Workspace) -> None:
+    from utredning_app.services.audit_log import export_audit
+
+    out = _ask(parent, workspace, "andringslogg", ".xlsx", "Excel")
+    if out is None:
+        return
+    source = workspace.db.path
+    _run(
+        parent,
+        QCoreApplication.translate("Export", "Skriver ändringsloggen …"),
+        lambda _cancelled: export_audit(source, out),
+        QCoreApplication.translate("Export", "Ändringsloggen skrevs: %1").replace("%1", str(out)),
+    )
+
+
+def _register() -> None:
+    for kind, title in WORD_DOCUMENTS.items():
+        register(ExportAction(kind, _tr(title), _word(kind)))
+    from utredning_app.services.exports import xlsx_kinds
+
+    for xkind in xlsx_kinds().values():
+        known = XLSX_TITLES.get(xkind.name)
+        title = _tr(known) if known else f"{xkind.name.capitalize()} (Excel)…"
+        register(ExportAction(f"xlsx-{xkind.name}", title, _xlsx(xkind.name)))
+    register(
+        ExportAction(
+            "audit", QCoreApplication.translate("Export", "Ändringsloggen (Excel)…"), _audit
+        )
+    )
+
+
+_register()

@@ -1,0 +1,611 @@
+"""The main window: sidebar navigation to every view, menus, undo, status, file handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from utredning_app import APP_NAME
+from utredning_app.gui import export_actions
+from utredning_app.gui.icons import icon
+from utredning_app.gui.settings import AppSettings, Identity
+from utredning_app.gui.tasks import Task
+from utredning_app.gui.views import VIEWS
+
+if TYPE_CHECKING:
+    from utredning_app.gui.views.base import BaseView
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.storage.database import Database
+
+# Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
+# the start-up path, so the window is built while the worker thread imports it and opens the file.
+FILE_SUFFIX = ".utredning"
+
+
+def _tr_view(title: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Vyer", title)
+
+
+class WelcomePage(QWidget):
+    """Shown when no file is open: what to do next."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.setObjectName("welcome")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 60, 60, 60)
+        heading = QLabel(self.tr("Välkommen till Utredningsstöd"))
+        heading.setObjectName("viewHeading")
+        layout.addWidget(heading)
+        intro = QLabel(
+            self.tr(
+                "Skapa en ny utredning eller öppna en utredningsfil (*.utredning). "
+                "Allt du ändrar sparas direkt i filen och kan ångras."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        buttons = QHBoxLayout()
+        for action in (window.new_action, window.open_action):
+            button = QPushButton(action.icon(), action.text().replace("&", ""))
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.recent = QListWidget()
+        self.recent.setAccessibleName(self.tr("Senaste filer"))
+        self.recent.itemActivated.connect(
+            lambda item: window.open_path(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        recent_label = QLabel(self.tr("Senaste filer"))
+        recent_label.setObjectName("panelTitle")
+        layout.addWidget(recent_label)
+        layout.addWidget(self.recent, 1)
+
+    def set_recent(self, files: list[Path]) -> None:
+        self.recent.clear()
+        for path in files:
+            item = QListWidgetItem(icon("file"), f"{path.name}   —   {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.recent.addItem(item)
+
+
+class MainWindow(QMainWindow):
+    file_opened = Signal(object)  # Path
+    view_painted = Signal(str)  # view key, once per view
+
+    def __init__(self, settings: AppSettings, *, ask_identity: bool = True) -> None:
+        super().__init__()
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self.views: dict[str, BaseView] = {}
+        self._painted: set[str] = set()
+        self._task: Task | None = None
+        from utredning_app.gui.file_safety import BackupTimer
+
+        self.backups = BackupTimer(self)
+        self.backups.warning.connect(self._show_error)
+        self.backups.backed_up.connect(
+            lambda p: self.statusBar().showMessage(
+                self.tr("Säkerhetskopia sparad: %1").replace("%1", p), 5000
+            )
+        )
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 820)
+        self.setMinimumSize(QSize(900, 600))
+
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self.statusBar().setObjectName("statusBar")
+        self.actor_label = QLabel()
+        self.statusBar().addPermanentWidget(self.actor_label)
+        self._update_title()
+        self._refresh_recent()
+        if (geometry := settings.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        if (state := settings.window_state()) is not None:
+            self.restoreState(state)
+        if ask_identity and settings.identity() is None:
+            QTimer.singleShot(0, self.ask_identity)
+        self._show_actor()
+
+    # construction ------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str = "",
+    ) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else icon(""), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&Ny utredning…"), self.new_file, SK.New, "new")
+        self.open_action = self._action(self.tr("&Öppna…"), self.open_dialog, SK.Open, "open")
+        self.save_copy_action = self._action(
+            self.tr("Spara &kopia som…"), self.save_copy, SK.SaveAs, "save"
+        )
+        self.restore_action = self._action(
+            self.tr("Åte&rställ från säkerhetskopia…"), self.restore_backup, None, "open"
+        )
+        self.close_action = self._action(self.tr("&Stäng utredningen"), self.close_file, SK.Close)
+        self.quit_action = self._action(self.tr("&Avsluta"), self.close, SK.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.search_action = self._action(self.tr("&Sök"), self.focus_search, SK.Find, "search")
+        self.settings_action = self._action(
+            self.tr("&Inställningar…"), self.ask_identity, SK.Preferences, "settings"
+        )
+        self.about_action = self._action(self.tr("&Om Utredningsstöd"), self.show_about)
+        self.help_action = self._action(
+            self.tr("&Användarhandledning"), self.show_help, SK.HelpContents, "help"
+        )
+        self.sidebar_action = QAction(self.tr("Visa &navigering"), self)
+        self.sidebar_action.setCheckable(True)
+        self.sidebar_action.setChecked(True)
+        self.sidebar_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.sidebar_action.toggled.connect(lambda on: self.sidebar.setVisible(on))
+        self.fullscreen_action = self._action(
+            self.tr("&Helskärm"), self.toggle_fullscreen, SK.FullScreen
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Arkiv"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Senaste &filer"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.restore_action)
+        self.export_menu = file_menu.addMenu(icon("export"), self.tr("&Exportera"))
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Redigera"))
+        self.undo_action = QAction(icon("undo"), self.tr("&Ångra"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(icon("redo"), self.tr("&Gör om"), self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
+
+        self.view_menu = bar.addMenu(self.tr("&Visa"))
+        for number, info in enumerate(VIEWS, start=1):
+            action = QAction(icon(info.icon), _tr_view(info.title), self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _c=False, key=info.key: self.show_view(key))
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.sidebar_action)
+        self.view_menu.addAction(self.fullscreen_action)
+
+        help_menu = bar.addMenu(self.tr("&Hjälp"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(self.tr("Verktygsfält"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.open_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.search_action)
+        self._update_undo_actions()
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Navigering"))
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(300)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for info in VIEWS:
+            item = QListWidgetItem(icon(info.icon), _tr_view(info.title))
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentItemChanged.connect(self._on_nav)
+        layout.addWidget(self.sidebar)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("viewStack")
+        self.welcome = WelcomePage(self)
+        self.stack.addWidget(self.welcome)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.setEnabled(False)
+
+    # files ---------------------------------------------------------------------
+    def actor(self) -> str:
+        identity = self.settings.identity()
+        return identity.actor if identity else ""
+
+    def open_dialog(self) -> None:
+        folder = self.workspace.db.path.parent if self.workspace else Path.home()
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Öppna utredning"),
+            str(folder),
+            self.tr("Utredningar (*%1);;Alla filer (*)").replace("%1", FILE_SUFFIX),
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path, task: Task | None = None) -> Task:
+        """Open ``path`` off the UI thread; ``file_opened`` is emitted when it is shown.
+
+        ``task`` is an opening already started by :func:`start_opening` (at program start,
+        before this window was built).
+        """
+        label = self.tr("Öppnar %1 …").replace("%1", path.name)
+        if task is None:
+            task = start_opening(path, self.actor(), self, label)
+        else:
+            task.attach_progress(self, label)
+        task.finished.connect(lambda db: self._set_database(db))
+        task.failed.connect(lambda message: self._open_failed(path, message, task))
+        self._task = task
+        self.statusBar().showMessage(self.tr("Öppnar %1 …").replace("%1", str(path)))
+        return task
+
+    def _open_failed(self, path: Path, message: str, task: Task | None = None) -> None:
+        self.statusBar().clearMessage()
+        from utredning_app.errors import FileLockedError
+
+        error = task.error if task is not None else None
+        if isinstance(error, FileLockedError):
+            from utredning_app.gui.file_safety import LockedChoice, ask_when_locked
+
+            choice = ask_when_locked(self, error)
+            if choice != LockedChoice.CANCEL:
+                self.open_path(
+                    path,
+                    start_opening(
+                        path,
+                        self.actor(),
+                        self,
+                        self.tr("Öppnar %1 …").replace("%1", path.name),
+                        read_only=choice == LockedChoice.READ_ONLY,
+                        take_over=choice == LockedChoice.TAKE_OVER,
+                    ),
+                )
+            return
+        QMessageBox.warning(self, self.tr("Filen kunde inte öppnas"), message)
+
+    def _set_database(self, db: Database) -> None:
+        from utredning_app.gui.workspace import Workspace
+
+        self.close_file()
+        self.workspace = Workspace(db, self)
+        self.workspace.error.connect(self._show_error)
+        self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
+        self.workspace.changed.connect(lambda _t: self._update_title())
+        self._refresh_recent(self.settings.add_recent(db.path))
+        self.backups.watch(db)
+        self.sidebar.setEnabled(True)
+        self._update_title()
+        self._update_undo_actions()
+        self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
+        start = self.settings.last_view() or VIEWS[0].key
+        if start not in {v.key for v in VIEWS}:
+            start = VIEWS[0].key
+        self.show_view(start)
+        self.file_opened.emit(db.path)
+
+    def close_file(self) -> None:
+        if self.workspace is None:
+            return
+        for view in self.views.values():
+            view.set_workspace(None)
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views.clear()
+        self._painted.clear()
+        self.backups.flush()
+        self.backups.watch(None)
+        self.workspace.close()
+        self.workspace.deleteLater()
+        self.workspace = None
+        self.sidebar.setEnabled(False)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
+        self.statusBar().clearMessage()
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_title()
+        self._update_undo_actions()
+
+    def new_file(self) -> None:
+        from utredning_app.gui.dialogs import NewInvestigationDialog
+
+        folder = self.workspace.db.path.parent if self.workspace else Path.home()
+        dialog = NewInvestigationDialog(folder, self)
+        if dialog.exec() != NewInvestigationDialog.DialogCode.Accepted:
+            return
+        title, dnr, path = dialog.values()
+        self.create_file(path, title, dnr)
+
+    def create_file(self, path: Path, title: str, dnr: str) -> Task:
+        from utredning_app.storage.database import create_database
+
+        actor = self.actor()
+        task = Task(
+            lambda: create_database(path, title=title, diarienummer=dnr, actor=actor),
+            self,
+            self.tr("Skapar %1 …").replace("%1", path.name),
+            discard=lambda db: db.close(),
+        )
+        task.finished.connect(lambda db: self._set_database(db))
+        task.failed.connect(lambda message: self._open_failed(path, message))
+        self._task = task
+        task.start()
+        return task
+
+    def save_copy(self) -> None:
+        if self.workspace is None:
+            return
+        source = self.workspace.db.path
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Spara kopia som"),
+            str(source.with_name(source.stem + "-kopia" + FILE_SUFFIX)),
+            self.tr("Utredningar (*%1)").replace("%1", FILE_SUFFIX),
+        )
+        if name:
+            self.save_copy_to(Path(name))
+
+    def save_copy_to(self, target: Path) -> Task | None:
+        if self.workspace is None:
+            return None
+        from utredning_app.gui.tasks import run_task
+        from utredning_app.storage.backup import copy_consistent
+
+        source = self.workspace.db.path
+        if target.resolve() == source.resolve():
+            self._show_error(self.tr("Kopian kan inte skrivas över den öppna filen."))
+            return None
+        return run_task(
+            self,
+            self.tr("Sparar kopia …"),
+            lambda: copy_consistent(source, target),
+            done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
+        )
+
+    def restore_backup(self) -> None:
+        if self.workspace is None:
+            return
+        from utredning_app.gui.restore_dialog import restore_interactively
+
+        restore_interactively(
+            self, self.workspace.db.path, self.close_file, lambda p: self.open_path(p)
+        )
+
+    def _refresh_recent(self, files: list[Path] | None = None) -> None:
+        files = self.settings.recent_files() if files is None else files
+        self.recent_menu.clear()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if files:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Töm listan"))
+            clear.triggered.connect(self._clear_recent)
+        self.recent_menu.setEnabled(bool(files))
+        self.welcome.set_recent(files)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._refresh_recent([])
+
+    def _fill_export_menu(self) -> None:
+        self.export_menu.clear()
+        for item in export_actions.actions():
+            action = self.export_menu.addAction(item.title)
+            action.setEnabled(self.workspace is not None)
+            action.triggered.connect(
+                lambda _c=False, run=item.run: run(self, self.workspace) if self.workspace else None
+            )
+
+    # views ---------------------------------------------------------------------
+    def _on_nav(self, current: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.show_view(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def view(self, key: str) -> BaseView:
+        """The view for ``key``, created on first use."""
+        if key not in self.views:
+            info = next(v for v in VIEWS if v.key == key)
+            view = info.create()
+            view.installEventFilter(self)
+            self.views[key] = view
+            self.stack.addWidget(view)
+            view.set_workspace(self.workspace)
+        return self.views[key]
+
+    def show_view(self, key: str) -> BaseView | None:
+        if self.workspace is None:
+            return None
+        view = self.view(key)
+        self.stack.setCurrentWidget(view)
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key and self.sidebar.currentRow() != row:
+                self.sidebar.setCurrentRow(row)
+        return view
+
+    def current_view_key(self) -> str:
+        widget = self.stack.currentWidget()
+        for key, view in self.views.items():
+            if view is widget:
+                return key
+        return ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            for key, view in self.views.items():
+                if view is watched and key not in self._painted:
+                    self._painted.add(key)
+                    self.view_painted.emit(key)
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        from utredning_app.gui.views.base import BaseView
+
+        widget = self.stack.currentWidget()
+        if isinstance(widget, BaseView):
+            widget.focus_search()
+
+    # undo ------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.workspace is not None:
+            self.workspace.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.workspace is not None:
+            self.workspace.undo_stack.redo()
+
+    def _update_undo_actions(self) -> None:
+        stack = self.workspace.undo_stack if self.workspace else None
+        can_undo = bool(stack and stack.canUndo())
+        can_redo = bool(stack and stack.canRedo())
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        undo_text = stack.undoText() if stack and can_undo else ""
+        redo_text = stack.redoText() if stack and can_redo else ""
+        self.undo_action.setText(
+            self.tr("&Ångra %1").replace("%1", undo_text) if undo_text else self.tr("&Ångra")
+        )
+        self.redo_action.setText(
+            self.tr("&Gör om %1").replace("%1", redo_text) if redo_text else self.tr("&Gör om")
+        )
+        self.undo_action.setIconText(self.tr("Ångra"))
+        self.redo_action.setIconText(self.tr("Gör om"))
+
+    # misc --------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        if self.workspace is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            return
+        path = self.workspace.db.path
+        self.setWindowFilePath(str(path))
+        suffix = self.tr(" (skrivskyddad)") if self.workspace.db.read_only else ""
+        self.setWindowTitle(f"{path.name}{suffix} – {APP_NAME}")
+
+    def _show_actor(self) -> None:
+        actor = self.actor()
+        self.actor_label.setText(
+            self.tr("Ändringar loggas som %1").replace("%1", actor)
+            if actor
+            else self.tr("Inget namn angivet – välj Redigera ▸ Inställningar")
+        )
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def ask_identity(self) -> None:
+        from utredning_app.gui.dialogs import IdentityDialog
+
+        dialog = IdentityDialog(self.settings.identity(), self.settings.language(), self)
+        if dialog.exec() == IdentityDialog.DialogCode.Accepted:
+            self.apply_identity(dialog.identity(), dialog.language())
+
+    def apply_identity(self, identity: Identity, language: str | None = None) -> None:
+        self.settings.set_identity(identity)
+        if language is not None:
+            self.settings.set_language(language)
+        if self.workspace is not None:
+            self.workspace.db.actor = identity.actor
+        self._show_actor()
+
+    def show_about(self) -> None:
+        from utredning_app.gui.dialogs import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def show_help(self) -> None:
+        from utredning_app.gui.help import HelpDialog
+
+        HelpDialog(self).show()
+
+    def toggle_fullscreen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for view in self.views.values():
+            view.before_close()
+        self.settings.save_window(self.saveGeometry(), self.saveState(), self.current_view_key())
+        self.close_file()
+        event.accept()
+
+
+def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
+    # Imported here, in the worker thread: SQLAlchemy loads while the window is built.
+    from utredning_app.storage.database import open_database
+
+    return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
+
+
+def start_opening(
+    path: Path,
+    actor: str,
+    parent: QWidget | None = None,
+    label: str = "",
+    *,
+    read_only: bool = False,
+    take_over: bool = False,
+) -> Task:
+    """Start opening ``path`` in a worker thread; hand the task to ``MainWindow.open_path``."""
+    task = Task(
+        lambda: _open(path, actor, read_only, take_over),
+        parent,
+        label,
+        discard=lambda db: db.close(),
+        show_progress=parent is not None,
+    )
+    task.start()
+    return task

@@ -1,0 +1,55 @@
+"""Render each main view of a file to PNG (for the README and for review)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from utredning_app.gui.views import VIEWS
+
+SIZE = QSize(1400, 880)
+
+
+def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) -> list[Path]:
+    """Open ``path`` read-only-in-spirit (nothing is edited) and grab every view."""
+    import tempfile
+
+    from utredning_app.gui import settings as settings_mod
+    from utredning_app.gui.app import _app, apply_style, install_translations
+    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.storage.database import open_database
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="utredning-skarmbilder-") as tmp:
+        settings_mod.configure(Path(tmp))
+        app = _app()
+        install_translations(app, "sv")
+        apply_style(app)
+        settings = settings_mod.AppSettings()
+        db = open_database(path, actor="Skärmbild")
+        with db.reader() as session:
+            officer = db.investigation(session).case_officer
+        # Shown in the status bar as the person changes are logged as; nothing is edited.
+        settings.set_identity(settings_mod.Identity(officer or "Sekretariatet", "", ""))
+        window = MainWindow(settings, ask_identity=False)
+        window.resize(SIZE)
+        window.show()
+        window._set_database(db)
+        written: list[Path] = []
+        for number, info in enumerate(VIEWS, start=1):
+            if keys and info.key not in keys:
+                continue
+            view = window.show_view(info.key)
+            if view is not None:
+                view.prepare_screenshot()
+            for _ in range(3):
+                QApplication.processEvents()
+            target = out_dir / f"{number:02d}-{info.key}.png"
+            window.grab().save(str(target))
+            written.append(target)
+        window.close()
+        assert isinstance(window.workspace, Workspace | None)
+    return written
