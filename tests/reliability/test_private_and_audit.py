@@ -28,6 +28,8 @@ from utredning_app.storage.database import Database, open_database
 from utredning_app.storage.models import (
     AuditEntry,
     Dissent,
+    DissentMember,
+    Member,
     Note,
     Party,
     Proposal,
@@ -58,6 +60,7 @@ def plant_private_markers(db: Database) -> tuple[set[str], set[str]]:
             s.flush()
         proposal = s.scalars(select(Proposal)).first()
         party = s.scalars(select(Party)).first()
+        member = s.scalars(select(Member)).first()
         for vis in (Visibility.PRIVAT, Visibility.PARTI):
             s.add(
                 Note(
@@ -82,16 +85,18 @@ def plant_private_markers(db: Database) -> tuple[set[str], set[str]]:
                         )
                     )
             for kind in DissentKind:
-                s.add(
-                    Dissent(
-                        kind=kind,
-                        proposal_id=proposal.id if proposal else None,
-                        party_id=party.id if party else None,
-                        title=mark(f"RESERVATIONSTITEL{vis.value}", private),
-                        text_md=mark(f"RESERVATION{vis.value}", private),
-                        visibility=vis,
-                    )
+                dissent = Dissent(
+                    kind=kind,
+                    proposal_id=proposal.id if proposal else None,
+                    party_id=party.id if party else None,
+                    title=mark(f"RESERVATIONSTITEL{vis.value}", private),
+                    text_md=mark(f"RESERVATION{vis.value}", private),
+                    visibility=vis,
                 )
+                s.add(dissent)
+                if member is not None:  # signed: its signatories must go with it
+                    s.flush()
+                    s.add(DissentMember(dissent_id=dissent.id, member_id=member.id))
         if proposal is not None:
             s.add(
                 Dissent(
@@ -205,6 +210,15 @@ def _reminders(source: Path, folder: Path) -> Path:
     return folder / "påminnelser.xlsx"
 
 
+def _share_copy(source: Path, folder: Path) -> Path:
+    from utredning_app.services.info import check_file
+
+    out = folder / "delad.utredning"
+    assert cli_main(["dela", str(source), "-o", str(out)]) == 0
+    assert check_file(out).ok
+    return out
+
+
 def _registered_exports() -> dict[str, Export]:
     """Every Word document and Excel kind the export registries know, at collection time."""
     from utredning_app.services.exports import DOCUMENTS, xlsx_kinds
@@ -226,6 +240,7 @@ SHARED_EXPORTS: dict[str, Export] = {
     "cli-export-json": _cli_archive,
     "cli-logg": _cli_audit,
     "remiss-utskick": _sendout,
+    "dela-utredningsfil": _share_copy,
     "remiss-påminnelser": _reminders,
     **_registered_exports(),
 }
@@ -251,7 +266,7 @@ def test_no_private_marker_in_shared_exports(
     record("privacy", name, survived=not leaked)
     assert not leaked, f"{name} leaks private content: {leaked[:5]}"
     # Released and group content is not over-filtered where the export carries notes at all.
-    if name.startswith(("arkiv", "cli-export")):
+    if name.startswith(("arkiv", "cli-export", "dela")):
         assert all(m in text for m in shared)
 
 
