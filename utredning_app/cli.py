@@ -61,7 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Utredningsstöd – arbeta med en utredningsfil (*.utredning) "
         "från kommandoraden.",
     )
-    parser.add_argument("--version", action="version", version=f"Utredningsstöd {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Utredningsstöd {__version__}",
+        help="visa programmets version och avsluta",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
     sub.required = True
     for name in COMMAND_MODULES:

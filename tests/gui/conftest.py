@@ -95,3 +95,15 @@ def read(path: Path, table: str, row_id: str) -> dict[str, Any]:
         return entities.get(db, table, row_id)
     finally:
         db.close()
+
+
+@pytest.fixture(autouse=True)
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Exports offer to open the written file: record the request instead of starting Word."""
+    from PySide6.QtGui import QDesktopServices
+
+    urls: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url.toLocalFile()))
+    )
+    return urls
