@@ -21,7 +21,6 @@ from utredning_app.storage.backup import REASON_UPGRADE, backup_folder, list_bac
 from utredning_app.storage.database import inspect_file, open_database
 from utredning_app.storage.lock import lock_path_for
 from utredning_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
-from utredning_app.storage.search_index import is_index_object
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
 
@@ -41,10 +40,14 @@ def rows_by_table(path: Path) -> dict[str, dict[Any, dict[str, Any]]]:
                 " AND name != 'alembic_version'"
             )
         ]
+        # The app's tables (all keyed by id); search indexes and their shadow tables are
+        # derived data that a migration may rebuild.
+        keyed = [
+            n for n in names if "id" in {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')}
+        ]
         return {
             name: {row["id"]: dict(row) for row in conn.execute(f'SELECT * FROM "{name}"')}
-            for name in names
-            if not is_index_object(name)  # the remiss search index is derived data, no ids
+            for name in keyed
         }
     finally:
         conn.close()
