@@ -23,6 +23,7 @@ MODULES = (
     "benchmarks.reports",
     "benchmarks.remiss",
     "benchmarks.costs",
+    "benchmarks.reliability",
 )
 OUT = ROOT / "benchmarks" / "out"
 

@@ -112,10 +112,10 @@ def run(results: dict[str, float], large_path: Path, demo_path: Path) -> None:
             files.append(
                 write_docx_answer(tmp / f"Yttrande {i:03d}.docx", name, pages[i % 20 :] + pages)
             )
+        source_dir = tmp / "pdfkälla"
+        source_dir.mkdir()
         sources = [
-            write_docx_answer(tmp / "pdfkälla" / f"{i}.docx", names[100 + i], pages)
-            for i in range(10)
-            if (tmp / "pdfkälla").mkdir(exist_ok=True) or True
+            write_docx_answer(source_dir / f"{i}.docx", names[100 + i], pages) for i in range(10)
         ]
         start = time.perf_counter()
         pdfs = convert_to_pdf(sources, tmp / "pdf", tmp / "lo-profil")
@@ -126,7 +126,7 @@ def run(results: dict[str, float], large_path: Path, demo_path: Path) -> None:
                 copy = tmp / "pdf" / f"svar {i:02d}-{j:02d}.pdf"
                 copy.write_bytes(data + f"\n%variant {j}\n".encode())
                 files.append(copy)
-        shutil.rmtree(tmp / "pdfkälla")
+        shutil.rmtree(source_dir)
         with open_database(large_path) as db:
             start = time.perf_counter()
             found = analyse_files(db, files, round_ref="Benchmark-remiss")

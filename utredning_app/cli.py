@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.basic",
     "utredning_app.commands.backups",
     "utredning_app.commands.audit",
+    "utredning_app.commands.share",
     "utredning_app.commands.remiss",
     "utredning_app.commands.costs",
     "utredning_app.commands.export",
@@ -60,7 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Utredningsstöd – arbeta med en utredningsfil (*.utredning) "
         "från kommandoraden.",
     )
-    parser.add_argument("--version", action="version", version=f"Utredningsstöd {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Utredningsstöd {__version__}",
+        help="visa programmets version och avsluta",
+    )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=SwedishParser)
     sub.required = True
     for name in COMMAND_MODULES:

@@ -110,8 +110,8 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source> (sent)</source>
-        <translation> (late)</translation>
+        <source> · inkom sent</source>
+        <translation> · late</translation>
     </message>
     <message>
         <source>Inget remissvar valt.</source>
@@ -120,6 +120,37 @@
     <message>
         <source>(ej angivet)</source>
         <translation>(not given)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsulteeImportDialog</name>
+    <message>
+        <source>Importera remissinstanser</source>
+        <translation>Import consultees</translation>
+    </message>
+    <message>
+        <source>(ingen kolumn)</source>
+        <translation>(no column)</translation>
+    </message>
+    <message>
+        <source>Kolumn %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>%1, bladet %2: välj vilken kolumn som innehåller vad.</source>
+        <translation>%1, sheet %2: choose which column holds what.</translation>
+    </message>
+    <message>
+        <source>%1 nya, %2 dubbletter hoppas över, %3 fel.</source>
+        <translation>%1 new, %2 duplicates skipped, %3 errors.</translation>
+    </message>
+    <message>
+        <source>rad %1: «%2» finns redan som «%3»</source>
+        <translation>row %1: “%2” already exists as “%3”</translation>
     </message>
 </context>
 <context>
@@ -873,6 +904,10 @@
         <translation>Clear the list</translation>
     </message>
     <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Ta med</source>
         <translation>Include</translation>
     </message>
@@ -930,6 +965,225 @@
     <message>
         <source>Inte inlästa:</source>
         <translation>Not imported:</translation>
+    </message>
+</context>
+<context>
+    <name>Kostnader</name>
+    <message>
+        <source>Kostnader per styrmodell i mnkr: nuvärde över planeringshorisonten med låg, bas och hög skattning, skillnaden mot nollalternativet och osäkerheten (Monte Carlo). Ändra skattningarna i vyn Skattningar eller i Excel.</source>
+        <translation>Costs per governance model in SEK m: present value over the planning horizon with low, base and high estimates, the difference from the baseline and the uncertainty (Monte Carlo). Change the estimates in the Estimates view or in Excel.</translation>
+    </message>
+    <message>
+        <source>Exportera till Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Läs in ändringar från Excel…</source>
+        <translation>Read changes from Excel…</translation>
+    </message>
+    <message>
+        <source>Alternativ</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>Nuvärde låg</source>
+        <translation>PV low</translation>
+    </message>
+    <message>
+        <source>Nuvärde bas</source>
+        <translation>PV base</translation>
+    </message>
+    <message>
+        <source>Nuvärde hög</source>
+        <translation>PV high</translation>
+    </message>
+    <message>
+        <source>Skillnad låg</source>
+        <translation>Difference low</translation>
+    </message>
+    <message>
+        <source>Skillnad bas</source>
+        <translation>Difference base</translation>
+    </message>
+    <message>
+        <source>Skillnad hög</source>
+        <translation>Difference high</translation>
+    </message>
+    <message>
+        <source>Summa bas (ej diskonterad)</source>
+        <translation>Total base (undiscounted)</translation>
+    </message>
+    <message>
+        <source>Kostnader per alternativ</source>
+        <translation>Costs per option</translation>
+    </message>
+    <message>
+        <source>Diagram: kostnad per alternativ</source>
+        <translation>Chart: cost per option</translation>
+    </message>
+    <message>
+        <source>Diagram: skillnad mot nollalternativet</source>
+        <translation>Chart: difference from the baseline</translation>
+    </message>
+    <message>
+        <source>Diagram: kostnad över åren</source>
+        <translation>Chart: cost over the years</translation>
+    </message>
+    <message>
+        <source>Kostnad per alternativ</source>
+        <translation>Cost per option</translation>
+    </message>
+    <message>
+        <source>Skillnad mot nollalternativet</source>
+        <translation>Difference from the baseline</translation>
+    </message>
+    <message>
+        <source>Över åren</source>
+        <translation>Over the years</translation>
+    </message>
+    <message>
+        <source>Tornado</source>
+        <translation>Tornado</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>Monte Carlo</translation>
+    </message>
+    <message>
+        <source>Alternativ:</source>
+        <translation>Option:</translation>
+    </message>
+    <message>
+        <source>Alternativ i tornadodiagrammet</source>
+        <translation>Option in the tornado chart</translation>
+    </message>
+    <message>
+        <source>Diagram: tornado</source>
+        <translation>Chart: tornado</translation>
+    </message>
+    <message>
+        <source>Dragningar:</source>
+        <translation>Draws:</translation>
+    </message>
+    <message>
+        <source>Antal dragningar</source>
+        <translation>Number of draws</translation>
+    </message>
+    <message>
+        <source>Fördelning:</source>
+        <translation>Distribution:</translation>
+    </message>
+    <message>
+        <source>Fördelning</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>Slumpfrö:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Slumpfrö</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <source>Kör simulering</source>
+        <translation>Run simulation</translation>
+    </message>
+    <message>
+        <source>Simuleringsresultat</source>
+        <translation>Simulation results</translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation>P10</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>P(dyrare än nollalt.)</source>
+        <translation>P(costlier than baseline)</translation>
+    </message>
+    <message>
+        <source>Skillnad P10</source>
+        <translation>Difference P10</translation>
+    </message>
+    <message>
+        <source>Skillnad P50</source>
+        <translation>Difference P50</translation>
+    </message>
+    <message>
+        <source>Skillnad P90</source>
+        <translation>Difference P90</translation>
+    </message>
+    <message>
+        <source>Diagram: Monte Carlo</source>
+        <translation>Chart: Monte Carlo</translation>
+    </message>
+    <message>
+        <source>Det finns inga styrmodeller att räkna på ännu.</source>
+        <translation>There are no governance models to calculate yet.</translation>
+    </message>
+    <message>
+        <source>Det finns bara nollalternativet.</source>
+        <translation>There is only the baseline.</translation>
+    </message>
+    <message>
+        <source>Kör simuleringen för att se P10–P90 per alternativ.</source>
+        <translation>Run the simulation to see P10–P90 per option.</translation>
+    </message>
+    <message>
+        <source>Kostnaderna kan inte räknas fram: se meddelandet ovan.</source>
+        <translation>The costs cannot be calculated: see the message above.</translation>
+    </message>
+    <message>
+        <source>nollalternativ</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>Alternativet har inga kostnadsskattningar.</source>
+        <translation>The option has no cost estimates.</translation>
+    </message>
+    <message>
+        <source>Simulerar…</source>
+        <translation>Simulating…</translation>
+    </message>
+    <message>
+        <source>Exportera kostnadsmodellen</source>
+        <translation>Export the cost model</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporterar…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Kostnadsmodellen skrevs: %1</source>
+        <translation>The cost model was written: %1</translation>
+    </message>
+    <message>
+        <source>Läs in kostnadsmodell</source>
+        <translation>Read cost model</translation>
+    </message>
+    <message>
+        <source>Arbetsboken innehåller inga ändrade indata.</source>
+        <translation>The workbook contains no changed inputs.</translation>
+    </message>
+    <message>
+        <source>Arbetsboken ändrar %1 värden. Spara ändringarna i utredningen?</source>
+        <translation>The workbook changes %1 values. Save the changes in the investigation?</translation>
+    </message>
+    <message>
+        <source>%1 ändringar lästes in från Excel.</source>
+        <translation>%1 changes were read from Excel.</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1495,85 @@
     </message>
 </context>
 <context>
+    <name>Rangordning</name>
+    <message>
+        <source>Viktad poäng och placering för varje styrmodell med gruppens och varje partis vikter, sida vid sida. Stabilitetsintervallet visar hur mycket en bedömningsgrunds vikt kan ändras (övriga skalas i proportion) innan en annan styrmodell hamnar först.</source>
+        <translation>Weighted score and rank of every governance model with the group&apos;s and each party&apos;s weights, side by side. The stability range shows how far a criterion&apos;s weight can change (the others scaled in proportion) before another model comes first.</translation>
+    </message>
+    <message>
+        <source>Rangordning per viktprofil</source>
+        <translation>Ranking per weight profile</translation>
+    </message>
+    <message>
+        <source>Diagram: rangordning per viktprofil</source>
+        <translation>Chart: ranking per weight profile</translation>
+    </message>
+    <message>
+        <source>Tabell</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Viktprofil:</source>
+        <translation>Weight profile:</translation>
+    </message>
+    <message>
+        <source>Viktprofil för stabilitetsintervall</source>
+        <translation>Weight profile for stability ranges</translation>
+    </message>
+    <message>
+        <source>Stabilitetsintervall</source>
+        <translation>Stability ranges</translation>
+    </message>
+    <message>
+        <source>Diagram: stabilitetsintervall</source>
+        <translation>Chart: stability ranges</translation>
+    </message>
+    <message>
+        <source>Ingen rangordning: poäng eller vikter saknas.</source>
+        <translation>No ranking: scores or weights are missing.</translation>
+    </message>
+    <message>
+        <source>Gemensam</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Placering %1, viktad poäng %2</source>
+        <translation>Rank %1, weighted score %2</translation>
+    </message>
+    <message>
+        <source>Bedömningsgrund</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Vikt nu</source>
+        <translation>Weight now</translation>
+    </message>
+    <message>
+        <source>Förblir bäst från</source>
+        <translation>Stays best from</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Tar över under</source>
+        <translation>Takes over below</translation>
+    </message>
+    <message>
+        <source>Tar över över</source>
+        <translation>Takes over above</translation>
+    </message>
+    <message>
+        <source>Ingen viktprofil kan användas.</source>
+        <translation>No weight profile can be used.</translation>
+    </message>
+</context>
+<context>
     <name>Rapporttext</name>
     <message>
         <source>Välj rapport och avsnitt och skriv texten till höger. Texten sparas när du byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras.</source>
@@ -1382,6 +1715,22 @@
         <translation>Export reminder list …</translation>
     </message>
     <message>
+        <source>Skapa utskick …</source>
+        <translation>Create send-out …</translation>
+    </message>
+    <message>
+        <source>Svarsmall (Excel) och missiv (Word) för varje inbjuden remissinstans</source>
+        <translation>Answer form (Excel) and cover letter (Word) for every invited consultee</translation>
+    </message>
+    <message>
+        <source>Importera remissinstanser …</source>
+        <translation>Import consultees …</translation>
+    </message>
+    <message>
+        <source>Exportera remissinstanser …</source>
+        <translation>Export consultees …</translation>
+    </message>
+    <message>
         <source>Remissomgång:</source>
         <translation>Consultation round:</translation>
     </message>
@@ -1404,6 +1753,30 @@
     <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Välj mapp för utskicket</source>
+        <translation>Choose a folder for the send-out</translation>
+    </message>
+    <message>
+        <source>Utskick</source>
+        <translation>Send-out</translation>
+    </message>
+    <message>
+        <source>%1 svarsmallar och missiv skrevs i %2.</source>
+        <translation>%1 answer forms and cover letters were written to %2.</translation>
+    </message>
+    <message>
+        <source>Välj lista med remissinstanser</source>
+        <translation>Choose a list of consultees</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Spara remissinstanser</source>
+        <translation>Save consultees</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1822,14 @@
     <message>
         <source>Skattningar</source>
         <translation>Estimates</translation>
+    </message>
+    <message>
+        <source>Kostnadsanalys</source>
+        <translation>Cost analysis</translation>
+    </message>
+    <message>
+        <source>Rangordning och vikter</source>
+        <translation>Ranking and weights</translation>
     </message>
     <message>
         <source>Förslag</source>

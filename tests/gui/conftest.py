@@ -97,6 +97,18 @@ def read(path: Path, table: str, row_id: str) -> dict[str, Any]:
         db.close()
 
 
+@pytest.fixture(autouse=True)
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Exports offer to open the written file: record the request instead of starting Word."""
+    from PySide6.QtGui import QDesktopServices
+
+    urls: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url.toLocalFile()))
+    )
+    return urls
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _none_guard() -> None:
     """What the application does at start (gui/none_guard.py): a long GUI test run makes more

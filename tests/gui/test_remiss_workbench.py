@@ -52,8 +52,23 @@ def test_import_code_search_and_overview(
     importer = bench.importer
     bench.setCurrentWidget(importer)
     before = len(coding.responses_in_round(demo_db))
-    importer.add_files(files)
+    # Dropped on the import tab, as from the file manager.
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    importer.dropEvent(drop)
+    assert importer.cancel_button.isVisible() or importer.table.rowCount() == 2
     qtbot.waitUntil(lambda: importer.table.rowCount() == 2, timeout=20000)
+    assert not importer.cancel_button.isVisible()
     for row in range(2):
         use = importer.table.item(row, 0)
         assert use is not None and use.checkState() == Qt.CheckState.Checked
@@ -120,3 +135,71 @@ def test_import_code_search_and_overview(
     overview.export(out)
     assert out.read_text(encoding="utf-8-sig").startswith("Remissinstans;")
     bench.grab().save(str(tmp_path / "workbench.png"))
+
+
+def test_sendout_and_consultee_list_from_the_overview(
+    qtbot: QtBot,
+    bench: RemissWorkbench,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QMessageBox
+
+    from utredning_app.gui.remiss.consultee_import import ConsulteeImportDialog
+    from utredning_app.services.consultees import list_consultees
+
+    shown: list[str] = []
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    overview = bench.overview
+    written = overview.sendout(tmp_path / "utskick")
+    assert written and all(p.is_file() for p in written)
+    assert shown and "svarsmallar och missiv" in shown[0]
+    wb = openpyxl.Workbook()
+    wb.active.append(["Namn", "Typ"])
+    wb.active.append(["Sjukhusläkarna Stockholm", "Facklig organisation"])
+    wb.active.append(["Locum AB, styrelsen", "Bolag"])
+    source = tmp_path / "lista.xlsx"
+    wb.save(source)
+    before = len(list_consultees(demo_db))
+    dialog = ConsulteeImportDialog(demo_db, source, overview.round_combo.currentData(), overview)
+    qtbot.addWidget(dialog)
+    assert dialog.columns["name"].currentData() == 0
+    assert "1 nya, 1 dubbletter" in dialog.summary.text()
+    dialog.columns["name"].setCurrentIndex(0)  # "(ingen kolumn)": nothing can be read
+    assert dialog.preview is None
+    assert warned and "namnet" in warned[0]
+    dialog.columns["name"].setCurrentIndex(1)
+    dialog.commit()
+    assert dialog.added == 1
+    assert len(list_consultees(demo_db)) == before + 1
+    out = tmp_path / "instanser.xlsx"
+    overview.export_list(out)
+    assert openpyxl.load_workbook(out).active.max_row == before + 2
+
+
+def test_checking_many_files_can_be_cancelled(
+    qtbot: QtBot,
+    bench: RemissWorkbench,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    files = [
+        write_docx_answer(tmp_path / f"svar {i:02d}.docx", "Locum AB", ["Vi tillstyrker."] * 40)
+        for i in range(40)
+    ]
+    importer = bench.importer
+    importer.add_files(files)
+    assert importer._task is not None
+    importer._task.progress.connect(lambda *_a: importer.cancel_button.click())
+    qtbot.waitUntil(lambda: bool(warned), timeout=30000)
+    assert "avbröts" in warned[0]
+    assert importer.table.rowCount() == 0 and importer.table.isEnabled()

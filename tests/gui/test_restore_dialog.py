@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -65,3 +68,30 @@ def test_restore_interactively_closes_restores_and_reopens(
     )
     assert events == ["stängd", f"öppnad {empty_path.name}"]
     assert _titles(empty_path) == ["första"]
+
+
+def test_arkiv_menu_restores_and_reopens(
+    qtbot: QtBot, window: Any, filled_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Arkiv → Återställ från säkerhetskopia… in the real main window: the file is closed,
+    replaced by the backup made when it was opened, and opened again."""
+    from utredning_app.services.backups import backups_for
+    from utredning_app.storage.backup import REASON_OPEN, REASON_RESTORE
+
+    assert window.restore_action in window.menuBar().actions()[0].menu().actions()
+    with window.workspace.db.transaction() as s:
+        s.add(Note(title="efter kopian"))
+
+    def pick_open_backup(dialog: RestoreDialog) -> int:
+        row = next(i for i, b in enumerate(dialog.backups) if b.reason == REASON_OPEN)
+        dialog.table.selectRow(row)
+        dialog._accept_selected()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(RestoreDialog, "exec", pick_open_backup)
+    with qtbot.waitSignal(window.file_opened, timeout=15_000):
+        window.restore_action.trigger()
+    assert window.workspace is not None and window.workspace.db.path == filled_path
+    assert "efter kopian" not in _titles(filled_path)
+    safety = next(b for b in backups_for(filled_path) if b.reason == REASON_RESTORE)
+    assert "efter kopian" in _titles(safety.path)

@@ -264,3 +264,23 @@ def test_a_file_changed_after_the_check_is_reported_and_the_rest_read(
             f"{other.name}: filen har ändrats sedan den kontrollerades. Lägg till den igen.",
         )
     ]
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_locked_only_against_editing_is_read(demo_path: Path, tmp_path: Path) -> None:
+    """Many authorities 'protect' PDFs with an owner password only: they open without one."""
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.remiss_helpers import convert_to_pdf
+
+    with open_database(demo_path) as db:
+        ensure_round(db)
+    source = write_docx_answer(tmp_path / "låst.docx", "Locum AB", ["Lokalerna räcker inte."])
+    (pdf,) = convert_to_pdf([source], tmp_path / "pdf", tmp_path / "lo-profil")
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    writer.encrypt(user_password="", owner_password="bara-ägaren")
+    locked = tmp_path / "Locum låst.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    result = import_answers(demo_path, [locked])
+    assert [f for f, _ in result.imported] == [locked.name], result.rejected

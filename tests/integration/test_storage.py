@@ -239,3 +239,21 @@ def test_audit_create_records_final_values_and_foreign_keys(db: Database) -> Non
 def test_app_code_cannot_forge_log_entries(db: Database) -> None:
     with pytest.raises(PermissionError), db.transaction() as s:
         s.add(m.AuditEntry(action=AuditAction.CREATE, table_name="party", row_id="x"))
+
+
+def test_audit_keeps_a_fingerprint_not_a_copy_of_extracted_answer_text(db: Database) -> None:
+    text = "Remissvar om nämndstyrning. " * 3000
+    with db.transaction() as s:
+        rnd = m.ConsultationRound(name="Remiss")
+        s.add(rnd)
+        s.flush()
+        consultee = m.Consultee(round_id=rnd.id, name="Vårdförbundet", type="facklig")
+        s.add(consultee)
+        s.flush()
+        response = m.Response(consultee_id=consultee.id, extracted_text=text)
+        s.add(response)
+    with db.reader() as s:
+        entry = s.scalars(select(m.AuditEntry).where(m.AuditEntry.row_id == response.id)).one()
+    logged = json.loads(entry.changes_json)["extracted_text"][1]
+    assert logged.startswith(f"<text, {len(text)} tecken, sha256 ")
+    assert len(entry.changes_json) < 1000

@@ -91,3 +91,7 @@ def test_demo_documents_read_back(demo_pdfs: dict[str, tuple[Path, Path]]) -> No
         assert document.core_properties.language == "sv-SE"
     slut = docx_text(demo_pdfs["slutrapport"][0])
     assert "Reservation av" in slut and "Särskilt yttrande av" in slut
+    # The demo's cost model is complete: present values and differences from domain/costs.py.
+    assert "Nuvärde, bas (låg – hög)" in slut
+    assert "Kostnadsmodellen är inte komplett" not in slut
+    assert "Nuvärde, bas (låg – hög)" in docx_text(demo_pdfs["delrapport"][0])

@@ -67,7 +67,7 @@ def test_structure_fields_language_properties(kind: str, small_path: Path, tmp_p
     assert props.title and props.subject == "Testutredning" and props.author
     assert props.created is not None
     settings = document.settings.element
-    assert settings.find(qn("w:updateFields")) is not None
+    assert (settings.find(qn("w:updateFields")) is not None) == outline.title_page
     footer_fields = field_instructions(document.sections[0].footer._element)
     assert "PAGE" in footer_fields and "NUMPAGES" in footer_fields
     if outline.title_page:
@@ -117,9 +117,11 @@ def test_slutrapport_content(small_path: Path, tmp_path: Path) -> None:
     # Costs with ranges and the difference against the baseline; a chart with alt text.
     assert "Skillnad mot nollalternativet" in text
     assert "+60,0" in text  # (120+121+122) - (100+101+102)
-    pictures = document.inline_shapes
-    assert len(pictures) == 1
-    assert "Linjediagram" in pictures[0]._inline.docPr.get("descr")
+    # The quality estimate lacks years, so the cost model cannot give present values: said so.
+    assert "Kostnadsmodellen är inte komplett" in text and "Väntetid" in text
+    # (The cost model's blocks may add their own figures: rankings, simulation, tornado.)
+    descriptions = [p._inline.docPr.get("descr") or "" for p in document.inline_shapes]
+    assert sum("Linjediagram" in d for d in descriptions) == 1
     # Captions numbered with SEQ fields.
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert captions[0].startswith("Tabell 1. ")
@@ -409,3 +411,32 @@ def test_outline_errors_name_the_place(tmp_path: Path, text: str, message: str) 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(OutlineError, match=message):
         load_outline("delrapport", path)
+
+
+def test_declined_answer_counts_as_avstar(small_path: Path, tmp_path: Path) -> None:
+    """An answer with status "avstått" and no stances declines every proposal on remiss."""
+    import openpyxl
+    from sqlalchemy import select
+
+    from utredning_app.domain.enums import ResponseStatus
+    from utredning_app.storage import models as m
+    from utredning_app.storage.base import utcnow
+
+    db = open_database(small_path, actor="Testaren")
+    try:
+        with db.transaction() as s:
+            consultee = s.scalars(
+                select(m.Consultee).where(m.Consultee.name == "Remissinstans 002")
+            ).one()
+            response = s.scalars(
+                select(m.Response).where(m.Response.consultee_id == consultee.id)
+            ).one()
+            response.status = ResponseStatus.AVSTATT
+            for stance in s.scalars(select(m.Stance).where(m.Stance.response_id == response.id)):
+                stance.deleted_at = utcnow()
+    finally:
+        db.close()
+    out = tmp_path / "remiss.xlsx"
+    export_xlsx("remiss", small_path, out)
+    rows = list(openpyxl.load_workbook(out)["Ställningstaganden"].iter_rows(values_only=True))
+    assert {r[6] for r in rows if r[0] == "Remissinstans 002"} == {"Avstår"}

@@ -13,9 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 ROWS = (
-    ("kill", "Dödade skrivprocesser (kill points)", "överlevde"),
+    ("kill", "Avbrott: dödad process/strömavbrott", "överlevde"),
     ("fuzz", "Fientliga/trasiga indata (fuzz cases)", "hanterades"),
     ("fault", "Simulerade miljöfel (faults)", "överlevde"),
+    ("privacy", "Exporter sökta efter privata markörer", "rena"),
 )
 
 
@@ -34,7 +35,7 @@ def main(argv: list[str]) -> int:
             by_case[f"{entry['kind']}:{entry['case'].split('[')[0]}"] += 1
     width = 40
     print()
-    print(f"{'Tålighet':<{width}} {'provade':>9} {'klarade':>9}")
+    print(f"{'Tålighet (make reliability)':<{width}} {'provade':>9} {'klarade':>9}")
     print("-" * (width + 20))
     for kind, label, _verb in ROWS:
         print(f"{label:<{width}} {tried[kind]:>9} {ok[kind]:>9}")

@@ -40,9 +40,14 @@ def rows_by_table(path: Path) -> dict[str, dict[Any, dict[str, Any]]]:
                 " AND name != 'alembic_version'"
             )
         ]
+        # The app's tables (all keyed by id); search indexes and their shadow tables are
+        # derived data that a migration may rebuild.
+        keyed = [
+            n for n in names if "id" in {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')}
+        ]
         return {
             name: {row["id"]: dict(row) for row in conn.execute(f'SELECT * FROM "{name}"')}
-            for name in names
+            for name in keyed
         }
     finally:
         conn.close()

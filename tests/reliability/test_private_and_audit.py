@@ -25,7 +25,17 @@ from utredning_app.domain.enums import DissentKind, ReportKind, Visibility
 from utredning_app.services.archive import export_archive
 from utredning_app.services.audit_log import export_audit
 from utredning_app.storage.database import Database, open_database
-from utredning_app.storage.models import AuditEntry, Dissent, Note, Report, Section
+from utredning_app.storage.models import (
+    AuditEntry,
+    Dissent,
+    DissentMember,
+    Member,
+    Note,
+    Party,
+    Proposal,
+    Report,
+    Section,
+)
 
 
 def _marker(kind: str) -> str:
@@ -43,11 +53,14 @@ def plant_private_markers(db: Database) -> tuple[set[str], set[str]]:
         return value
 
     with db.transaction(actor="Åsa Öberg") as s:
-        report = s.scalars(select(Report)).first()
-        if report is None:
-            report = Report(kind=ReportKind.DELRAPPORT, title="Delrapport")
-            s.add(report)
+        reports = list(s.scalars(select(Report)))
+        if not reports:
+            reports = [Report(kind=ReportKind.DELRAPPORT, title="Delrapport")]
+            s.add(reports[0])
             s.flush()
+        proposal = s.scalars(select(Proposal)).first()
+        party = s.scalars(select(Party)).first()
+        member = s.scalars(select(Member)).first()
         for vis in (Visibility.PRIVAT, Visibility.PARTI):
             s.add(
                 Note(
@@ -57,21 +70,42 @@ def plant_private_markers(db: Database) -> tuple[set[str], set[str]]:
                     author="Åsa Öberg",
                 )
             )
-            s.add(
-                Section(
-                    report_id=report.id,
-                    key=f"utkast-{vis.value}",
-                    title=mark(f"AVSNITTSTITEL{vis.value}", private),
-                    body_md=mark(f"AVSNITT{vis.value}", private),
-                    visibility=vis,
-                )
-            )
-            s.add(
-                Dissent(
-                    kind=DissentKind.SARSKILT_YTTRANDE,
+            for report in reports:
+                # Same keys as the shared chapters, so only visibility keeps them out.
+                keys = [sec.key for sec in report.sections] or ["sammanfattning"]
+                for key in keys[:3]:
+                    s.add(
+                        Section(
+                            report_id=report.id,
+                            key=key,
+                            title=mark(f"AVSNITTSTITEL{vis.value}", private),
+                            body_md=mark(f"AVSNITT{vis.value}", private),
+                            visibility=vis,
+                            sort_order=1,
+                        )
+                    )
+            for kind in DissentKind:
+                dissent = Dissent(
+                    kind=kind,
+                    proposal_id=proposal.id if proposal else None,
+                    party_id=party.id if party else None,
                     title=mark(f"RESERVATIONSTITEL{vis.value}", private),
                     text_md=mark(f"RESERVATION{vis.value}", private),
                     visibility=vis,
+                )
+                s.add(dissent)
+                if member is not None:  # signed: its signatories must go with it
+                    s.flush()
+                    s.add(DissentMember(dissent_id=dissent.id, member_id=member.id))
+        if proposal is not None:
+            s.add(
+                Dissent(
+                    kind=DissentKind.RESERVATION,
+                    proposal_id=proposal.id,
+                    party_id=party.id if party else None,
+                    title="Gemensam reservation",
+                    text_md=mark("DELADRESERVATION", shared),
+                    visibility=Visibility.GRUPPEN,
                 )
             )
         s.add(
@@ -103,7 +137,10 @@ def plant_private_markers(db: Database) -> tuple[set[str], set[str]]:
 
 
 def _text_of(path: Path) -> str:
-    """All text of an export: plain files as UTF-8, Office files as every XML part."""
+    """All text of an export: plain files as UTF-8, Office files as every XML part; a folder
+    as all its files."""
+    if path.is_dir():
+        return "\n".join(_text_of(p) for p in sorted(path.rglob("*")) if p.is_file())
     data = path.read_bytes()
     if data[:2] == b"PK":
         with zipfile.ZipFile(path) as zf:
@@ -140,13 +177,72 @@ def _cli_audit(source: Path, folder: Path) -> Path:
     return out
 
 
-# Everything meant for others. Word/Excel exports join here as they land on main.
+def _word(kind: str, draft: bool) -> Export:
+    def export(source: Path, folder: Path) -> Path:
+        from utredning_app.services.exports import export_document
+
+        return export_document(kind, source, folder / f"{kind}.docx", draft=draft).out
+
+    return export
+
+
+def _excel(kind: str) -> Export:
+    def export(source: Path, folder: Path) -> Path:
+        from utredning_app.services.exports import export_xlsx
+
+        return export_xlsx(kind, source, folder / f"{kind}.xlsx").out
+
+    return export
+
+
+def _sendout(source: Path, folder: Path) -> Path:
+    from utredning_app.services.sendout import create_sendout
+
+    create_sendout(source, folder / "utskick")
+    return folder / "utskick"
+
+
+def _reminders(source: Path, folder: Path) -> Path:
+    from utredning_app.services.remiss_status import export_reminders
+
+    with open_database(source, read_only=True) as db:
+        export_reminders(db, folder / "påminnelser.xlsx")
+    return folder / "påminnelser.xlsx"
+
+
+def _share_copy(source: Path, folder: Path) -> Path:
+    from utredning_app.services.info import check_file
+
+    out = folder / "delad.utredning"
+    assert cli_main(["dela", str(source), "-o", str(out)]) == 0
+    assert check_file(out).ok
+    return out
+
+
+def _registered_exports() -> dict[str, Export]:
+    """Every Word document and Excel kind the export registries know, at collection time."""
+    from utredning_app.services.exports import DOCUMENTS, xlsx_kinds
+
+    found: dict[str, Export] = {}
+    for kind in DOCUMENTS:
+        found[f"word-{kind}"] = _word(kind, draft=False)
+        found[f"word-{kind}-utkast"] = _word(kind, draft=True)
+    for kind in xlsx_kinds():
+        found[f"excel-{kind}"] = _excel(kind)
+    return found
+
+
+# Everything meant for others.
 SHARED_EXPORTS: dict[str, Export] = {
     "arkiv-utan-privat": _archive_shared,
     "logg-csv": _audit_csv,
     "logg-xlsx": _audit_xlsx,
     "cli-export-json": _cli_archive,
     "cli-logg": _cli_audit,
+    "remiss-utskick": _sendout,
+    "dela-utredningsfil": _share_copy,
+    "remiss-påminnelser": _reminders,
+    **_registered_exports(),
 }
 
 
@@ -167,11 +263,25 @@ def test_no_private_marker_in_shared_exports(
     out_dir.mkdir()
     text = _text_of(SHARED_EXPORTS[name](source, out_dir))
     leaked = sorted(m for m in private if m in text)
-    record("fault", f"privat-{name}", survived=not leaked)
+    record("privacy", name, survived=not leaked)
     assert not leaked, f"{name} leaks private content: {leaked[:5]}"
     # Released and group content is not over-filtered where the export carries notes at all.
-    if name.startswith(("arkiv", "cli-export")):
+    if name.startswith(("arkiv", "cli-export", "dela")):
         assert all(m in text for m in shared)
+
+
+def test_word_reports_do_show_shared_dissents(
+    private_file: tuple[Path, set[str], set[str]], tmp_path: Path
+) -> None:
+    """Positive control for the Word scan: a shared dissent on the same proposal shows."""
+    source, _, shared = private_file
+    dissent = next(m for m in shared if m.startswith("HEMLIGDELADRESERVATION"))
+    texts = [
+        _text_of(export(source, tmp_path))
+        for name, export in SHARED_EXPORTS.items()
+        if name in ("word-slutrapport", "word-delrapport")
+    ]
+    assert any(dissent in text for text in texts)
 
 
 def test_scan_can_find_leaks(private_file: tuple[Path, set[str], set[str]], tmp_path: Path) -> None:

@@ -5,6 +5,8 @@
     python -m tests.reliability.writer import ARCHIVE PATH
     python -m tests.reliability.writer upgrade PATH
     python -m tests.reliability.writer migrate-scratch PATH
+    python -m tests.reliability.writer remiss-import PATH ANSWER...
+    python -m tests.reliability.writer cost-import PATH WORKBOOK
     python -m tests.reliability.writer backups PATH FOLDER COUNT
     python -m tests.reliability.writer restore PATH BACKUP
 
@@ -126,6 +128,16 @@ def main(argv: list[str]) -> int:
         from utredning_app.storage.database import open_database
 
         open_database(Path(rest[0]), auto_backup=False).close()
+    elif mode == "remiss-import":
+        from utredning_app.services.responses import import_answers
+
+        result = import_answers(Path(rest[0]), [Path(f) for f in rest[1:]], actor="Krocktest")
+        _say(f"importerade {len(result.imported)}")
+    elif mode == "cost-import":
+        from utredning_app.services.estimates import import_cost_workbook
+
+        outcome = import_cost_workbook(Path(rest[0]), Path(rest[1]))
+        _say(f"ändringar {len(outcome.lines)}")
     elif mode == "backups":
         from utredning_app.storage.backup import REASON_PERIODIC, make_managed_backup
 

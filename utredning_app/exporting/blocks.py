@@ -49,6 +49,15 @@ class BuildContext:
     draft: bool = False
     chapter_level: int = 1
     cancelled: Callable[[], bool] = lambda: False
+    _costs: Any = None
+
+    def cost_figures(self) -> Any:
+        """The cost model's figures, computed once per document (several blocks use them)."""
+        if self._costs is None:
+            from utredning_app.exporting.cost_figures import cost_figures
+
+            self._costs = cost_figures(self.data)
+        return self._costs
 
     def check(self) -> None:
         if self.cancelled():
@@ -388,13 +397,13 @@ def assessments_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("kostnader", "diagram", help="kostnader per alternativ och år med intervall och diagram")
 def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    from utredning_app.exporting.cost_figures import option_costs
+    from utredning_app.exporting.cost_tables import cost_table
 
-    costs = [c for c in option_costs(ctx.data) if any(c.base) or any(c.high)]
+    figures = ctx.cost_figures()
+    costs = [c for c in figures.options if any(c.base) or any(c.high)]
     if not costs:
         return 0
     years = costs[0].years
-    baseline = next((c for c in costs if c.is_baseline), None)
     inv = ctx.data.investigation
     ctx.caption(
         "Tabell",
@@ -407,11 +416,37 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         numeric=tuple(range(1, len(years) + 2)),
         small=True,
     )
-    ctx.caption(
-        "Tabell",
-        f"Kostnader {years[0]}–{years[-1]} med osäkerhetsintervall och skillnad mot "
-        "nollalternativet (mnkr)",
+    if figures.summary is not None:
+        _text_table(ctx, cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
+    else:
+        _simple_totals(ctx, costs)
+        ctx.paragraph(
+            f"Kostnadsmodellen är inte komplett, därför visas enkla summor utan nuvärden: "
+            f"{figures.problem}",
+            italic=True,
+        )
+    if params.get("diagram", True):
+        _cost_chart(ctx, costs)
+    return 2
+
+
+def _text_table(ctx: BuildContext, table: Any, widths: list[float] | None = None) -> None:
+    """A ready-formatted table from the cost model (``exporting.cost_tables.TextTable``)."""
+    ctx.caption("Tabell", table.title)
+    ctx.table(
+        list(table.header),
+        [list(row) for row in table.rows],
+        widths=widths,
+        numeric=tuple(table.numeric_columns),
+        small=True,
     )
+    if table.note:
+        ctx.paragraph(table.note, italic=True)
+
+
+def _simple_totals(ctx: BuildContext, costs: list[Any]) -> None:
+    years = costs[0].years
+    baseline = next((c for c in costs if c.is_baseline), None)
     rows = []
     for c in costs:
         diff = "–"
@@ -419,6 +454,11 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             delta = c.total_base - baseline.total_base
             diff = ("+" if delta > 0 else "") + _mnkr(delta)
         rows.append([c.name, _mnkr(c.total_low), _mnkr(c.total_base), _mnkr(c.total_high), diff])
+    ctx.caption(
+        "Tabell",
+        f"Kostnader {years[0]}–{years[-1]} med osäkerhetsintervall och skillnad mot "
+        "nollalternativet (mnkr)",
+    )
     ctx.table(
         ["Alternativ", "Låg", "Bas", "Hög", "Skillnad mot nollalternativet (bas)"],
         rows,
@@ -426,9 +466,6 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         numeric=(1, 2, 3, 4),
         small=True,
     )
-    if params.get("diagram", True):
-        _cost_chart(ctx, costs)
-    return 2
 
 
 MAX_CHART_SERIES = 6
@@ -476,25 +513,15 @@ def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
 
 @block("kostnader_aktor", help="kostnader och finansiering per aktör (14 § kommittéförordningen)")
 def costs_by_actor_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    from utredning_app.exporting.cost_figures import cost_years, costs_by_actor
+    from utredning_app.exporting.cost_tables import actor_table
 
-    rows = costs_by_actor(ctx.data)
-    if not rows:
+    figures = ctx.cost_figures()
+    if figures.summary is None:
         return 0
-    years = cost_years(ctx.data)
-    ctx.caption(
-        "Tabell", f"Kostnader per aktör {years[0]}–{years[-1]} och föreslagen finansiering (mnkr)"
-    )
-    ctx.table(
-        ["Alternativ", "Aktör", "Låg", "Bas", "Hög", "Finansiering"],
-        [
-            [name, actor.label, _mnkr(lo), _mnkr(ba), _mnkr(hi), fin or "–"]
-            for name, actor, lo, ba, hi, fin in rows
-        ],
-        widths=[4.0, 2.4, 1.7, 1.7, 1.7, 4.5],
-        numeric=(2, 3, 4),
-        small=True,
-    )
+    table = actor_table(figures.summary)
+    if not table.rows:
+        return 0
+    _text_table(ctx, table, widths=[3.3, 1.8, 3.3, 3.2, 4.4])
     return 1
 
 
@@ -1029,3 +1056,8 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     if len(receivers) > len(shown):
         ctx.paragraph(f"med flera ({len(receivers) - len(shown)} till)")
     return len(shown)
+
+
+# The cost model's blocks (nuvärde, osäkerhet, rangordning) live beside the cost charts and
+# register themselves in BLOCKS when imported.
+from utredning_app.exporting import cost_blocks as _cost_blocks  # noqa: E402, F401

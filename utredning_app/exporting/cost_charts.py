@@ -39,6 +39,21 @@ def _title(ax: Any, text: str) -> None:
     ax.set_title(text, fontsize=10)
 
 
+MANY = 12  # above this many rows, charts switch to one-line labels and compact rows
+MAX_HEIGHT_CM = 22.0
+
+
+def _height(rows: int, per_row: float, extra: float = 2.5) -> float:
+    """Figure height (cm) for ``rows`` bars: roomy for few, compact for many, capped."""
+    if rows > MANY:
+        per_row = 0.42
+    return min(MAX_HEIGHT_CM, max(7.5, extra + per_row * rows))
+
+
+def _row_label(text: str, rows: int) -> str:
+    return _short(text, 34) if rows > MANY else _label(text)
+
+
 def _label(text: str, width: int = 26, lines: int = 2) -> str:
     """Wrap a long name over at most ``lines`` lines (ellipsis if still too long)."""
     import textwrap
@@ -70,7 +85,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
     rows = [oc for oc in summary.options if not difference or oc.difference_pv is not None]
-    names = [_label(oc.option.title) for oc in rows]
+    names = [_row_label(oc.option.title, len(rows)) for oc in rows]
     ranges = [oc.difference_pv if difference else oc.present_value for oc in rows]
     base = [r.base for r in ranges if r is not None]
     lower = [max(0.0, r.base - r.low) for r in ranges if r is not None]
@@ -103,7 +118,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
 
 
 def cost_ranges_png(summary: CostSummary, *, difference: bool = False) -> bytes:
-    height = max(7.5, 2.5 + 1.1 * len(summary.options))
+    height = _height(len(summary.options), 1.1)
     return to_png(lambda f: draw_cost_ranges(f, summary, difference=difference), height=height)
 
 
@@ -174,9 +189,7 @@ def draw_tornado(fig: Any, tornado: Tornado) -> None:
 
 
 def tornado_png(tornado: Tornado) -> bytes:
-    return to_png(
-        lambda f: draw_tornado(f, tornado), height=max(7.5, 3.0 + 1.1 * len(tornado.bars))
-    )
+    return to_png(lambda f: draw_tornado(f, tornado), height=_height(len(tornado.bars), 1.1, 3.0))
 
 
 # ---------------------------------------------------------------- Monte Carlo
@@ -204,7 +217,7 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
     )
     labels = []
     for o in rows:
-        label = _label(o.option.title)
+        label = _row_label(o.option.title, len(rows))
         if o.prob_above_baseline is not None:
             prob = format_number(o.prob_above_baseline * 100, 0)
             label += f"\nP(dyrare än nollalt.) {prob} %"
@@ -224,9 +237,7 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
 
 
 def simulation_png(result: SimulationResult) -> bytes:
-    return to_png(
-        lambda f: draw_simulation(f, result), height=max(7.5, 2.5 + 1.4 * len(result.options))
-    )
+    return to_png(lambda f: draw_simulation(f, result), height=_height(len(result.options), 1.4))
 
 
 # ---------------------------------------------------------------- ranking per party profile
@@ -246,13 +257,20 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
     grid = [[rk.rank_of(o.id) for o in options] for rk in rankings]
     image = ax.imshow(grid, cmap="RdYlGn_r", vmin=1, vmax=max(n, 2), aspect="auto", alpha=0.55)
     for i, rk in enumerate(rankings):
+        if n > MANY:
+            break  # colours only: 500 numbers would be unreadable (the table has them)
         for j, o in enumerate(options):
             rank = rk.rank_of(o.id)
             score = next(r.score for r in rk.ranking if r.option.id == o.id)
             ax.text(
                 j, i, f"{rank}\n{format_number(score, 2)}", ha="center", va="center", fontsize=7
             )
-    ax.set_xticks(range(n), [_short(o.code or o.name, 12) for o in options], fontsize=8)
+    ax.set_xticks(
+        range(n),
+        [_short(o.code or o.name, 12) for o in options],
+        fontsize=8 if n <= MANY else 6,
+        rotation=0 if n <= MANY else 90,
+    )
     labels = [
         f"{rk.profile.name} ({rk.profile.party})" if rk.profile.party else rk.profile.name
         for rk in rankings
@@ -265,9 +283,7 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
 
 
 def party_rankings_png(rankings: Sequence[ProfileRanking]) -> bytes:
-    return to_png(
-        lambda f: draw_party_rankings(f, rankings), height=max(7.5, 2.5 + 0.8 * len(rankings))
-    )
+    return to_png(lambda f: draw_party_rankings(f, rankings), height=_height(len(rankings), 0.8))
 
 
 # ---------------------------------------------------------------- stability ranges

@@ -1,29 +1,24 @@
-"""Cost totals per option and year (low/base/high) and the difference against the baseline.
+"""Cost figures for the reports, from the shared cost model (``domain/costs.py``).
 
-A deliberately small calculation for the reports: sums of the cost estimates in mnkr. When
-``utredning_app.domain.costs`` (present values, the full cost model) is available the reports
-should take their figures from there instead; this module is the one place to switch.
+The report data (``services/report_data.py``) is turned into the cost model's input, so the
+Word reports show exactly the totals, present values and differences against the baseline that
+the cost views and the cost workbook show. When the model is incomplete (a year missing, no
+baseline) the reports fall back to plain sums of what is there and say so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from utredning_app.domain.enums import Actor, EstimateKind
+from utredning_app.domain import costs as cm
+from utredning_app.errors import ValidationError
 from utredning_app.services.report_data import ReportData
-
-COST_KINDS = (EstimateKind.COST_ONE_OFF, EstimateKind.COST_ANNUAL)
-
-# Factor to mnkr for the units cost estimates are given in.
-_TO_MNKR = {"mnkr": 1.0, "mkr": 1.0, "tkr": 0.001, "kr": 1e-6, "mdkr": 1000.0, "mdr kr": 1000.0}
-
-
-def to_mnkr_factor(unit: str) -> float | None:
-    return _TO_MNKR.get(unit.strip().casefold().replace(".", ""))
 
 
 @dataclass(frozen=True)
 class OptionCosts:
+    """Yearly low/base/high cost (mnkr) of one option — what the tables and chart need."""
+
     option_id: str
     name: str
     is_baseline: bool
@@ -45,79 +40,93 @@ class OptionCosts:
         return sum(self.high)
 
 
+@dataclass(frozen=True)
+class CostFigures:
+    options: list[OptionCosts]
+    summary: cm.CostSummary | None  # None when the model is incomplete
+    problem: str = ""  # why there is no summary (Swedish)
+
+
 def cost_years(data: ReportData) -> tuple[int, ...]:
     start = data.investigation.horizon_start_year
     return tuple(range(start, start + data.investigation.horizon_years))
 
 
-def option_costs(data: ReportData) -> list[OptionCosts]:
-    """Per option and year: the summed low, base and high cost (mnkr) of its estimates."""
-    years = cost_years(data)
+def cost_model(data: ReportData) -> cm.CostModelInput:
+    inv = data.investigation
+    options = tuple(
+        cm.OptionData(o.id, o.code, o.name, o.is_baseline, i) for i, o in enumerate(data.options)
+    )
+    estimates = tuple(
+        cm.EstimateData(
+            id=e.id,
+            option_id=e.option_id,
+            name=e.name,
+            kind=e.kind,
+            unit=e.unit,
+            values=tuple(cm.YearValue(v.year, v.low, v.base, v.high) for v in e.values),
+            actor=e.actor,
+            financing=e.financing,
+            provider_unit=e.provider,
+            assumption=e.assumption_md,
+            source=e.source,
+        )
+        for e in data.estimates
+    )
+    return cm.CostModelInput(
+        horizon=cm.Horizon(inv.horizon_start_year, inv.horizon_years),
+        discount_rate=inv.discount_rate,
+        options=options,
+        estimates=estimates,
+        price_base_year=inv.price_base_year,
+    )
+
+
+def _lenient_sum(model: cm.CostModelInput, option_id: str, horizon: cm.Horizon) -> cm.YearlyRange:
+    """Sum of the mnkr cost values that exist (an incomplete model cannot be validated)."""
+    years = horizon.year_list
     index = {y: i for i, y in enumerate(years)}
-    result: list[OptionCosts] = []
-    for option in data.options:
-        low = [0.0] * len(years)
-        base = [0.0] * len(years)
-        high = [0.0] * len(years)
-        for est in data.estimates:
-            if est.option_id != option.id or est.kind not in COST_KINDS:
-                continue
-            factor = to_mnkr_factor(est.unit)
-            if factor is None:
-                continue
-            for value in est.values:
-                i = index.get(value.year)
-                if i is None:
-                    continue
-                low[i] += value.low * factor
-                base[i] += value.base * factor
-                high[i] += value.high * factor
-        result.append(
+    low, base, high = [0.0] * len(years), [0.0] * len(years), [0.0] * len(years)
+    for e in model.estimates:
+        if e.option_id != option_id or not e.is_cost:
+            continue
+        if cm.normalise_unit(e.unit) != cm.MONEY_UNIT:
+            continue
+        for v in e.values:
+            i = index.get(v.year)
+            if i is not None:
+                low[i] += v.low
+                base[i] += v.base
+                high[i] += v.high
+    return cm.YearlyRange(years, tuple(low), tuple(base), tuple(high))
+
+
+def cost_figures(data: ReportData) -> CostFigures:
+    """Per option and year: the cost model's sums; the full summary when the model is valid."""
+    model = cost_model(data)
+    names = {o.id: o.name for o in data.options}
+    summary: cm.CostSummary | None = None
+    problem = ""
+    try:
+        summary = cm.cost_summary(model)
+    except ValidationError as exc:
+        problem = exc.message
+    options: list[OptionCosts] = []
+    horizon = model.horizon
+    for option in cm.sorted_options(model.options):
+        if summary is not None:
+            series = summary.for_option(option.id).yearly
+        else:
+            series = _lenient_sum(model, option.id, horizon)
+        options.append(
             OptionCosts(
                 option.id,
-                option.name,
+                names[option.id],
                 option.is_baseline,
-                years,
-                tuple(low),
-                tuple(base),
-                tuple(high),
+                series.years,
+                series.low,
+                series.base,
+                series.high,
             )
         )
-    return result
-
-
-def costs_by_actor(data: ReportData) -> list[tuple[str, Actor, float, float, float, str]]:
-    """(option name, actor, low, base, high, financing) summed over the horizon, in mnkr."""
-    years = set(cost_years(data))
-    sums: dict[tuple[str, Actor], list[float]] = {}
-    financing: dict[tuple[str, Actor], set[str]] = {}
-    names = {o.id: o.name for o in data.options}
-    order = {o.id: i for i, o in enumerate(data.options)}
-    for est in data.estimates:
-        factor = to_mnkr_factor(est.unit)
-        if est.kind not in COST_KINDS or factor is None:
-            continue
-        key = (est.option_id, est.actor)
-        acc = sums.setdefault(key, [0.0, 0.0, 0.0])
-        for v in est.values:
-            if v.year in years:
-                acc[0] += v.low * factor
-                acc[1] += v.base * factor
-                acc[2] += v.high * factor
-        if est.financing.strip():
-            financing.setdefault(key, set()).add(est.financing.strip())
-    rows = []
-    for (option_id, actor), (lo, ba, hi) in sorted(
-        sums.items(), key=lambda kv: (order.get(kv[0][0], 99), list(Actor).index(kv[0][1]))
-    ):
-        rows.append(
-            (
-                names.get(option_id, ""),
-                actor,
-                lo,
-                ba,
-                hi,
-                "; ".join(sorted(financing.get((option_id, actor), set()))),
-            )
-        )
-    return rows
+    return CostFigures(options, summary, problem)

@@ -107,25 +107,36 @@ def simulation_table(result: SimulationResult) -> TextTable:
     )
 
 
-def ranking_table(rankings: Sequence[ProfileRanking]) -> TextTable:
-    """Options × weight profiles: rank (weighted score), side by side."""
+def ranking_table(rankings: Sequence[ProfileRanking], *, compact: bool = False) -> TextTable:
+    """Options × weight profiles: rank (weighted score), side by side. ``compact`` gives
+    ranks only and short headers (for a page-wide Word table with many parties)."""
     if not rankings:
         return TextTable("Rangordning per viktprofil", ("Alternativ",), ())
     options = sorted(
         (r.option for r in rankings[0].ranking),
         key=lambda o: (not o.is_baseline, o.sort_order, o.code),
     )
-    header = ("Alternativ", *(r.profile.party or r.profile.name for r in rankings))
+
+    def head(r: ProfileRanking) -> str:
+        if r.profile.party:
+            return r.profile.party
+        return "Grupp" if compact and not r.profile.id else r.profile.name
+
+    header = ("Alternativ", *(head(r) for r in rankings))
     rows = []
     for option in options:
         cells = [option.title]
         for ranking in rankings:
             ranked = next(x for x in ranking.ranking if x.option.id == option.id)
-            cells.append(f"{ranked.rank} ({_n(ranked.score, 2)})")
+            cells.append(str(ranked.rank) if compact else f"{ranked.rank} ({_n(ranked.score, 2)})")
         rows.append(tuple(cells))
     legend = "; ".join(f"{r.profile.party} = {r.profile.name}" for r in rankings if r.profile.party)
+    if compact:
+        legend = "Grupp = gruppens gemensamma viktning; " + legend
     return TextTable(
-        title="Rangordning per viktprofil: placering (viktad poäng)",
+        title="Rangordning per viktprofil: placering"
+        + ("" if compact else " (viktad poäng)")
+        + " (1 = bäst)",
         header=header,
         rows=tuple(rows),
         note=legend,

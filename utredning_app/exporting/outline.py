@@ -93,6 +93,10 @@ def load_outline(name: str, path: Path | None = None) -> Outline:
         )
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise OutlineError(f"Dispositionen {source.name} har fel format: {exc}.") from exc
+    except RecursionError as exc:  # "[[[[…" thousands deep: not an outline
+        raise OutlineError(f"Dispositionen {source.name} är för djupt nästlad.") from exc
+    if not isinstance(raw, dict):
+        raise OutlineError(f"Dispositionen {source.name} ska vara en tabell (ett objekt).")
     where = source.name
     chapters_raw = raw.get("kapitel")
     if not isinstance(chapters_raw, list) or not chapters_raw:

@@ -121,7 +121,10 @@ def build_report(
         for sec in document.sections:
             dh.add_watermark(sec, "UTKAST")
     dh.set_language(document)
-    dh.set_update_fields(document)
+    if toc is not None:
+        # Only a document with a table of contents asks Word to update fields on opening
+        # (Word shows a question then); PAGE/NUMPAGES update by themselves.
+        dh.set_update_fields(document)
     dh.set_core_properties(
         document,
         title=f"{outline.document_type}: {doc_title}" if outline.title_page else doc_title,

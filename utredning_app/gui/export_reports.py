@@ -60,39 +60,17 @@ def _run(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], Any],
 
 
 def _word(kind: str) -> Callable[[QWidget, Workspace], None]:
-    def run(parent: QWidget, workspace: Workspace) -> None:
-        from utredning_app.services.exports import export_document
+    """Word documents and Excel files: step-by-step progress, Avbryt, then "open it now?"."""
 
-        out = _ask(parent, workspace, kind, ".docx", "Word")
-        if out is None:
-            return
-        source = workspace.db.path
-        _run(
-            parent,
-            QCoreApplication.translate("Export", "Skriver %1 …").replace("%1", out.name),
-            lambda cancelled: export_document(kind, source, out, cancelled=cancelled),
-            QCoreApplication.translate("Export", "Dokumentet skrevs: %1").replace("%1", str(out)),
-        )
+    def run(parent: QWidget, workspace: Workspace) -> None:
+        from utredning_app.gui.report_export import start_export
+
+        start_export(parent, Path(workspace.db.path), kind)
 
     return run
 
 
-def _xlsx(kind: str) -> Callable[[QWidget, Workspace], None]:
-    def run(parent: QWidget, workspace: Workspace) -> None:
-        from utredning_app.services.exports import export_xlsx
-
-        out = _ask(parent, workspace, kind, ".xlsx", "Excel")
-        if out is None:
-            return
-        source = workspace.db.path
-        _run(
-            parent,
-            QCoreApplication.translate("Export", "Skriver %1 …").replace("%1", out.name),
-            lambda cancelled: export_xlsx(kind, source, out, cancelled=cancelled),
-            QCoreApplication.translate("Export", "Excel-filen skrevs: %1").replace("%1", str(out)),
-        )
-
-    return run
+_xlsx = _word  # the same runner: services.exports tells Word and Excel kinds apart
 
 
 def _audit(parent: QWidget, workspace: Workspace) -> None:

@@ -94,10 +94,16 @@ def read_workbook(path: Path) -> RawWorkbook:
                 )
             ws = wb[name]
             grid: Grid = {}
-            for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                for c, value in enumerate(row, start=1):
-                    if value is not None and value != "":
-                        grid[(r, c)] = value
+            try:
+                for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                    for c, value in enumerate(row, start=1):
+                        if value is not None and value != "":
+                            grid[(r, c)] = value
+            except Exception as exc:  # read_only mode parses each sheet only here
+                raise ValidationError(
+                    f"Arbetsboken {path.name}: bladet ”{name}” är skadat och kan inte läsas "
+                    f"({type(exc).__name__}: {str(exc)[:120]})."
+                ) from exc
             grids[name] = grid
     finally:
         wb.close()

@@ -1,7 +1,7 @@
 """Checks every answer file passes before any parser sees it.
 
 Answer files come from outside the region and are untrusted. Before python-docx, openpyxl or
-pypdf parse a byte, this module rejects files that are too large, are not what their name says,
+PDFium parse a byte, this module rejects files that are too large, are not what their name says,
 are encrypted, or are ZIP packages built to exhaust memory (zip bombs) or that carry XML
 document type declarations (entity-expansion attacks such as "billion laughs": Office Open XML
 never uses a DTD, so any ``<!DOCTYPE``/``<!ENTITY`` is refused outright). openpyxl additionally

@@ -118,8 +118,14 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
             for table in ARCHIVE_TABLES:
                 order = [table.c.at, table.c.id] if table.name == "audit_entry" else [table.c.id]
                 rows: list[dict[str, Any]] = []
+                # Rows hanging on a dropped private row go too (a private dissent's
+                # signatories), or the shared archive would point at rows it lacks.
+                parents = [fk.parent.name for fk in table.foreign_keys]
                 for row in conn.execute(select(table).order_by(*order)).mappings():
-                    if not include_private and _is_private(table.name, dict(row)):
+                    if not include_private and (
+                        _is_private(table.name, dict(row))
+                        or any(row[c] is not None and row[c] in dropped for c in parents)
+                    ):
                         dropped.add(row["id"])
                         continue
                     if (

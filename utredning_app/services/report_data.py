@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from utredning_app.domain.appraisal import AppraisalInput
+from utredning_app.domain.costs import CostModelInput
 from utredning_app.domain.enums import (
     Actor,
     ConsulteeType,
@@ -26,6 +28,7 @@ from utredning_app.domain.enums import (
     MilestoneKind,
     ReportKind,
     ReportStatus,
+    ResponseStatus,
     StanceKind,
 )
 from utredning_app.domain.formatting import swedish_sort_key
@@ -193,6 +196,7 @@ class ResponseData:
     summary_md: str
     stances: dict[str, StanceData]  # proposal id → stance
     quotes: tuple[QuoteData, ...]
+    declined: bool = False  # status "avstått": the instans declined to answer
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,10 @@ class ReportData:
     reports: dict[ReportKind, ReportInfo] = field(default_factory=dict)
     rounds: list[RoundData] = field(default_factory=list)
     dissents: list[DissentData] = field(default_factory=list)
+    # The cost model and the appraisal as the app computes them (domain inputs), so the
+    # reports' present values, simulations and rankings are the app's own figures.
+    cost_model: CostModelInput | None = None
+    appraisal: AppraisalInput | None = None
 
     # ----------------------------------------------------------- look-ups for the blocks
 
@@ -460,6 +468,11 @@ def _read(db: Database, s: Session) -> ReportData:
     ]
     order = {p.abbreviation: i for i, p in enumerate(data.parties)}
     data.dissents.sort(key=lambda d: (d.kind.value, order.get(d.party, 99), d.title))
+    from utredning_app.services.appraisal import load_appraisal
+    from utredning_app.services.estimates import load_cost_model
+
+    data.cost_model = load_cost_model(db, s)
+    data.appraisal = load_appraisal(db, s)
     return data
 
 
@@ -497,6 +510,7 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             m.Response.their_reference,
             m.Response.summary_md,
             m.Response.created_at,
+            m.Response.status,
         ).where(m.Response.deleted_at.is_(None))
     ):
         stamp = (r.received_date or dt.date.min, str(r.created_at))
@@ -509,6 +523,7 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             r.summary_md,
             stances.get(r.id, {}),
             tuple(quotes.get(r.id, ())),
+            declined=r.status == ResponseStatus.AVSTATT,
         )
 
     consultees: dict[str, list[ConsulteeData]] = defaultdict(list)
@@ -521,9 +536,14 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             m.Consultee.invited,
         ).where(m.Consultee.deleted_at.is_(None))
     ):
-        consultees[c.round_id].append(
-            ConsulteeData(c.id, c.name, c.type, c.invited, responses.get(c.id))
-        )
+        response = responses.get(c.id)
+        if response is not None and response.declined and not response.stances:
+            # "Avstått" as the answer's status: the instans declines every proposal on remiss.
+            declined = StanceData(StanceKind.AVSTAR, "")
+            response = replace(
+                response, stances={pid: declined for pid in round_props.get(c.round_id, [])}
+            )
+        consultees[c.round_id].append(ConsulteeData(c.id, c.name, c.type, c.invited, response))
     for rnd in s.scalars(
         select(m.ConsultationRound)
         .where(m.ConsultationRound.deleted_at.is_(None))

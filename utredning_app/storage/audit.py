@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import json
 from typing import Any
 
@@ -18,6 +19,18 @@ from utredning_app.storage.models import TABLE_LABELS, AuditEntry
 
 _SKIP = {"id", "created_at", "updated_at", "updated_by"}
 _NAME_FIELDS = ("name", "title", "code", "abbreviation", "file_name", "key")
+
+
+# Text derived from stored originals (an answer's extracted text comes from its attachment):
+# the log keeps its size and fingerprint, not a second full copy (~70 kB per answer).
+_DERIVED_TEXT = {"extracted_text"}
+
+
+def _derived(value: Any) -> Any:
+    if isinstance(value, str) and value:
+        digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+        return f"<text, {len(value)} tecken, sha256 {digest}>"
+    return value
 
 
 def _jsonable(value: Any) -> Any:
@@ -39,6 +52,11 @@ def describe(obj: object) -> str:
         if isinstance(value, str) and value:
             return f"{label}: {value[:200]}"
     return label
+
+
+def _value(obj: object, key: str) -> Any:
+    value = getattr(obj, key)
+    return _derived(value) if key in _DERIVED_TEXT else value
 
 
 def _column_keys(obj: object) -> list[str]:
@@ -69,6 +87,8 @@ def _changes(obj: TrackedMixin) -> dict[str, Any]:
             old = hist.deleted[0] if hist.deleted else None
             new = hist.added[0] if hist.added else None
             if old != new:
+                if key in _DERIVED_TEXT:
+                    old, new = _derived(old), _derived(new)
                 changes[key] = [_jsonable(old), _jsonable(new)]
     return changes
 
@@ -100,7 +120,7 @@ def _after_flush(session: Session, _context: Any) -> None:
     for obj in session.new:
         if isinstance(obj, TrackedMixin):
             created = {
-                key: [None, _jsonable(getattr(obj, key))]
+                key: [None, _jsonable(_value(obj, key))]
                 for key in _column_keys(obj)
                 if getattr(obj, key) not in (None, "")
             }
@@ -120,7 +140,7 @@ def _after_flush(session: Session, _context: Any) -> None:
         rows.append(_row(session, obj, action, changes))
     for obj in session.deleted:
         if isinstance(obj, TrackedMixin):
-            snapshot = {key: [_jsonable(getattr(obj, key)), None] for key in _column_keys(obj)}
+            snapshot = {key: [_jsonable(_value(obj, key)), None] for key in _column_keys(obj)}
             rows.append(_row(session, obj, AuditAction.DELETE, snapshot))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)  # type: ignore[arg-type]

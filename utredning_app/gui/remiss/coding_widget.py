@@ -84,8 +84,12 @@ class CodingWidget(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.proposals.setWordWrap(True)
         self.quotes = QListWidget()
         self.quotes.setObjectName("codingQuotes")
+        self.quotes.setMaximumHeight(130)
+        self.quotes.setWordWrap(True)
         self.quote_button = QPushButton(self.tr("Citera markeringen"))
         self.key_button = QPushButton(self.tr("Nyckelcitat på/av"))
         self.remove_button = QPushButton(self.tr("Ta bort citat"))
@@ -138,7 +142,7 @@ class CodingWidget(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([280, 620, 560])
+        splitter.setSizes([230, 520, 680])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -168,10 +172,10 @@ class CodingWidget(QWidget):
         if self.db is not None and self.round_combo.currentData() is not None:
             rows = coding.responses_in_round(self.db, self.round_combo.currentData())
             for row in rows:
-                late = self.tr(" (sent)") if row.late else ""
-                item = QListWidgetItem(f"{row.consultee}{late}\n{row.status.label}")
+                late = self.tr(" · inkom sent") if row.late else ""
+                item = QListWidgetItem(f"{row.consultee}\n{row.status.label}{late}")
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
-                item.setToolTip(row.file_name)
+                item.setToolTip(f"{row.consultee}\n{row.file_name}".strip())
                 self.responses.addItem(item)
                 if row.id == current:
                     self.responses.setCurrentItem(item)
@@ -250,6 +254,7 @@ class CodingWidget(QWidget):
             self.proposals.setCellWidget(row, 2, combo)
             self.proposals.setItem(row, 3, QTableWidgetItem(comment))
         self.proposals.blockSignals(False)
+        self.proposals.resizeRowsToContents()
         if 0 <= selected < len(detail.proposals):
             self.proposals.selectRow(selected)
 

@@ -4,6 +4,8 @@ consultee per file in a table, then read in the confirmed ones in one go."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from utredning_app.gui.remiss.common import Background, fill_rounds, run_action, show_error
+from utredning_app.errors import UserError
+from utredning_app.gui.remiss.common import Background, fill_rounds, show_error
 from utredning_app.services import responses as svc
 from utredning_app.storage.database import Database
 
@@ -43,6 +46,7 @@ class ImportWidget(QWidget):
         self.proposals: list[svc.FileProposal] = []
         self.consultees: list[tuple[str, str]] = []
         self._task: Background | None = None
+        self._cancel = threading.Event()
         self.round_combo = QComboBox()
         self.received = QDateEdit(QDate.currentDate())
         self.received.setObjectName("importReceived")
@@ -63,6 +67,8 @@ class ImportWidget(QWidget):
         self.import_button = QPushButton(self.tr("Läs in markerade"))
         self.import_button.setObjectName("importCommit")
         self.clear_button = QPushButton(self.tr("Töm listan"))
+        self.cancel_button = QPushButton(self.tr("Avbryt"))
+        self.cancel_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.table = QTableWidget(0, 6)
@@ -98,6 +104,7 @@ class ImportWidget(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         buttons.addWidget(self.progress)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +116,7 @@ class ImportWidget(QWidget):
         self.choose_button.clicked.connect(self.choose_files)
         self.clear_button.clicked.connect(self.clear)
         self.import_button.clicked.connect(self.commit)
+        self.cancel_button.clicked.connect(self._cancel.set)
         self.round_combo.currentIndexChanged.connect(lambda _i: self.clear())
         self._update_buttons()
 
@@ -144,7 +152,7 @@ class ImportWidget(QWidget):
         q = self.received.date()
         return dt.date(q.year(), q.month(), q.day())
 
-    def add_files(self, files: list[Path], *, wait: bool = False) -> None:
+    def add_files(self, files: list[Path]) -> None:
         """Analyse ``files`` in the background and add them to the table."""
         if self.db is None or not files or (self._task and self._task.is_running()):
             return
@@ -160,33 +168,54 @@ class ImportWidget(QWidget):
             return
         db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
 
-        def work(progress: object) -> list[svc.FileProposal]:
+        cancel = self._cancel
+        cancel.clear()
+
+        def work(progress: Callable[[int, int], None]) -> list[svc.FileProposal]:
+            def report(done: int, total: int) -> None:
+                if cancel.is_set():  # the analysis writes nothing: stopping is always safe
+                    raise UserError("Kontrollen av filerna avbröts; inga filer lades till.")
+                progress(done, total)
+
             return svc.analyse_files(
-                db,
-                expanded,
-                round_ref=round_id,
-                received=when,
-                progress=progress,  # type: ignore[arg-type]
+                db, expanded, round_ref=round_id, received=when, progress=report
             )
 
+        self._start(work, len(expanded), self._analysed, cancellable=True)
+
+    def _start(
+        self,
+        work: Callable[[Callable[[int, int], None]], object],
+        steps: int,
+        on_done: Callable[..., None],
+        *,
+        cancellable: bool,
+    ) -> None:
         self.progress.setVisible(True)
-        self.progress.setRange(0, len(expanded))
+        self.progress.setRange(0, steps)
         self.progress.setValue(0)
+        self.cancel_button.setVisible(cancellable)
+        self.table.setEnabled(False)
         task = Background(work, self)
         task.progress.connect(lambda done, _total: self.progress.setValue(done))
-        task.done.connect(self._analysed)
+        task.done.connect(on_done)
         task.failed.connect(self._failed)
         self._task = task
-        self._update_buttons()
         task.start()
+        self._update_buttons()
+
+    def _finished(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.table.setEnabled(True)
 
     def _failed(self, message: str) -> None:
-        self.progress.setVisible(False)
+        self._finished()
         self._update_buttons()
         show_error(self, message)
 
     def _analysed(self, found: list[svc.FileProposal]) -> None:
-        self.progress.setVisible(False)
+        self._finished()
         self._load_consultees()
         self.proposals += found
         self._fill_table()
@@ -257,11 +286,16 @@ class ImportWidget(QWidget):
                 svc.replace_proposal(p, accepted=checked and p.ok and bool(p.consultee_id))
             )
         db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
-        result = run_action(
-            self, lambda: svc.commit_import(db, chosen, received=when, round_ref=round_id)
+        # One transaction for all chosen files: not cancellable (it is all or nothing anyway).
+        self._start(
+            lambda _progress: svc.commit_import(db, chosen, received=when, round_ref=round_id),
+            0,
+            self._committed,
+            cancellable=False,
         )
-        if result is None:
-            return
+
+    def _committed(self, result: svc.ImportResult) -> None:
+        self._finished()
         lines = [
             self.tr("%n svar lästes in.", "", len(result.imported)),
         ]

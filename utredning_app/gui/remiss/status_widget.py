@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -69,10 +70,20 @@ class StatusWidget(QWidget):
         remind_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         remind_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.export_button = QPushButton(self.tr("Exportera påminnelselista …"))
+        self.sendout_button = QPushButton(self.tr("Skapa utskick …"))
+        self.sendout_button.setToolTip(
+            self.tr("Svarsmall (Excel) och missiv (Word) för varje inbjuden remissinstans")
+        )
+        self.import_list_button = QPushButton(self.tr("Importera remissinstanser …"))
+        self.export_list_button = QPushButton(self.tr("Exportera remissinstanser …"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Remissomgång:")))
         top.addWidget(self.round_combo, 1)
         top.addWidget(self.deadline)
+        actions = QHBoxLayout()
+        for button in (self.sendout_button, self.import_list_button, self.export_list_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Att påminna (inbjudna som inte har svarat)")))
         bottom.addStretch(1)
@@ -80,11 +91,15 @@ class StatusWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.counts)
         layout.addLayout(bottom)
         layout.addWidget(self.remind, 1)
         self.round_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.export_button.clicked.connect(lambda: self.export())
+        self.sendout_button.clicked.connect(lambda: self.sendout())
+        self.import_list_button.clicked.connect(lambda: self.import_list())
+        self.export_list_button.clicked.connect(lambda: self.export_list())
 
     def set_database(self, db: Database | None) -> None:
         self.db = db
@@ -92,12 +107,15 @@ class StatusWidget(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if self.db is None or self.round_combo.currentData() is None:
+        db, rid = self.db, self.round_combo.currentData()
+        has_round = db is not None and rid is not None
+        for button in (self.sendout_button, self.import_list_button, self.export_list_button):
+            button.setEnabled(has_round)
+        if db is None or rid is None:
             self.counts.setRowCount(0)
             self.remind.setRowCount(0)
             self.export_button.setEnabled(False)
             return
-        db, rid = self.db, self.round_combo.currentData()
         status = run_action(self, lambda: remiss_status(db, rid))
         if status is None:
             return
@@ -141,3 +159,65 @@ class StatusWidget(QWidget):
             path = Path(name)
         db, rid, out = self.db, self.round_combo.currentData(), path
         run_action(self, lambda: export_reminders(db, out, rid))
+
+    def sendout(self, folder: Path | None = None) -> list[Path]:
+        """Write the send-out into ``folder`` (asked for when not given)."""
+        from utredning_app.services.sendout import create_sendout
+
+        if self.db is None:
+            return []
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Välj mapp för utskicket"))
+            if not name:
+                return []
+            folder = Path(name)
+        path, rid, target = self.db.path, self.round_combo.currentData(), folder
+        items = run_action(self, lambda: create_sendout(path, target, round_ref=rid))
+        if not items:
+            return []
+        QMessageBox.information(
+            self,
+            self.tr("Utskick"),
+            self.tr("%1 svarsmallar och missiv skrevs i %2.")
+            .replace("%1", str(len(items)))
+            .replace("%2", str(folder)),
+        )
+        return [p for item in items for p in (item.form, item.letter)]
+
+    def import_list(self, path: Path | None = None) -> int:
+        from utredning_app.gui.remiss.consultee_import import ConsulteeImportDialog
+
+        if self.db is None:
+            return 0
+        if path is None:
+            name, _f = QFileDialog.getOpenFileName(
+                self, self.tr("Välj lista med remissinstanser"), "", self.tr("Excel (*.xlsx)")
+            )
+            if not name:
+                return 0
+            path = Path(name)
+        db, source, rid = self.db, path, self.round_combo.currentData()
+        dialog = run_action(self, lambda: ConsulteeImportDialog(db, source, rid, self))
+        if dialog is None or not dialog.exec():
+            return 0
+        self.reload()
+        self.changed.emit(frozenset({"consultee"}))
+        return int(dialog.added)
+
+    def export_list(self, path: Path | None = None) -> None:
+        from utredning_app.services.consultees import export_consultees
+
+        if self.db is None:
+            return
+        if path is None:
+            name, _f = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Spara remissinstanser"),
+                "remissinstanser.xlsx",
+                self.tr("Excel (*.xlsx)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+        db, out, rid = self.db, path, self.round_combo.currentData()
+        run_action(self, lambda: export_consultees(db, out, rid))

@@ -44,6 +44,18 @@ VIEWS: list[ViewInfo] = [
         "assessments", QT_TRANSLATE_NOOP("Vyer", "Bedömningar"), "assessments", _P + "assessments"
     ),
     ViewInfo("estimates", QT_TRANSLATE_NOOP("Vyer", "Skattningar"), "estimates", _P + "estimates"),
+    ViewInfo(
+        "cost_analysis",
+        QT_TRANSLATE_NOOP("Vyer", "Kostnadsanalys"),
+        "estimates",
+        _P + "cost_analysis",
+    ),
+    ViewInfo(
+        "appraisal_analysis",
+        QT_TRANSLATE_NOOP("Vyer", "Rangordning och vikter"),
+        "assessments",
+        _P + "appraisal_analysis",
+    ),
     ViewInfo("proposals", QT_TRANSLATE_NOOP("Vyer", "Förslag"), "proposals", _P + "proposals"),
     ViewInfo("reports", QT_TRANSLATE_NOOP("Vyer", "Rapporttext"), "reports", _P + "reports"),
     ViewInfo("remiss", QT_TRANSLATE_NOOP("Vyer", "Remiss"), "remiss", _P + "remiss"),
