@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from tests.builders import fill_every_entity
-from utredning_app.errors import ArchiveError
+from utredning_app.errors import ArchiveError, ValidationError
 from utredning_app.services.archive import (
     build_archive,
     export_archive,
@@ -163,7 +163,7 @@ def test_export_refuses_to_replace_an_investigation_with_its_json(
     """`export-json x.utredning -o x.utredning` once replaced the investigation by the JSON."""
     for target in (demo_path, empty_path):
         before = target.read_bytes()
-        with pytest.raises(ArchiveError, match="arkivet skrivs inte över den"):
+        with pytest.raises(ValidationError, match="en utredning\\) och skrivs inte över"):
             export_archive(demo_path, target)
         assert target.read_bytes() == before
     assert not [p for p in tmp_path.rglob("*.tmp")]

@@ -33,10 +33,9 @@ from sqlalchemy.sql.type_api import TypeEngine
 from utredning_app import __version__
 from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
-from utredning_app.services.atomic import write_bytes_atomic
+from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import (
-    SQLITE_HEADER,
     build_empty_file,
     open_database,
     user_errors,
@@ -158,23 +157,10 @@ def export_archive(path: Path, out: Path, *, include_private: bool = True) -> Pa
     ``out`` may not be a SQLite file (the investigation itself, or another one): the rename
     would replace the investigation with its JSON text, and the user would lose the file.
     """
-    _refuse_database_target(Path(out))
+    refuse_database_target(Path(out), suggestion=Path(out).with_suffix(".json").name)
     text = dumps(build_archive(path, include_private=include_private))
     write_bytes_atomic(Path(out), text.encode("utf-8"))
     return out
-
-
-def _refuse_database_target(out: Path) -> None:
-    try:
-        with out.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError:
-        return  # no such file (or unreadable): nothing there to lose
-    if header == SQLITE_HEADER:
-        raise ArchiveError(
-            f"{out} är en databasfil (en utredning); arkivet skrivs inte över den. "
-            f"Välj ett annat filnamn, t.ex. {out.with_suffix('.json').name}."
-        )
 
 
 # ------------------------------------------------------------------ import

@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from sqlalchemy import select
 
 from utredning_app.domain.enums import AuditAction, Visibility
 from utredning_app.errors import ValidationError
+from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.storage.database import Database, open_database
 from utredning_app.storage.models import TABLE_LABELS, AuditEntry, Dissent, Note, Section
 
@@ -91,7 +90,7 @@ def export_audit(path: Path, out: Path, *, include_private: bool = False) -> int
         raise ValidationError(f"{out.name}: ändringsloggen kan sparas som .csv eller .xlsx.")
     rows = list(audit_rows(path, include_private=include_private))
     data = _csv_bytes(rows) if suffix == ".csv" else _xlsx_bytes(rows)
-    _write_atomic(out, data)
+    write_bytes_atomic(out, data)
     return len(rows)
 
 
@@ -120,22 +119,3 @@ def _xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
 def _cell(value: str) -> str:
     # A leading = + - @ would make Excel read the text as a formula (CSV/formula injection).
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-def _write_atomic(out: Path, data: bytes) -> None:
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise ValidationError(f"Mappen {parent} finns inte.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".logg-", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise ValidationError(f"Kan inte skriva i mappen {parent}: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError(f"{out} kunde inte skrivas: {exc.strerror}.") from exc

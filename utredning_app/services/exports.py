@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utredning_app.errors import UserError
+from utredning_app.services.atomic import refuse_database_target
 
 Progress = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]
@@ -160,6 +161,7 @@ def check_target(out: Path) -> None:
         raise ExportError(f"Mappen {parent} finns inte; välj en befintlig mapp.")
     if out.is_dir():
         raise ExportError(f"{out} är en mapp; ange ett filnamn.")
+    refuse_database_target(out)
     if not os.access(parent, os.W_OK):
         raise ExportError(f"Mappen {parent} är skrivskyddad; välj en annan mapp för {out.name}.")
     if out.exists() and not os.access(out, os.W_OK):
@@ -185,6 +187,7 @@ def write_atomic(out: Path, data: bytes) -> None:
         ) from exc
     tmp = Path(tmp_name)
     try:
+        refuse_database_target(out)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
