@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from utredning_app.errors import FileLockedError
-from utredning_app.services.backups import maybe_backup
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.storage.database import Database
 
 
 class LockedChoice(StrEnum):
@@ -85,6 +87,10 @@ class BackupTimer(QObject):
     def tick(self, interval: dt.timedelta | None = None) -> None:
         if self.db is None:
             return
+        # Imported here: the main window builds this timer before the file is open, and
+        # importing storage (SQLAlchemy) on the UI thread then would block start-up.
+        from utredning_app.services.backups import maybe_backup
+
         outcome = (
             maybe_backup(self.db) if interval is None else maybe_backup(self.db, interval=interval)
         )
