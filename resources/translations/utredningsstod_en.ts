@@ -121,6 +121,18 @@
         <source>(ej angivet)</source>
         <translation>(not given)</translation>
     </message>
+    <message>
+        <source>Citat</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Centralt citat</source>
+        <translation>Key quote</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>ConsulteeImportDialog</name>
@@ -291,18 +303,6 @@
     <message>
         <source>Exportera</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>Skriver %1 …</source>
-        <translation>Writing %1 …</translation>
-    </message>
-    <message>
-        <source>Dokumentet skrevs: %1</source>
-        <translation>Document written: %1</translation>
-    </message>
-    <message>
-        <source>Excel-filen skrevs: %1</source>
-        <translation>Excel file written: %1</translation>
     </message>
     <message>
         <source>Skriver ändringsloggen …</source>

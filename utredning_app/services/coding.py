@@ -259,3 +259,61 @@ def response_detail(db: Database, response_id: str) -> ResponseDetail:
             stances,
             quotes,
         )
+
+
+# ---------------------------------------------------------------- undo support
+
+_SNAPSHOT_COLUMNS: dict[type[m.Stance | m.Quote], tuple[str, ...]] = {
+    m.Stance: ("proposal_id", "stance", "comment_md", "deleted_at"),
+    m.Quote: ("proposal_id", "text", "start_offset", "end_offset", "is_key", "deleted_at"),
+}
+
+
+@dataclass(frozen=True)
+class CodingSnapshot:
+    """The coding of one answer at one moment: summary, status, its stances and quotes."""
+
+    summary_md: str
+    status: ResponseStatus
+    rows: dict[tuple[str, str], tuple[object, ...]]
+
+
+def snapshot(db: Database, response_id: str) -> CodingSnapshot:
+    """Read the coding of ``response_id`` (for undo: taken before and after an action)."""
+    with db.reader() as s:
+        response = _response(s, response_id)
+        rows: dict[tuple[str, str], tuple[object, ...]] = {}
+        for model, columns in _SNAPSHOT_COLUMNS.items():
+            found: list[m.Stance | m.Quote] = list(
+                s.scalars(select(model).where(model.response_id == response_id))
+            )
+            for row in found:
+                rows[(model.__tablename__, row.id)] = tuple(getattr(row, c) for c in columns)
+        return CodingSnapshot(response.summary_md, response.status, rows)
+
+
+def restore(db: Database, response_id: str, target: CodingSnapshot) -> None:
+    """Put the coding of ``response_id`` back as it was in ``target``, in one transaction.
+
+    Rows made after the snapshot get a tombstone; rows that existed get their values back
+    (rows are never removed, so every row of the snapshot still exists).
+    """
+    with db.transaction() as s:
+        response = _response(s, response_id)
+        if response.summary_md != target.summary_md:
+            response.summary_md = target.summary_md
+        if response.status != target.status:
+            response.status = target.status
+        for model, columns in _SNAPSHOT_COLUMNS.items():
+            found: list[m.Stance | m.Quote] = list(
+                s.scalars(select(model).where(model.response_id == response_id))
+            )
+            for row in found:
+                values = target.rows.get((model.__tablename__, row.id))
+                if values is None:
+                    if row.deleted_at is None:
+                        row.deleted_at = utcnow()
+                    continue
+                for column, value in zip(columns, values, strict=True):
+                    if getattr(row, column) != value:
+                        setattr(row, column, value)

@@ -7,8 +7,11 @@ comment per proposal; write a short summary. Each action is one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +62,8 @@ class CodingWidget(QWidget):
         super().__init__(parent)
         self.db: Database | None = None
         self.detail: coding.ResponseDetail | None = None
+        # The window's undo stack (set by the Remissvar view); None: actions are not undoable.
+        self.undo_stack: QUndoStack | None = None
         self._loading = False
         self.round_combo = QComboBox()
         self.round_combo.setObjectName("codingRound")
@@ -289,6 +294,27 @@ class CodingWidget(QWidget):
         self.text.setExtraSelections(selections)
 
     # ---------------------------------------------------------------- actions
+    def _coded(self, label: str, action: Callable[[], Any]) -> Any:
+        """Run a coding action and put it on the window's undo stack (snapshots of the
+        answer's coding before and after; undo/redo restore them, each in a transaction)."""
+        if self.db is None or self.detail is None:
+            return run_action(self, action)
+        db, rid = self.db, self.detail.id
+        before = coding.snapshot(db, rid)
+        result = run_action(self, action)
+        if self.undo_stack is not None:
+            after = coding.snapshot(db, rid)
+            if after != before:
+                self.undo_stack.push(CodingCommand(self, db, rid, before, after, label))
+        return result
+
+    def after_undo(self, response_id: str) -> None:
+        """Called by CodingCommand after it restored a snapshot."""
+        if self.db is not None and self.detail is not None and self.detail.id == response_id:
+            self.detail = coding.response_detail(self.db, response_id)
+            self._show_current()
+        self.changed.emit(frozenset({"stance", "quote", "response"}))
+
     def _done(self, *tables: str) -> None:
         self._show_current()
         self.changed.emit(frozenset(tables))
@@ -297,7 +323,9 @@ class CodingWidget(QWidget):
         if self._loading or self.db is None or self.detail is None:
             return
         db, rid = self.db, self.detail.id
-        run_action(self, lambda: coding.set_stance(db, rid, proposal_id, stance))
+        self._coded(
+            self.tr("Ställningstagande"), lambda: coding.set_stance(db, rid, proposal_id, stance)
+        )
         # Do not rebuild the table here: the combo box that emitted this signal lives in it.
         self.detail = coding.response_detail(db, rid)
         self.changed.emit(frozenset({"stance", "response"}))
@@ -318,7 +346,7 @@ class CodingWidget(QWidget):
                 combo.setCurrentIndex(combo.findData(stance))
                 combo.blockSignals(False)
         db, rid, text = self.db, self.detail.id, item.text()
-        run_action(self, lambda: coding.set_stance(db, rid, pid, stance, text))
+        self._coded(self.tr("Kommentar"), lambda: coding.set_stance(db, rid, pid, stance, text))
         self.detail = coding.response_detail(db, rid)
         self.changed.emit(frozenset({"stance", "response"}))
 
@@ -337,7 +365,9 @@ class CodingWidget(QWidget):
         start = utf16_to_index(text, cursor.selectionStart())
         end = utf16_to_index(text, cursor.selectionEnd())
         db, rid, pid = self.db, self.detail.id, self.selected_proposal_id()
-        if run_action(self, lambda: coding.add_quote(db, rid, start, end, proposal_id=pid)):
+        if self._coded(
+            self.tr("Citat"), lambda: coding.add_quote(db, rid, start, end, proposal_id=pid)
+        ):
             self._done("quote", "response")
 
     def _current_quote_id(self) -> str | None:
@@ -350,29 +380,31 @@ class CodingWidget(QWidget):
             return
         quote = next(q for q in self.detail.quotes if q.id == qid)
         db = self.db
-        run_action(self, lambda: coding.set_quote_key(db, qid, not quote.is_key))
+        self._coded(
+            self.tr("Centralt citat"), lambda: coding.set_quote_key(db, qid, not quote.is_key)
+        )
         self._done("quote")
 
     def remove_quote(self) -> None:
         qid = self._current_quote_id()
-        if self.db is None or qid is None:
+        if self.db is None or self.detail is None or qid is None:
             return
         db = self.db
-        run_action(self, lambda: coding.remove_quote(db, qid))
+        self._coded(self.tr("Ta bort citat"), lambda: coding.remove_quote(db, qid))
         self._done("quote")
 
     def store_summary(self) -> None:
         if self.db is None or self.detail is None:
             return
         db, rid, text = self.db, self.detail.id, self.summary.toPlainText()
-        run_action(self, lambda: coding.set_summary(db, rid, text))
+        self._coded(self.tr("Sammanfattning"), lambda: coding.set_summary(db, rid, text))
         self._done("response")
 
     def _store_status(self) -> None:
         if self._loading or self.db is None or self.detail is None:
             return
         db, rid, status = self.db, self.detail.id, self.status.currentData()
-        run_action(self, lambda: coding.set_status(db, rid, status))
+        self._coded(self.tr("Status"), lambda: coding.set_status(db, rid, status))
         self.reload()
         self.changed.emit(frozenset({"response"}))
 
@@ -408,3 +440,34 @@ def _raise_no_selection() -> None:
     from utredning_app.errors import ValidationError
 
     raise ValidationError("Markera ett stycke i svarets text först.")
+
+
+class CodingCommand(QUndoCommand):
+    """Undo/redo of one coding action: restores the answer's coding snapshot."""
+
+    def __init__(
+        self,
+        widget: CodingWidget,
+        db: Database,
+        response_id: str,
+        before: coding.CodingSnapshot,
+        after: coding.CodingSnapshot,
+        label: str,
+    ) -> None:
+        super().__init__(label)
+        self.widget, self.db, self.response_id = widget, db, response_id
+        self.before, self.after = before, after
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # QUndoStack.push calls redo; the action is already done
+            self._pushed = True
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+    def _apply(self, target: coding.CodingSnapshot) -> None:
+        run_action(self.widget, lambda: coding.restore(self.db, self.response_id, target))
+        self.widget.after_undo(self.response_id)

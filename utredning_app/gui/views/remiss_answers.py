@@ -29,6 +29,8 @@ class View(BaseView):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workbench.set_database(workspace.db if workspace is not None else None)
+        # Coding actions go on the window's undo stack like every other edit.
+        self.workbench.coding.undo_stack = workspace.undo_stack if workspace is not None else None
         super().set_workspace(workspace)
 
     def _relay(self, tables: frozenset[str]) -> None:
