@@ -70,8 +70,8 @@ def ids(filled_path: Path) -> dict[str, Any]:
         db.close()
 
 
-@pytest.fixture
-def window(qtbot: QtBot, filled_path: Path) -> Iterator[Any]:
+def open_window(qtbot: QtBot, path: Path) -> Any:
+    """A shown main window with ``path`` open (the caller closes it)."""
     from utredning_app.gui.main_window import MainWindow
     from utredning_app.gui.settings import AppSettings, Identity
 
@@ -80,8 +80,14 @@ def window(qtbot: QtBot, filled_path: Path) -> Iterator[Any]:
     win = MainWindow(settings, ask_identity=False)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.file_opened, timeout=10_000):
-        win.open_path(filled_path)
+    with qtbot.waitSignal(win.file_opened, timeout=15_000):
+        win.open_path(path)
+    return win
+
+
+@pytest.fixture
+def window(qtbot: QtBot, filled_path: Path) -> Iterator[Any]:
+    win = open_window(qtbot, filled_path)
     yield win
     win.close()
 

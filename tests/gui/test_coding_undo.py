@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.gui.conftest import open_window
 from utredning_app.domain.enums import StanceKind
 from utredning_app.storage import models as m
 from utredning_app.storage.database import open_database
@@ -19,16 +20,7 @@ from utredning_app.storage.database import open_database
 
 @pytest.fixture
 def demo_window(qtbot: QtBot, demo_path: Path) -> Iterator[Any]:
-    from utredning_app.gui.main_window import MainWindow
-    from utredning_app.gui.settings import AppSettings, Identity
-
-    settings = AppSettings()
-    settings.set_identity(Identity("Tina Testare", "S", "Sekretariat"))
-    win = MainWindow(settings, ask_identity=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.file_opened, timeout=15_000):
-        win.open_path(demo_path)
+    win = open_window(qtbot, demo_path)
     yield win
     win.close()
 
