@@ -8,9 +8,8 @@ temporary name in the target folder and renamed into place when complete.
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from utredning_app.domain import svarsmall as fmt
 from utredning_app.domain.formatting import format_date
 from utredning_app.errors import ValidationError
+from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.storage import models as m
 from utredning_app.storage.database import open_database
 
@@ -88,26 +88,20 @@ def create_sendout(
         letter = folder / f"Missiv – {stem}.docx"
         workbook = build_svarsmall(ctx, consultee)
         document = build_missiv(ctx, consultee, form.name)
-        _write_atomic(form, workbook.save)
-        _write_atomic(letter, document.save)
+        _save(form, workbook.save)
+        _save(letter, document.save)
         items.append(SendoutItem(consultee.name, form, letter))
         if progress:
             progress(index + 1, len(consultees))
     return items
 
 
-def _write_atomic(target: Path, write: Callable[[str], None]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".utskick-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError(f"{target.name} kunde inte skrivas: {exc.strerror}.") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _save(target: Path, save: Callable[[Any], None]) -> None:
+    """Let a library (openpyxl/python-docx) save into memory, then write it with the shared
+    atomic writer (temporary file, fsync, rename; never over an investigation file)."""
+    buffer = io.BytesIO()
+    save(buffer)
+    write_bytes_atomic(target, buffer.getvalue())
 
 
 # ------------------------------------------------------------------ svarsmall
