@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from utredning_app.domain.enums import Actor, EstimateKind
 from utredning_app.errors import ValidationError
@@ -151,7 +152,16 @@ class CostModelInput:
         raise ValidationError(f"Alternativet med id {option_id} finns inte i kostnadsmodellen.")
 
     def estimates_for(self, option_id: str) -> tuple[EstimateData, ...]:
-        return tuple(e for e in self.estimates if e.option_id == option_id)
+        return self._by_option.get(option_id, ())
+
+    @cached_property
+    def _by_option(self) -> dict[str, tuple[EstimateData, ...]]:
+        """Estimates per option, in input order (built once: 50 options × 2,000 estimates
+        scanned per question cost a tenth of a second per summary)."""
+        groups: dict[str, list[EstimateData]] = {}
+        for e in self.estimates:
+            groups.setdefault(e.option_id, []).append(e)
+        return {k: tuple(v) for k, v in groups.items()}
 
 
 # ---------------------------------------------------------------- result value objects
@@ -396,9 +406,8 @@ def sum_estimates(
 
 
 def cost_estimates(model: CostModelInput, option_id: str | None = None) -> list[EstimateData]:
-    return [
-        e for e in model.estimates if e.is_cost and (option_id is None or e.option_id == option_id)
-    ]
+    pool = model.estimates if option_id is None else model.estimates_for(option_id)
+    return [e for e in pool if e.is_cost]
 
 
 def option_cost_series(model: CostModelInput, option_id: str) -> YearlyRange:

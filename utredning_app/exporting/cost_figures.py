@@ -1,8 +1,9 @@
 """Cost figures for the reports, from the shared cost model (``domain/costs.py``).
 
-The report data (``services/report_data.py``) is turned into the cost model's input, so the
-Word reports show exactly the totals, present values and differences against the baseline that
-the cost views and the cost workbook show. When the model is incomplete (a year missing, no
+The report data (``services/report_data.py``) carries the cost model's input as the app loads
+it (``services/estimates.load_cost_model``), so the Word reports show exactly the totals,
+present values and differences against the baseline that the cost views and the cost workbook
+show. When the model is incomplete (a year missing, no
 baseline) the reports fall back to plain sums of what is there and say so.
 """
 
@@ -47,41 +48,6 @@ class CostFigures:
     problem: str = ""  # why there is no summary (Swedish)
 
 
-def cost_years(data: ReportData) -> tuple[int, ...]:
-    start = data.investigation.horizon_start_year
-    return tuple(range(start, start + data.investigation.horizon_years))
-
-
-def cost_model(data: ReportData) -> cm.CostModelInput:
-    inv = data.investigation
-    options = tuple(
-        cm.OptionData(o.id, o.code, o.name, o.is_baseline, i) for i, o in enumerate(data.options)
-    )
-    estimates = tuple(
-        cm.EstimateData(
-            id=e.id,
-            option_id=e.option_id,
-            name=e.name,
-            kind=e.kind,
-            unit=e.unit,
-            values=tuple(cm.YearValue(v.year, v.low, v.base, v.high) for v in e.values),
-            actor=e.actor,
-            financing=e.financing,
-            provider_unit=e.provider,
-            assumption=e.assumption_md,
-            source=e.source,
-        )
-        for e in data.estimates
-    )
-    return cm.CostModelInput(
-        horizon=cm.Horizon(inv.horizon_start_year, inv.horizon_years),
-        discount_rate=inv.discount_rate,
-        options=options,
-        estimates=estimates,
-        price_base_year=inv.price_base_year,
-    )
-
-
 def _lenient_sum(model: cm.CostModelInput, option_id: str, horizon: cm.Horizon) -> cm.YearlyRange:
     """Sum of the mnkr cost values that exist (an incomplete model cannot be validated)."""
     years = horizon.year_list
@@ -103,7 +69,9 @@ def _lenient_sum(model: cm.CostModelInput, option_id: str, horizon: cm.Horizon) 
 
 def cost_figures(data: ReportData) -> CostFigures:
     """Per option and year: the cost model's sums; the full summary when the model is valid."""
-    model = cost_model(data)
+    model = data.cost_model
+    if model is None:
+        return CostFigures([], None, "")
     names = {o.id: o.name for o in data.options}
     summary: cm.CostSummary | None = None
     problem = ""

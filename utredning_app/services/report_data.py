@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from utredning_app.domain.appraisal import AppraisalInput
-from utredning_app.domain.costs import CostModelInput
+from utredning_app.domain.costs import CostModelInput, YearValue
 from utredning_app.domain.enums import (
     Actor,
     ConsulteeType,
@@ -122,14 +122,6 @@ class AssessmentData:
 
 
 @dataclass(frozen=True)
-class EstimateValueData:
-    year: int
-    low: float
-    base: float
-    high: float
-
-
-@dataclass(frozen=True)
 class EstimateData:
     id: str
     option_id: str
@@ -141,7 +133,7 @@ class EstimateData:
     assumption_md: str
     source: str
     financing: str
-    values: tuple[EstimateValueData, ...]
+    values: tuple[YearValue, ...]
 
 
 @dataclass(frozen=True)
@@ -375,39 +367,30 @@ def _read(db: Database, s: Session) -> ReportData:
             a.option_id, a.criterion_id, a.score, a.rationale_md, a.source
         )
 
-    values: dict[str, list[EstimateValueData]] = defaultdict(list)
-    # Column rows, not ORM objects: the large investigation has 10,000 values.
-    for v in s.execute(
-        select(
-            m.EstimateValue.estimate_id,
-            m.EstimateValue.year,
-            m.EstimateValue.low,
-            m.EstimateValue.base,
-            m.EstimateValue.high,
-        )
-        .where(m.EstimateValue.deleted_at.is_(None))
-        .order_by(m.EstimateValue.year)
-    ):
-        values[v.estimate_id].append(EstimateValueData(v.year, v.low, v.base, v.high))
-    data.estimates = [
-        EstimateData(
-            e.id,
-            e.option_id,
-            provider_name.get(e.provider_unit_id or "", ""),
-            e.kind,
-            e.name,
-            e.unit,
-            e.actor,
-            e.assumption_md,
-            e.source,
-            e.financing,
-            tuple(values.get(e.id, ())),
-        )
-        for e in s.scalars(
-            select(m.Estimate).where(m.Estimate.deleted_at.is_(None)).order_by(m.Estimate.name)
-        )
-        if e.option_id in option_ids
-    ]
+    # The estimates come from the cost model (read once, as column rows): the large
+    # investigation has 2,000 estimates with 10,000 values.
+    from utredning_app.services.estimates import load_cost_model
+
+    data.cost_model = load_cost_model(db, s)
+    data.estimates = sorted(
+        (
+            EstimateData(
+                e.id,
+                e.option_id,
+                provider_name.get(e.provider_unit_id or "", ""),
+                e.kind,
+                e.name,
+                e.unit,
+                e.actor,
+                e.assumption,
+                e.source,
+                e.financing,
+                e.values,
+            )
+            for e in data.cost_model.estimates
+        ),
+        key=lambda e: e.name,
+    )
 
     links: dict[str, list[str]] = defaultdict(list)
     for link in s.scalars(select(m.ProposalOption).where(m.ProposalOption.deleted_at.is_(None))):
@@ -469,9 +452,7 @@ def _read(db: Database, s: Session) -> ReportData:
     order = {p.abbreviation: i for i, p in enumerate(data.parties)}
     data.dissents.sort(key=lambda d: (d.kind.value, order.get(d.party, 99), d.title))
     from utredning_app.services.appraisal import load_appraisal
-    from utredning_app.services.estimates import load_cost_model
 
-    data.cost_model = load_cost_model(db, s)
     data.appraisal = load_appraisal(db, s)
     return data
 
