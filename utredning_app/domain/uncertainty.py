@@ -13,13 +13,17 @@ The model (documented in ``docs/costs.md``):
 * Estimates are independent of each other. An option's total is the sum of its estimates'
   draws; the baseline is drawn in the same simulation, so "probability that an option costs
   more than the baseline" compares the two totals draw by draw.
-* Seeded with numpy's PCG64 (``numpy.random.default_rng(seed)``); the same input and seed
-  give the same figures on every machine. Estimates are drawn in a fixed order (options by
-  sort order, estimates by id).
+* Seeded with numpy's PCG64: ``SeedSequence(seed)`` spawns one independent stream per option
+  (options by sort order), and each option draws its estimates in a fixed order (by id). The
+  same input and seed give the same figures on every machine, however many threads draw:
+  the options are drawn in parallel threads (numpy releases the GIL while sampling), which
+  roughly halves the time on two cores.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 20230630  # the delrapport's due date: any fixed number would do
 PERT_LAMBDA = 4.0
+SIMULATION_THREADS = 4  # more gains nothing on a laptop; the results do not depend on it
 
 
 class Distribution(StrEnum):
@@ -149,19 +154,36 @@ def simulate(
         raise ValidationError(f"Simuleringen behöver minst 100 dragningar (angivet: {draws}).")
     validate_model(model)
     baseline = baseline_of(model.options)
-    rng = np.random.default_rng(seed)
     options = sorted_options(model.options)
-    totals: dict[str, npt.NDArray[np.float64]] = {}
-    for option in options:
-        estimates = sorted(cost_estimates(model, option.id), key=lambda e: e.id)
-        if not estimates:
-            totals[option.id] = np.zeros(draws)
-            continue
-        ranges = [estimate_pv_range(e, model) for e in estimates]
-        lows = np.array([r.low for r in ranges])
-        modes = np.array([r.base for r in ranges])
-        highs = np.array([r.high for r in ranges])
-        totals[option.id] = _draw(rng, lows, modes, highs, draws, distribution).sum(axis=1)
+    streams = np.random.SeedSequence(seed).spawn(len(options))
+    # The ranges in plain Python first (the threads then only run numpy, without the GIL).
+    by_option: dict[str, list[EstimateData]] = {o.id: [] for o in options}
+    for e in cost_estimates(model):
+        by_option[e.option_id].append(e)
+    ranges: list[list[Range]] = [
+        [estimate_pv_range(e, model) for e in sorted(by_option[o.id], key=lambda e: e.id)]
+        for o in options
+    ]
+
+    def option_totals(index: int) -> npt.NDArray[np.float64]:
+        if not ranges[index]:
+            return np.zeros(draws)
+        lows = np.array([r.low for r in ranges[index]])
+        modes = np.array([r.base for r in ranges[index]])
+        highs = np.array([r.high for r in ranges[index]])
+        rng = np.random.default_rng(streams[index])
+        total: npt.NDArray[np.float64] = _draw(rng, lows, modes, highs, draws, distribution).sum(
+            axis=1
+        )
+        return total
+
+    workers = min(SIMULATION_THREADS, len(options), os.cpu_count() or 1)
+    if workers > 1:
+        with ThreadPoolExecutor(workers, thread_name_prefix="montecarlo") as pool:
+            drawn = list(pool.map(option_totals, range(len(options))))
+    else:
+        drawn = [option_totals(i) for i in range(len(options))]
+    totals = {option.id: t for option, t in zip(options, drawn, strict=True)}
     base_draws = totals[baseline.id]
     results: list[OptionSimulation] = []
     for option in options:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
 from utredning_app.domain.enums import (
     ConsulteeType,
@@ -33,6 +35,8 @@ from utredning_app.services.report_data import (
     RoundData,
 )
 
+T = TypeVar("T")
+
 
 class Cancelled(Exception):
     """The user cancelled the export."""
@@ -50,6 +54,24 @@ class BuildContext:
     chapter_level: int = 1
     cancelled: Callable[[], bool] = lambda: False
     _costs: Any = None
+    _background: dict[str, Future[Any]] = field(default_factory=dict)
+
+    def start(self, key: str, work: Callable[[], Any]) -> None:
+        """Start ``work`` in a background thread now; ``result(key, …)`` collects it later.
+
+        For number crunching that releases the GIL (numpy), so it overlaps with the
+        document being written in the meantime.
+        """
+        if key not in self._background:
+            self._background[key] = _background_pool().submit(work)
+
+    def result(self, key: str, work: Callable[[], T]) -> T:
+        """The result of ``start(key, …)`` (its exception re-raised), or ``work()`` now."""
+        future = self._background.get(key)
+        if future is None:
+            return work()
+        result: T = future.result()
+        return result
 
     def cost_figures(self) -> Any:
         """The cost model's figures, computed once per document (several blocks use them)."""
@@ -112,7 +134,13 @@ class BuildContext:
         return self.data.proposals_for(self.kind)
 
 
+@cache
+def _background_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="rapport")
+
+
 BlockFn = Callable[[BuildContext, dict[str, Any]], int]
+PrefetchFn = Callable[[BuildContext, dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -120,14 +148,17 @@ class BlockSpec:
     fn: BlockFn
     params: tuple[str, ...]
     help: str
+    prefetch: PrefetchFn | None = None  # called for every use in the outline before writing
 
 
 BLOCKS: dict[str, BlockSpec] = {}
 
 
-def block(name: str, *params: str, help: str) -> Callable[[BlockFn], BlockFn]:
+def block(
+    name: str, *params: str, help: str, prefetch: PrefetchFn | None = None
+) -> Callable[[BlockFn], BlockFn]:
     def register(fn: BlockFn) -> BlockFn:
-        BLOCKS[name] = BlockSpec(fn, params, help)
+        BLOCKS[name] = BlockSpec(fn, params, help, prefetch)
         return fn
 
     return register
@@ -395,7 +426,13 @@ def assessments_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 # ------------------------------------------------------------------ costs and quality
 
 
-@block("kostnader", "diagram", help="kostnader per alternativ och år med intervall och diagram")
+@block(
+    "kostnader",
+    "diagram",
+    "nuvarde",
+    help="kostnader per alternativ och år med intervall och diagram "
+    "(nuvarde = false när blocket nuvarde följer och visar nuvärdestabellen)",
+)
 def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     from utredning_app.exporting.cost_tables import cost_table
 
@@ -417,7 +454,8 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         small=True,
     )
     if figures.summary is not None:
-        _text_table(ctx, cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
+        if params.get("nuvarde", True):
+            _text_table(ctx, cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
     else:
         _simple_totals(ctx, costs)
         ctx.paragraph(

@@ -50,10 +50,10 @@ def _figure(ctx: BuildContext, png: bytes, caption: str, alt: str) -> None:
     ctx.caption("Figur", caption)
 
 
-def _problem(ctx: BuildContext, exc: UserError) -> int:
+def _problem(ctx: BuildContext, message: str) -> int:
     """Data that cannot be used: say so in a draft, leave it out of a final document."""
     if ctx.draft:
-        ctx.paragraph(f"[Kan inte räknas fram: {exc.message}]", italic=True)
+        ctx.paragraph(f"[Kan inte räknas fram: {message}]", italic=True)
         return 1
     return 0
 
@@ -64,16 +64,16 @@ def _problem(ctx: BuildContext, exc: UserError) -> int:
     help="nuvärde per alternativ med intervall och skillnad mot nollalternativet",
 )
 def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    from utredning_app.domain.costs import cost_estimates, cost_summary
+    from utredning_app.domain.costs import cost_estimates
     from utredning_app.exporting import cost_charts, cost_tables
 
     model = ctx.data.cost_model
     if model is None or not model.options or not cost_estimates(model):
         return 0
-    try:
-        summary = cost_summary(model)
-    except UserError as exc:
-        return _problem(ctx, exc)
+    figures = ctx.cost_figures()  # the summary is computed once per document
+    summary = figures.summary
+    if summary is None:
+        return _problem(ctx, figures.problem)
     table = cost_tables.cost_table(summary)
     _table(ctx, table, [5.0, 4.0, 4.6, 2.4])
     written = 1
@@ -95,24 +95,46 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     return written
 
 
+def _simulation(ctx: BuildContext) -> Any:
+    from utredning_app.domain.uncertainty import simulate
+
+    model = ctx.data.cost_model
+    assert model is not None
+    return simulate(model)
+
+
+def _has_costs(ctx: BuildContext) -> bool:
+    from utredning_app.domain.costs import cost_estimates
+
+    model = ctx.data.cost_model
+    return model is not None and bool(model.options) and bool(cost_estimates(model))
+
+
+def _start_simulation(ctx: BuildContext, params: dict[str, Any]) -> None:
+    # The Monte Carlo (numpy, no GIL) runs while the chapters before it are written.
+    if _has_costs(ctx):
+        ctx.start("simulering", lambda: _simulation(ctx))
+
+
 @block(
     "osakerhet",
     "tornado",
     "max_tornado",
     help="Monte Carlo-simulering (P10/P50/P90) och tornadodiagram",
+    prefetch=_start_simulation,
 )
 def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     from utredning_app.domain.costs import cost_estimates
-    from utredning_app.domain.uncertainty import simulate, tornado
+    from utredning_app.domain.uncertainty import tornado
     from utredning_app.exporting import cost_charts, cost_tables
 
     model = ctx.data.cost_model
-    if model is None or not model.options or not cost_estimates(model):
+    if model is None or not _has_costs(ctx):
         return 0
     try:
-        result = simulate(model)
+        result = ctx.result("simulering", lambda: _simulation(ctx))
     except UserError as exc:
-        return _problem(ctx, exc)
+        return _problem(ctx, exc.message)
     table = cost_tables.simulation_table(result)
     _table(ctx, table, [5.6, 2.2, 2.2, 2.2, 3.8])
     _figure(

@@ -75,6 +75,11 @@ def build_report(
     date = (report.report_date if report is not None else None) or dt.date.today()
 
     progress(0.05, "Förbereder dokumentet")
+    for chapter in outline.chapters:
+        for blk in chapter.blocks:
+            prefetch = BLOCKS[blk.kind].prefetch
+            if prefetch is not None:
+                prefetch(ctx, blk.params)
     toc = _title_page(ctx, outline, doc_title, date) if outline.title_page else None
 
     written: list[str] = []
