@@ -10,7 +10,7 @@ from tests.costs_helpers import A, small_appraisal, small_model
 from utredning_app.domain.appraisal import compare_profiles, sensitivity
 from utredning_app.domain.costs import cost_summary
 from utredning_app.domain.uncertainty import simulate, tornado
-from utredning_app.exporting import cost_charts
+from utredning_app.exporting import charts, cost_charts
 
 
 def _image_size(png: bytes) -> tuple[int, int]:
@@ -27,7 +27,7 @@ def test_cost_range_chart(difference: bool) -> None:
     width, height = _image_size(
         cost_charts.cost_ranges_png(cost_summary(small_model()), difference=difference)
     )
-    assert abs(width - 16 / 2.54 * cost_charts.DPI) <= 1
+    assert abs(width - 16 / 2.54 * charts.DPI) <= 1
     assert height > 300
 
 

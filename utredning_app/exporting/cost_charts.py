@@ -8,27 +8,27 @@ only when a chart is drawn. Labels are Swedish, numbers ``1 234,5``.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
 from utredning_app.domain.costs import CostSummary
 from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult, Tornado
+from utredning_app.exporting.charts import to_png
 
 BASELINE_COLOUR = "#7F7F7F"
 OPTION_COLOUR = "#1F5C99"
 LOW_COLOUR = "#2E8B57"
 HIGH_COLOUR = "#C0392B"
 PALETTE = ("#1F5C99", "#E07B00", "#2E8B57", "#8E44AD", "#C0392B", "#16A085", "#7F8C8D")
-DPI = 150
 
 
 def _number_axis(axis: Any, decimals: int = 0) -> None:
     from matplotlib.ticker import FuncFormatter
 
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, decimals)))
+    axis.set_tick_params(labelsize=8)
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -64,17 +64,80 @@ def _label(text: str, width: int = 26, lines: int = 2) -> str:
     return "\n".join(wrapped)
 
 
-def to_png(draw: Callable[[Any], None], *, width: float = 16.0, height: float = 9.0) -> bytes:
-    """Draw on a fresh Agg figure (size in cm) and return PNG bytes."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+ROW_LABEL = "rad"  # gid of the row labels that _fit_rows measures
 
-    fig = Figure(figsize=(width / 2.54, height / 2.54), dpi=DPI)
-    FigureCanvasAgg(fig)
-    draw(fig)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI)
-    return buffer.getvalue()
+
+def _rows(ax: Any, labels: Sequence[str], *, fontsize: float = 8) -> None:
+    """One row per label, first on top; labels as plain texts left of the axes.
+
+    Not tick labels: 50 ticks (each with its own lines and texts) cost more than the rest
+    of the chart.
+    """
+    from matplotlib.transforms import offset_copy
+
+    ax.set_yticks([])
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    where = offset_copy(ax.get_yaxis_transform(), fig=ax.figure, x=-4, units="points")
+    for i, label in enumerate(labels):
+        ax.text(
+            0, i, label, transform=where, ha="right", va="center", fontsize=fontsize, gid=ROW_LABEL
+        )
+
+
+def _bars(
+    ax: Any,
+    widths: Sequence[float],
+    *,
+    left: Sequence[float] | float = 0.0,
+    height: float = 0.8,
+    colours: Sequence[str] | str = OPTION_COLOUR,
+    label: str | None = None,
+) -> None:
+    """Horizontal bars, one per row, as one collection (50 patches are slow to add and draw)."""
+    from matplotlib.collections import PolyCollection
+
+    lefts = [left] * len(widths) if isinstance(left, int | float) else list(left)
+    half = height / 2
+    boxes = [
+        [(x, y - half), (x + w, y - half), (x + w, y + half), (x, y + half)]
+        for y, (x, w) in enumerate(zip(lefts, widths, strict=True))
+    ]
+    ax.add_collection(PolyCollection(boxes, facecolors=colours, linewidths=0, label=label))
+    ax.autoscale_view(scaley=False)
+
+
+def _fit_rows(fig: Any, axes: Sequence[Any], *, legend_below: bool = False) -> None:
+    """Margins for the horizontal-bar charts, measured from their row labels only.
+
+    These charts share one shape: row labels on the left, a title above, numbers and an
+    axis label below (and possibly a legend under those). ``tight_layout`` measures every
+    text of the figure twice and took a third of a chart's time; here only the row labels
+    are measured (their layout is cached for the drawing that follows).
+    """
+    renderer = fig.canvas.get_renderer()
+    widest = max(
+        (
+            text.get_window_extent(renderer).width
+            for ax in axes
+            for text in ax.texts
+            if text.get_gid() == ROW_LABEL
+        ),
+        default=0.0,
+    )
+    width, height = fig.get_size_inches()
+    top, below, gap_extra = 0.32, 0.55, 0.0  # inches: title; tick numbers + axis label
+    bottom = below + (0.3 if legend_below else 0.0)
+    n = len(axes)
+    gap = top + below + gap_extra
+    usable = height - top - bottom
+    axes_height = max((usable - (n - 1) * gap) / n, 0.3)
+    fig.subplots_adjust(
+        left=min(0.6, (widest / fig.dpi + 0.15) / width),
+        right=1 - 0.25 / width,
+        top=1 - top / height,
+        bottom=bottom / height,
+        hspace=gap / axes_height if n > 1 else 0.0,
+    )
 
 
 # ---------------------------------------------------------------- cost per option with ranges
@@ -92,9 +155,9 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     upper = [max(0.0, r.high - r.base) for r in ranges if r is not None]
     colours = [BASELINE_COLOUR if oc.option.is_baseline else OPTION_COLOUR for oc in rows]
     positions = list(range(len(rows)))
-    ax.barh(positions, base, color=colours, xerr=[lower, upper], capsize=4, ecolor="#333333")
-    ax.set_yticks(positions, names)
-    ax.invert_yaxis()
+    _rows(ax, names, fontsize=10 if len(rows) <= MANY else 8)
+    _bars(ax, base, colours=colours)
+    ax.errorbar(base, positions, xerr=[lower, upper], fmt="none", capsize=4, ecolor="#333333", lw=1)
     ax.axvline(0, color="#333333", linewidth=0.8)
     _number_axis(ax.xaxis)
     rate = format_number(summary.discount_rate * 100, 1)
@@ -105,7 +168,8 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     else:
         _title(ax, f"Kostnad per alternativ, nuvärde {period}")
         ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate} %)")
-    for pos, value in zip(positions, base, strict=True):
+    for pos, value in zip(positions, base if len(rows) <= MANY else [], strict=False):
+        # Many rows: the values stand in the table beside the chart (and cost 50 texts).
         ax.annotate(
             format_number(value, 1),
             (value, pos),
@@ -114,7 +178,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
             fontsize=7,
             color="#333333",
         )
-    fig.tight_layout()
+    _fit_rows(fig, [ax])
 
 
 def cost_ranges_png(summary: CostSummary, *, difference: bool = False) -> bytes:
@@ -157,35 +221,45 @@ def cost_over_years_png(summary: CostSummary, option_ids: Sequence[str] | None =
 # ---------------------------------------------------------------- tornado
 
 
+def _tornado_axes(ax: Any, tornado: Tornado, *, title: str) -> None:
+    bars = list(tornado.bars)
+    base = tornado.base_total
+    _rows(ax, [_label(b.estimate.name, 30) for b in bars])
+    _bars(
+        ax,
+        [b.total_at_low - base for b in bars],
+        left=base,
+        colours=LOW_COLOUR,
+        label="skattningen på lågt värde",
+    )
+    _bars(
+        ax,
+        [b.total_at_high - base for b in bars],
+        left=base,
+        colours=HIGH_COLOUR,
+        label="skattningen på högt värde",
+    )
+    ax.axvline(base, color="#333333", linewidth=1)
+    _number_axis(ax.xaxis)
+    ax.set_xlabel(f"nuvärde, mnkr (bas {format_number(base, 1)}, övriga på bas)", fontsize=8)
+    _title(ax, title)
+
+
+def _legend_below(fig: Any, ax: Any) -> None:
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, fontsize=7, loc="lower center", ncol=2, frameon=False)
+
+
+def _tornado_title(tornado: Tornado) -> str:
+    return _short(tornado.option.code or tornado.option.name, 20)
+
+
 def draw_tornado(fig: Any, tornado: Tornado) -> None:
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
-    bars = list(tornado.bars)
-    positions = list(range(len(bars)))
-    base = tornado.base_total
-    ax.barh(
-        positions,
-        [b.total_at_low - base for b in bars],
-        left=base,
-        color=LOW_COLOUR,
-        label="skattningen på lågt värde",
-    )
-    ax.barh(
-        positions,
-        [b.total_at_high - base for b in bars],
-        left=base,
-        color=HIGH_COLOUR,
-        label="skattningen på högt värde",
-    )
-    ax.set_yticks(positions, [_label(b.estimate.name, 30) for b in bars], fontsize=8)
-    ax.invert_yaxis()
-    ax.axvline(base, color="#333333", linewidth=1)
-    _number_axis(ax.xaxis)
-    ax.set_xlabel(f"nuvärde, mnkr (bas {format_number(base, 1)}, övriga på bas)")
-    which = _short(tornado.option.code or tornado.option.name, 20)
-    _title(ax, f"Vad styr osäkerheten – alternativ {which}")
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
-    fig.tight_layout()
+    _tornado_axes(ax, tornado, title=f"Vad styr osäkerheten – alternativ {_tornado_title(tornado)}")
+    _legend_below(fig, ax)
+    _fit_rows(fig, [ax], legend_below=True)
 
 
 def tornado_png(tornado: Tornado) -> bytes:
@@ -201,12 +275,12 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
     ax = fig.add_subplot(1, 1, 1)
     rows = list(result.options)
     positions = list(range(len(rows)))
-    ax.barh(
-        positions,
+    _bars(
+        ax,
         [max(o.p90 - o.p10, 0.0) for o in rows],
         left=[o.p10 for o in rows],
         height=0.5,
-        color=[BASELINE_COLOUR if o.option.is_baseline else OPTION_COLOUR for o in rows],
+        colours=[BASELINE_COLOUR if o.option.is_baseline else OPTION_COLOUR for o in rows],
     )
     ax.vlines(
         [o.p50 for o in rows],
@@ -218,12 +292,11 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
     labels = []
     for o in rows:
         label = _row_label(o.option.title, len(rows))
-        if o.prob_above_baseline is not None:
+        if o.prob_above_baseline is not None and len(rows) <= MANY:  # else: in the table
             prob = format_number(o.prob_above_baseline * 100, 0)
             label += f"\nP(dyrare än nollalt.) {prob} %"
         labels.append(label)
-    ax.set_yticks(positions, labels, fontsize=8)
-    ax.invert_yaxis()
+    _rows(ax, labels)
     _number_axis(ax.xaxis)
     ax.set_xlabel("nuvärde, mnkr (stapel = P10–P90, streck = P50)")
     _title(
@@ -233,7 +306,7 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
     )
     ax.grid(axis="x", alpha=0.3)
     ax.margins(x=0.05)
-    fig.tight_layout()
+    _fit_rows(fig, [ax])
 
 
 def simulation_png(result: SimulationResult) -> bytes:
@@ -278,7 +351,8 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
     ax.set_yticks(range(len(rankings)), [_short(label, 34) for label in labels], fontsize=8)
     _title(ax, "Rangordning per viktprofil (placering och viktad poäng)")
     bar = fig.colorbar(image, ax=ax, label="placering (1 = bäst)", shrink=0.8)
-    bar.set_ticks(list(range(1, max(n, 2) + 1)))
+    # Every place when few; 1, 5, 10 … when many (50 tick labels would be a grey smear).
+    bar.set_ticks(list(range(1, max(n, 2) + 1)) if n <= MANY else [1, *range(5, n + 1, 5)])
     fig.tight_layout()
 
 
@@ -295,22 +369,21 @@ def draw_stability(fig: Any, sensitivity: Sensitivity) -> None:
     ax = fig.add_subplot(1, 1, 1)
     rows = list(sensitivity.criteria)
     positions = list(range(len(rows)))
-    ax.barh(positions, [100] * len(rows), color="#EEEEEE")
-    ax.barh(
-        positions,
+    _rows(ax, [_label(c.criterion.name, 24) for c in rows], fontsize=10)
+    _bars(ax, [100] * len(rows), colours="#EEEEEE")
+    _bars(
+        ax,
         [c.upper - c.lower for c in rows],
         left=[c.lower for c in rows],
-        color="#9CC3E6",
+        colours="#9CC3E6",
         label=f"{_short(sensitivity.top.title, 30)} förblir bäst",
     )
     ax.plot([c.current for c in rows], positions, "kD", markersize=5, label="nuvarande vikt")
-    ax.set_yticks(positions, [_label(c.criterion.name, 24) for c in rows])
-    ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("vikt, % (övriga vikter skalas i proportion)")
     _title(ax, f"Stabilitetsintervall – {_short(sensitivity.profile.name, 40)}")
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
-    fig.tight_layout()
+    _legend_below(fig, ax)
+    _fit_rows(fig, [ax], legend_below=True)
 
 
 def stability_png(sensitivity: Sensitivity) -> bytes:
