@@ -1241,6 +1241,14 @@
         <translation>&amp;Full screen</translation>
     </message>
     <message>
+        <source>Märk som &amp;utkast (vattenstämpel UTKAST)</source>
+        <translation>Mark as &amp;draft (UTKAST watermark)</translation>
+    </message>
+    <message>
+        <source>Word-dokumenten får vattenstämpeln UTKAST och utkastmarkeringar</source>
+        <translation>The Word documents get the UTKAST (draft) watermark and draft markers</translation>
+    </message>
+    <message>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>

@@ -133,3 +133,82 @@ def test_menu_action_shows_progress_and_opens_on_request(
     qtbot.waitUntil(lambda: opened == [str(target)], timeout=60_000)
     assert target.read_bytes()[:2] == b"PK"
     assert any("Vill du öppna den nu?" in m for m in message_boxes)
+
+
+def export_from_menu(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    window: Any,
+    title: str,
+    target: Path,
+    opened: list[str],
+) -> None:
+    """Open Arkiv ▸ Exportera as the user does (aboutToShow fills it), pick ``title``, save as
+    ``target`` and wait until the finished file is offered for opening."""
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    window.export_menu.aboutToShow.emit()
+    titles = [a.text() for a in window.export_menu.actions()]
+    window.export_menu.actions()[titles.index(title)].trigger()
+    qtbot.waitUntil(lambda: str(target) in opened, timeout=60_000)
+
+
+def test_draft_choice_in_the_export_menu(
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str],
+) -> None:
+    """Arkiv ▸ Exportera ▸ Märk som utkast: chosen by keyboard, remembered, watermarks Word."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from tests.gui.conftest import open_window
+    from tests.word_helpers import has_draft_watermark
+    from utredning_app.gui.settings import AppSettings
+
+    window = open_window(qtbot, demo_path)
+    menu = window.export_menu
+    draft = window.draft_action
+    assert draft.isCheckable() and not draft.isChecked() and not AppSettings().export_draft()
+
+    # The choice sits right after the Word documents, before the Excel exports.
+    menu.aboutToShow.emit()
+    titles = [a.text() for a in menu.actions()]
+    at = titles.index(draft.text())
+    assert titles[at - 4 : at] == [
+        "Delrapport (Word)…",
+        "Slutrapport (Word)…",
+        "Remissammanställning (Word)…",
+        "Tjänsteutlåtande (Word)…",
+    ]
+    assert menu.actions()[at + 1].isSeparator()
+    assert titles[at + 2] == "Remissammanställning (Excel)…"
+    assert draft.isEnabled()
+    # Keyboard: U (its mnemonic, unique in the menu) in the open menu ticks it.
+    mnemonics = [QKeySequence.mnemonic(t).toString() for t in titles]
+    assert mnemonics.count("Alt+U") == 1 and mnemonics[at] == "Alt+U"
+    qtbot.keyClick(menu, Qt.Key.Key_U)
+    assert draft.isChecked()
+    assert AppSettings().export_draft()  # remembered in QSettings
+
+    with_draft = tmp_path / "delrapport-utkast.docx"
+    export_from_menu(qtbot, monkeypatch, window, "Delrapport (Word)…", with_draft, opened)
+    assert has_draft_watermark(with_draft)
+
+    draft.trigger()  # untick
+    assert not AppSettings().export_draft()
+    plain = tmp_path / "delrapport.docx"
+    export_from_menu(qtbot, monkeypatch, window, "Delrapport (Word)…", plain, opened)
+    assert not has_draft_watermark(plain)
+
+    draft.trigger()
+    window.close()
+    # The next session starts with the choice the user left.
+    from utredning_app.gui.main_window import MainWindow
+
+    again = MainWindow(AppSettings(), ask_identity=False)
+    qtbot.addWidget(again)
+    assert again.draft_action.isChecked()
