@@ -1305,6 +1305,10 @@
         <translation>The file could not be opened</translation>
     </message>
     <message>
+        <source>%1 har en äldre schemaversion och visas skrivskyddad från en uppgraderad kopia; filen lämnas oförändrad.</source>
+        <translation>%1 has an older schema version and is shown read-only from an upgraded copy; the file is left unchanged.</translation>
+    </message>
+    <message>
         <source>Öppnade %1</source>
         <translation>Opened %1</translation>
     </message>

@@ -212,3 +212,60 @@ def test_draft_choice_in_the_export_menu(
     again = MainWindow(AppSettings(), ask_identity=False)
     qtbot.addWidget(again)
     assert again.draft_action.isChecked()
+
+
+def test_older_file_held_by_someone_else_is_read_from_an_upgraded_copy(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str],
+    message_boxes: list[str],
+) -> None:
+    """A colleague with the older version has the file open: "Öppna skrivskyddad" shows it and
+    exports from it (UTKAST chosen) without changing a byte of it."""
+    import dataclasses
+    import hashlib
+    import json
+    import shutil
+
+    from tests.word_helpers import has_draft_watermark
+    from utredning_app import paths
+    from utredning_app.gui import file_safety
+    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui.settings import AppSettings, Identity
+    from utredning_app.storage.lock import LockOwner, lock_path_for
+    from utredning_app.storage.schema_version import KNOWN_REVISIONS
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
+    old = tmp_path / "delad" / "gammal.utredning"
+    old.parent.mkdir()
+    shutil.copyfile(fixtures / f"{KNOWN_REVISIONS[0]}.utredning", old)
+    colleague = LockOwner(user="bertil", host="en-annan-dator", pid=4242, since="2024-05-02T09:00")
+    lock_path_for(old).write_text(json.dumps(dataclasses.asdict(colleague)), encoding="utf-8")
+    digest = hashlib.sha256(old.read_bytes()).hexdigest()
+    monkeypatch.setattr(
+        file_safety, "ask_when_locked", lambda *_a: file_safety.LockedChoice.READ_ONLY
+    )
+
+    settings = AppSettings()
+    settings.set_identity(Identity("Tina Testare", "S", "Ledamot"))
+    settings.set_export_draft(True)
+    window = MainWindow(settings, ask_identity=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.file_opened, timeout=30_000):
+        window.open_path(old)
+    db = window.workspace.db
+    assert db.read_only and db.upgraded_copy and db.path == old
+    assert "äldre schemaversion" in window.statusBar().currentMessage()
+    assert "(skrivskyddad)" in window.windowTitle()
+
+    target = tmp_path / "delrapport.docx"
+    export_from_menu(qtbot, monkeypatch, window, "Delrapport (Word)…", target, opened)
+    assert has_draft_watermark(target)
+    assert any("exporten gjordes från en uppgraderad kopia" in m for m in message_boxes)
+
+    window.close()
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == digest
+    copies = paths.snapshots_dir()
+    assert not copies.exists() or not any(copies.iterdir()), "an upgraded copy was left"

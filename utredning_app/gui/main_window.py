@@ -339,7 +339,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self._update_title()
         self._update_undo_actions()
-        self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
+        if db.upgraded_copy:  # stays until the next message: the user should notice it
+            self.statusBar().showMessage(
+                self.tr(
+                    "%1 har en äldre schemaversion och visas skrivskyddad från en uppgraderad "
+                    "kopia; filen lämnas oförändrad."
+                ).replace("%1", db.path.name)
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
         start = self.settings.last_view() or VIEWS[0].key
         if start not in {v.key for v in VIEWS}:
             start = VIEWS[0].key
