@@ -19,7 +19,7 @@ import docx
 import pytest
 
 from tests.fs_faults import read_only, small_filesystem
-from tests.word_helpers import docx_text
+from tests.word_helpers import docx_text, has_draft_watermark
 from utredning_app import paths
 from utredning_app.cli import main
 from utredning_app.commands.export import UPGRADED_COPY_NOTE
@@ -114,7 +114,7 @@ def test_old_file_on_a_read_only_file_system(old_path: Path, tmp_path: Path) -> 
         assert not inspect_file(old_path).writable
         result = export_document("delrapport", old_path, out, draft=True)
         assert result.upgraded_copy
-    assert out.is_file()
+    assert has_draft_watermark(out)
     assert_untouched(old_path, digest)
 
 
