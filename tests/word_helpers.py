@@ -286,6 +286,14 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+def has_draft_watermark(path: Path) -> bool:
+    """Whether the .docx carries the UTKAST watermark (a text shape in the page header)."""
+    import docx
+
+    header = docx.Document(str(path)).sections[0].header
+    return 'string="UTKAST"' in header._element.xml
+
+
 def headings(path: Path, level: int = 1) -> list[str]:
     import docx
 

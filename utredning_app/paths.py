@@ -6,7 +6,8 @@ Three layouts are supported:
 * installed wheel: the same folders copied to ``utredning_app/_data/`` (hatch ``force-include``);
 * PyInstaller onedir: the same folders under ``sys._MEIPASS/utredning_app/_data``.
 
-User folders (data, backups, settings) come from platformdirs; nothing else writes elsewhere.
+User folders (data, backups, settings, temporary upgraded copies) come from platformdirs;
+nothing else writes elsewhere.
 """
 
 from __future__ import annotations
@@ -85,3 +86,13 @@ def backups_dir() -> Path:
     if override is not None:
         return override
     return user_data_dir() / "sakerhetskopior"
+
+
+def snapshots_dir() -> Path:
+    """Private, upgraded copies of older files that are being read read-only.
+
+    Opening a file from an older version read-only never upgrades the file itself (colleagues
+    on a shared folder may still run that version): a consistent copy is upgraded here and
+    deleted again when it is closed (``storage/snapshot.py``).
+    """
+    return user_data_dir() / "tillfalliga-kopior"

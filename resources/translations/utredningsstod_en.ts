@@ -1241,6 +1241,14 @@
         <translation>&amp;Full screen</translation>
     </message>
     <message>
+        <source>Märk som &amp;utkast (vattenstämpel UTKAST)</source>
+        <translation>Mark as &amp;draft (UTKAST watermark)</translation>
+    </message>
+    <message>
+        <source>Word-dokumenten får vattenstämpeln UTKAST och utkastmarkeringar</source>
+        <translation>The Word documents get the UTKAST (draft) watermark and draft markers</translation>
+    </message>
+    <message>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
@@ -1295,6 +1303,10 @@
     <message>
         <source>Filen kunde inte öppnas</source>
         <translation>The file could not be opened</translation>
+    </message>
+    <message>
+        <source>%1 har en äldre schemaversion och visas skrivskyddad från en uppgraderad kopia; filen lämnas oförändrad.</source>
+        <translation>%1 has an older schema version and is shown read-only from an upgraded copy; the file is left unchanged.</translation>
     </message>
     <message>
         <source>Öppnade %1</source>

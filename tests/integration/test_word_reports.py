@@ -15,6 +15,7 @@ from tests.word_helpers import (
     PROPOSAL_TITLES,
     docx_text,
     fill_small_investigation,
+    has_draft_watermark,
     headings,
 )
 from utredning_app.cli import main
@@ -170,11 +171,10 @@ def test_tjansteutlatande_content(small_path: Path, tmp_path: Path) -> None:
 
 def test_draft_watermark(small_path: Path, tmp_path: Path) -> None:
     out = _export("delrapport", small_path, tmp_path, draft=True)
-    document = docx.Document(str(out))
-    header_xml = document.sections[0].header._element.xml
-    assert 'string="UTKAST"' in header_xml
+    assert has_draft_watermark(out)
     assert "Status: utkast" in docx_text(out)
     plain = _export("slutrapport", small_path, tmp_path)
+    assert not has_draft_watermark(plain)
     assert "UTKAST" not in docx.Document(str(plain)).sections[0].header._element.xml
 
 

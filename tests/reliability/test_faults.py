@@ -2,7 +2,8 @@
 
 Each gets a clear Swedish error, and the last committed state is intact.
 
-How the faults are made (root ignores permission bits, so ``chmod`` proves nothing here):
+How the faults are made (root ignores permission bits, so ``chmod`` proves nothing here;
+the helpers are in ``tests/fs_faults.py``):
 
 * disk full: a real 1.5 MB tmpfs when the test may mount (root with CAP_SYS_ADMIN), and
   always SQLite's ``max_page_count`` — a genuine SQLITE_FULL ("database or disk is full")
@@ -13,18 +14,16 @@ How the faults are made (root ignores permission bits, so ``chmod`` proves nothi
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
+from tests.fs_faults import read_only, small_filesystem
 from tests.reliability.harness import integrity_ok
 from tests.reliability.stats import record
 from utredning_app.errors import ReadOnlyFile, StorageError
@@ -70,28 +69,8 @@ def test_disk_full_by_sqlite_page_limit(empty_path: Path) -> None:
     record("fault", "full-disk-sqlite", survived=True)
 
 
-@contextlib.contextmanager
-def _small_filesystem(where: Path, size: str) -> Iterator[bool]:
-    where.mkdir()
-    mounted = (
-        shutil.which("mount") is not None
-        and os.geteuid() == 0
-        and subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-            capture_output=True,
-            check=False,
-        ).returncode
-        == 0
-    )
-    try:
-        yield mounted
-    finally:
-        if mounted:
-            subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def test_disk_full_on_a_real_small_filesystem(empty_path: Path, tmp_path: Path) -> None:
-    with _small_filesystem(tmp_path / "liten", "1600k") as mounted:
+def test_disk_full_on_a_realsmall_filesystem(empty_path: Path, tmp_path: Path) -> None:
+    with small_filesystem(tmp_path / "liten", "1600k") as mounted:
         if not mounted:  # no mount rights (CI container): the page-limit test covers SQLITE_FULL
             record("fault", "full-disk-tmpfs-ej-möjlig", survived=True)
             return
@@ -112,32 +91,6 @@ def test_disk_full_on_a_real_small_filesystem(empty_path: Path, tmp_path: Path) 
         record("fault", "full-disk-tmpfs", survived=True)
 
 
-def _immutable(path: Path, on: bool) -> bool:
-    if shutil.which("chattr") is None:
-        return False
-    flag = "+i" if on else "-i"
-    return subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode == 0
-
-
-@contextlib.contextmanager
-def _read_only_folder(folder: Path) -> Iterator[str]:
-    """Make ``folder`` unwritable; yields how ("chattr", "chmod" or "" if impossible)."""
-    if _immutable(folder, True):
-        try:
-            yield "chattr"
-        finally:
-            _immutable(folder, False)
-    elif os.geteuid() != 0:
-        mode = folder.stat().st_mode
-        folder.chmod(0o555)
-        try:
-            yield "chmod"
-        finally:
-            folder.chmod(mode)
-    else:
-        yield ""
-
-
 def test_folder_turns_read_only_while_open(empty_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "delad"
     folder.mkdir()
@@ -147,7 +100,7 @@ def test_folder_turns_read_only_while_open(empty_path: Path, tmp_path: Path) -> 
     try:
         _add(db, "sparad")
         digest = _sha(path)
-        with _read_only_folder(folder) as how:
+        with read_only(folder) as how:
             if how:
                 with pytest.raises(ReadOnlyFile, match=r"skrivskyddad.*sparades inte"):
                     _add(db, "går inte")
@@ -193,7 +146,7 @@ def test_read_only_file_with_interrupted_commit_explains_itself(
     folder = tmp_path / "krasch"
     folder.mkdir()
     path = _crashed_copy(empty_path, folder)
-    with _read_only_folder(folder) as how:
+    with read_only(folder) as how:
         if how:
             with pytest.raises(ReadOnlyFile, match="avbröts mitt i en ändring"):
                 open_database(path, read_only=True)

@@ -16,6 +16,12 @@ _DOCUMENTS = {
 }
 
 
+UPGRADED_COPY_NOTE = (
+    "Obs: filen har en äldre schemaversion; exporten gjordes från en uppgraderad kopia och "
+    "filen är oförändrad."
+)
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "export",
@@ -74,6 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     size = format_number(result.size_bytes / 1024, 0, sep=" ")
     print(f"Dokumentet skrevs: {result.out} ({size} kB, {len(result.chapters)} kapitel)")
+    _note_upgraded_copy(result.upgraded_copy)
     return 0
 
 
@@ -82,4 +89,10 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     result = export_xlsx(args.kind, args.path, args.out)
     print(f"Excel-filen skrevs: {result.out}", file=sys.stdout)
+    _note_upgraded_copy(result.upgraded_copy)
     return 0
+
+
+def _note_upgraded_copy(upgraded: bool) -> None:
+    if upgraded:
+        print(UPGRADED_COPY_NOTE)

@@ -3,10 +3,12 @@
 An export feature adds itself with :func:`register` (from a module listed in
 ``EXPORT_MODULES`` — imported when the menu is first opened, never at start-up)::
 
-    register(ExportAction("delrapport", "Delrapport (Word)…", run_delrapport))
+    register(ExportAction("delrapport", "Delrapport (Word)…", run_delrapport, word=True))
 
-``run(parent, workspace)`` asks for a file name, runs the export (off the UI thread with
-:func:`utredning_app.gui.tasks.run_task` when slow) and reports in the status bar.
+``run(parent, workspace, options)`` asks for a file name, runs the export (off the UI thread
+with :func:`utredning_app.gui.tasks.run_task` when slow) and reports in the status bar.
+``options`` are the choices made in the menu itself (:class:`ExportOptions`); ``word=True``
+marks the Word documents, which the menu groups with the choices that apply to them.
 """
 
 from __future__ import annotations
@@ -24,10 +26,18 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class ExportOptions:
+    """Choices in the Exportera menu, passed to every export (each uses what applies to it)."""
+
+    draft: bool = False  # Word documents: watermark UTKAST and draft markers
+
+
+@dataclass(frozen=True)
 class ExportAction:
     key: str
     title: str
-    run: Callable[[QWidget, Workspace], None]
+    run: Callable[[QWidget, Workspace, ExportOptions], None]
+    word: bool = False  # a Word document: the draft choice applies
 
 
 EXPORT_ACTIONS: list[ExportAction] = []
@@ -51,7 +61,7 @@ def actions() -> list[ExportAction]:
     return list(EXPORT_ACTIONS)
 
 
-def _export_json(parent: QWidget, workspace: Workspace) -> None:
+def _export_json(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> None:
     from utredning_app.gui.tasks import run_task
     from utredning_app.services.archive import export_archive
 

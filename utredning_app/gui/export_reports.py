@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from utredning_app.gui.export_actions import ExportAction, register
+from utredning_app.gui.export_actions import ExportAction, ExportOptions, register
 from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -59,13 +59,15 @@ def _run(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], Any],
     holder["task"] = task
 
 
-def _word(kind: str) -> Callable[[QWidget, Workspace], None]:
+def _word(kind: str) -> Callable[[QWidget, Workspace, ExportOptions], None]:
     """Word documents and Excel files: step-by-step progress, Avbryt, then "open it now?"."""
 
-    def run(parent: QWidget, workspace: Workspace) -> None:
+    def run(parent: QWidget, workspace: Workspace, options: ExportOptions) -> None:
         from utredning_app.gui.report_export import start_export
 
-        start_export(parent, Path(workspace.db.path), kind)
+        # The draft choice only means something for the Word documents.
+        draft = options.draft and kind in WORD_DOCUMENTS
+        start_export(parent, Path(workspace.db.path), kind, draft=draft)
 
     return run
 
@@ -73,7 +75,7 @@ def _word(kind: str) -> Callable[[QWidget, Workspace], None]:
 _xlsx = _word  # the same runner: services.exports tells Word and Excel kinds apart
 
 
-def _audit(parent: QWidget, workspace: Workspace) -> None:
+def _audit(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> None:
     from utredning_app.services.audit_log import export_audit
 
     out = _ask(parent, workspace, "andringslogg", ".xlsx", "Excel")
@@ -90,7 +92,7 @@ def _audit(parent: QWidget, workspace: Workspace) -> None:
 
 def _register() -> None:
     for kind, title in WORD_DOCUMENTS.items():
-        register(ExportAction(kind, _tr(title), _word(kind)))
+        register(ExportAction(kind, _tr(title), _word(kind), word=True))
     from utredning_app.services.exports import xlsx_kinds
 
     for xkind in xlsx_kinds().values():

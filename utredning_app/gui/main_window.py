@@ -29,6 +29,8 @@ from utredning_app.gui.tasks import Task
 from utredning_app.gui.views import VIEWS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from utredning_app.gui.views.base import BaseView
     from utredning_app.gui.workspace import Workspace
     from utredning_app.storage.database import Database
@@ -172,6 +174,14 @@ class MainWindow(QMainWindow):
         self.fullscreen_action = self._action(
             self.tr("&Helskärm"), self.toggle_fullscreen, SK.FullScreen
         )
+        # Arkiv ▸ Exportera: a choice for the Word documents, remembered between sessions.
+        self.draft_action = QAction(self.tr("Märk som &utkast (vattenstämpel UTKAST)"), self)
+        self.draft_action.setCheckable(True)
+        self.draft_action.setChecked(self.settings.export_draft())
+        self.draft_action.setStatusTip(
+            self.tr("Word-dokumenten får vattenstämpeln UTKAST och utkastmarkeringar")
+        )
+        self.draft_action.toggled.connect(self.settings.set_export_draft)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -329,7 +339,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self._update_title()
         self._update_undo_actions()
-        self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
+        if db.upgraded_copy:  # stays until the next message: the user should notice it
+            self.statusBar().showMessage(
+                self.tr(
+                    "%1 har en äldre schemaversion och visas skrivskyddad från en uppgraderad "
+                    "kopia; filen lämnas oförändrad."
+                ).replace("%1", db.path.name)
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
         start = self.settings.last_view() or VIEWS[0].key
         if start not in {v.key for v in VIEWS}:
             start = VIEWS[0].key
@@ -457,13 +475,27 @@ class MainWindow(QMainWindow):
         self._refresh_recent([])
 
     def _fill_export_menu(self) -> None:
+        """Other exports, then the Word documents with the draft choice, then the rest."""
         self.export_menu.clear()
-        for item in export_actions.actions():
+        items = export_actions.actions()
+        words = [i for i in items if i.word]
+        for item in items:
+            if words and item is words[0] and self.export_menu.actions():
+                self.export_menu.addSeparator()
             action = self.export_menu.addAction(item.title)
             action.setEnabled(self.workspace is not None)
-            action.triggered.connect(
-                lambda _c=False, run=item.run: run(self, self.workspace) if self.workspace else None
-            )
+            action.triggered.connect(lambda _c=False, run=item.run: self._run_export(run))
+            if words and item is words[-1]:
+                self.export_menu.addAction(self.draft_action)
+                self.export_menu.addSeparator()
+        self.draft_action.setEnabled(self.workspace is not None)
+
+    def _run_export(
+        self, run: Callable[[QWidget, Workspace, export_actions.ExportOptions], None]
+    ) -> None:
+        if self.workspace is not None:
+            options = export_actions.ExportOptions(draft=self.draft_action.isChecked())
+            run(self, self.workspace, options)
 
     # views ---------------------------------------------------------------------
     def _on_nav(self, current: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:

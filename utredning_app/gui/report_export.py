@@ -149,13 +149,17 @@ class ExportRunner(QObject):
         parent = self._alive_parent()
         window = parent.window() if parent is not None else None
         status = getattr(window, "statusBar", None)
+        written = _tr("Filen skrevs: %1").replace("%1", str(self.out))
+        if getattr(result, "upgraded_copy", False):
+            written += " " + _tr(
+                "(Utredningsfilen har en äldre schemaversion; exporten gjordes från en "
+                "uppgraderad kopia och filen är oförändrad.)"
+            )
         if callable(status):
-            status().showMessage(_tr("Filen skrevs: %1").replace("%1", str(self.out)), 8000)
+            status().showMessage(written, 8000)
         if self._ask_open:
             answer = QMessageBox.question(
-                parent,
-                APP_NAME,
-                _tr("Filen skrevs: %1\n\nVill du öppna den nu?").replace("%1", str(self.out)),
+                parent, APP_NAME, _tr("%1\n\nVill du öppna den nu?").replace("%1", written)
             )
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out)))

@@ -1,4 +1,5 @@
-"""User settings (QSettings): identity for the audit log, recent files, window state, language.
+"""User settings (QSettings): identity for the audit log, recent files, window state, language,
+the export menu's draft choice.
 
 The organisation/application names are fixed here. ``UTREDNING_SETTINGS_DIR`` (tests, the
 self-test, portable installs) switches to INI files in that folder, so nothing but a real user
@@ -114,6 +115,15 @@ class AppSettings:
 
     def set_language(self, code: str) -> None:
         self._s.setValue("ui/language", code if code in LANGUAGES else "sv")
+
+    # exports ----------------------------------------------------------------
+    def export_draft(self) -> bool:
+        """Arkiv ▸ Exportera ▸ Märk som utkast: Word documents get the UTKAST watermark."""
+        value = self._s.value("export/draft", False)
+        return value is True or str(value).lower() in ("true", "1")
+
+    def set_export_draft(self, on: bool) -> None:
+        self._s.setValue("export/draft", bool(on))
 
     def sync(self) -> None:
         self._s.sync()

@@ -47,6 +47,8 @@ class ExportResult:
     size_bytes: int
     seconds: float
     chapters: tuple[str, ...] = ()
+    # The file has an older schema: it was read from an upgraded copy and left unchanged.
+    upgraded_copy: bool = False
 
 
 def _noop(fraction: float, text: str) -> None:
@@ -69,6 +71,7 @@ def export_document(
     from utredning_app.exporting.outline import load_outline
     from utredning_app.exporting.reports import build_report
     from utredning_app.services.report_data import load_report_data
+    from utredning_app.storage.database import has_older_schema
 
     if kind not in DOCUMENTS:
         raise UserError(f"Okänd dokumenttyp {kind!r} (välj bland {', '.join(DOCUMENTS)}).")
@@ -99,7 +102,10 @@ def export_document(
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.") from exc
     write_atomic(out, built.data)
     progress(1.0, "Klart")
-    return ExportResult(kind, out, len(built.data), time.perf_counter() - started, built.chapters)
+    seconds = time.perf_counter() - started
+    return ExportResult(
+        kind, out, len(built.data), seconds, built.chapters, has_older_schema(Path(path))
+    )
 
 
 # ------------------------------------------------------------------ Excel exports
@@ -137,6 +143,8 @@ def export_xlsx(
     progress: Progress = _noop,
     cancelled: CancelCheck = lambda: False,
 ) -> ExportResult:
+    from utredning_app.storage.database import has_older_schema
+
     kinds = xlsx_kinds()
     if kind not in kinds:
         raise UserError(f"Okänd Excel-export {kind!r} (välj bland {', '.join(kinds)}).")
@@ -148,7 +156,8 @@ def export_xlsx(
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
     write_atomic(out, data)
     progress(1.0, "Klart")
-    return ExportResult(kind, out, len(data), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return ExportResult(kind, out, len(data), seconds, upgraded_copy=has_older_schema(Path(path)))
 
 
 # ------------------------------------------------------------------ writing files

@@ -31,7 +31,7 @@ class FileInfo:
 
 def file_info(path: Path) -> FileInfo:
     facts = inspect_file(path)
-    db = open_database(path, read_only=not facts.needs_upgrade)
+    db = open_database(path, read_only=True)  # an older file: from an upgraded copy
     try:
         with db.reader() as session:
             inv = db.investigation(session)

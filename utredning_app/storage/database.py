@@ -2,7 +2,9 @@
 
 Opening never modifies a file it refuses: the checks run on a read-only connection first
 (SQLite header, ``application_id``, ``quick_check``, schema revision), and only a file that
-passes and is older than this app is backed up and migrated.
+passes and is older than this app is backed up and migrated — by a writable open. A read-only
+open never changes the file: an older one is read from an upgraded private copy
+(:mod:`storage.snapshot`), deleted again on close.
 """
 
 from __future__ import annotations
@@ -180,6 +182,21 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
     return FileFacts(path, revision, app_id, path.stat().st_size, writable)
 
 
+def has_older_schema(path: Path) -> bool:
+    """Whether ``path`` was written by an older version (a read-only open then reads an
+    upgraded copy). A cheap look for messages only: no checks, False if it cannot be read
+    (the open itself reports why)."""
+    try:
+        conn = sqlite3.connect(sqlite_uri(Path(path), read_only=True), uri=True, timeout=5)
+        try:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        return False
+    return len(found) == 1 and found[0][0] in KNOWN_REVISIONS and found[0][0] != HEAD_REVISION
+
+
 def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
     """Every table and column the app uses is there (a file can pass SQLite's checks and
     still have been edited by hand or crafted)."""
@@ -320,12 +337,16 @@ class Database:
         read_only: bool,
         actor: str = "",
         lock: FileLock | None = None,
+        snapshot: Path | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         self.actor = actor
         self.lock = lock
+        # An older file opened read-only is read from an upgraded private copy (``engine`` is
+        # bound to it; ``path`` stays the user's file, for messages): deleted by close().
+        self.snapshot = snapshot
         self._identity = _identity(path)
         # Backup bookkeeping (services/backups.py): the SQLite change counter at the last
         # backup, when it was made, and a message if backing up failed.
@@ -333,6 +354,11 @@ class Database:
         self.backup_at: float | None = None
         self.backup_warning: str | None = None
         self.backup_root: Path | None = None
+
+    @property
+    def upgraded_copy(self) -> bool:
+        """True when the file has an older schema and is read from an upgraded copy."""
+        return self.snapshot is not None
 
     def check_still_there(self) -> None:
         """Refuse to write when the file was moved, deleted or replaced while open."""
@@ -409,6 +435,11 @@ class Database:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self.snapshot is not None:
+            from utredning_app.storage.snapshot import discard
+
+            discard(self.snapshot)
+            self.snapshot = None
 
     def __enter__(self) -> Database:
         return self
@@ -433,6 +464,9 @@ def open_database(
     ``take_over_lock=True`` when that computer is known to be off. A writable open also makes
     a backup if the newest one of this file is older than a few hours (``auto_backup``);
     a failure there does not stop the open but is kept in ``Database.backup_warning``.
+
+    A read-only open never changes the file. An older file is then read from an upgraded
+    private copy (``Database.upgraded_copy``), which ``close()`` deletes.
     """
     path = Path(path)
     facts = inspect_file(path)
@@ -443,10 +477,11 @@ def open_database(
         )
     if read_only:
         if facts.needs_upgrade:
-            raise ReadOnlyFile(
-                f"Filen {path.name} har en äldre schemaversion och måste uppgraderas, "
-                "vilket inte går när den öppnas skrivskyddad."
-            )
+            from utredning_app.storage.snapshot import make_upgraded_snapshot
+
+            snapshot = make_upgraded_snapshot(path)
+            engine = make_engine(snapshot, read_only=True)
+            return Database(path, engine, read_only=True, actor=actor, snapshot=snapshot)
         return Database(path, make_engine(path, read_only=True), read_only=True, actor=actor)
     lock = FileLock.acquire(path, take_over=take_over_lock)
     try:

@@ -72,7 +72,7 @@ def _user_name() -> str:
         return ""
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     """Whether a process with ``pid`` runs on this computer (never signals it)."""
     if pid <= 0:
         return False
@@ -117,7 +117,7 @@ def read_lock(path: Path) -> LockOwner | None:
 def _is_stale(owner: LockOwner) -> bool:
     if owner.pid == -1 and not owner.host:
         return False  # unreadable: cannot tell, let the user decide
-    return owner.host == socket.gethostname() and not _pid_alive(owner.pid)
+    return owner.host == socket.gethostname() and not pid_alive(owner.pid)
 
 
 # A lock file that cannot be parsed and is older than this was left half-written by a crash
