@@ -155,6 +155,11 @@ class CostModelInput:
         return self._by_option.get(option_id, ())
 
     @cached_property
+    def _valid(self) -> set[bool]:
+        """The ``require_complete`` settings this model passed ``validate_model`` with."""
+        return set()
+
+    @cached_property
     def _by_option(self) -> dict[str, tuple[EstimateData, ...]]:
         """Estimates per option, in input order (built once: 50 options × 2,000 estimates
         scanned per question cost a tenth of a second per summary)."""
@@ -341,6 +346,8 @@ def validate_estimate(
 
 
 def validate_model(model: CostModelInput, *, require_complete: bool = True) -> None:
+    if require_complete in model._valid:
+        return  # the model is immutable: once valid, always valid (a report asks six times)
     if not 0 <= model.discount_rate < 1:
         raise ValidationError(
             "Diskonteringsräntan måste vara minst 0 % och under 100 % "
@@ -354,6 +361,7 @@ def validate_model(model: CostModelInput, *, require_complete: bool = True) -> N
             )
         validate_estimate(estimate, model.horizon, model, require_complete=require_complete)
     baseline_of(model.options)
+    model._valid.add(require_complete)
 
 
 def baseline_of(options: Iterable[OptionData]) -> OptionData:

@@ -338,12 +338,17 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
             ax.text(
                 j, i, f"{rank}\n{format_number(score, 2)}", ha="center", va="center", fontsize=7
             )
-    ax.set_xticks(
-        range(n),
-        [_short(o.code or o.name, 12) for o in options],
-        fontsize=8 if n <= MANY else 6,
-        rotation=0 if n <= MANY else 90,
-    )
+    codes = [_short(o.code or o.name, 12) for o in options]
+    if n <= MANY:
+        ax.set_xticks(range(n), codes, fontsize=8)
+    else:
+        # Plain texts, not 50 tick objects (see _rows).
+        from matplotlib.transforms import offset_copy
+
+        ax.set_xticks([])
+        below = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-3, units="points")
+        for j, code in enumerate(codes):
+            ax.text(j, 0, code, transform=below, ha="center", va="top", rotation=90, fontsize=6)
     labels = [
         f"{rk.profile.name} ({rk.profile.party})" if rk.profile.party else rk.profile.name
         for rk in rankings
