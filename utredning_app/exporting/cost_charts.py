@@ -168,16 +168,26 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     else:
         _title(ax, f"Kostnad per alternativ, nuvärde {period}")
         ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate} %)")
-    for pos, value in zip(positions, base if len(rows) <= MANY else [], strict=False):
-        # Many rows: the values stand in the table beside the chart (and cost 50 texts).
-        ax.annotate(
-            format_number(value, 1),
-            (value, pos),
-            xytext=(4, -10),
-            textcoords="offset points",
-            fontsize=7,
-            color="#333333",
-        )
+    if len(rows) <= MANY:  # many rows: the values stand in the table beside the chart
+        for pos, r in enumerate(r for r in ranges if r is not None):
+            # Beyond the whisker's far end, so the number never sits on a bar or a line.
+            right = r.base >= 0
+            ax.annotate(
+                format_number(r.base, 1),
+                (r.high if right else r.low, pos),
+                xytext=(5 if right else -5, 0),
+                textcoords="offset points",
+                ha="left" if right else "right",
+                va="center",
+                fontsize=8,
+                color="#333333",
+            )
+    # Bars grow from 0; room beyond the whiskers for the numbers (none when many rows).
+    live = [r for r in ranges if r is not None]
+    lo = min([0.0, *(r.low for r in live)])
+    hi = max([0.0, *(r.high for r in live)])
+    pad = (hi - lo or 1.0) * (0.22 if len(rows) <= MANY else 0.04)
+    ax.set_xlim(lo - pad if lo < 0 else 0.0, hi + pad if hi > 0 else 0.0)
     _fit_rows(fig, [ax])
 
 
