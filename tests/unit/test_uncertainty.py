@@ -48,6 +48,26 @@ def test_simulation_is_reproducible_and_sensible(dist: Distribution) -> None:
     assert opt.difference_p10 is not None and opt.difference_p10 > 0
 
 
+@pytest.mark.parametrize("draws", [5000, 2345])  # whole blocks and a last partial block
+def test_simulation_does_not_depend_on_how_many_threads_draw(draws: int) -> None:
+    model = small_model()
+    one = simulate(model, draws=draws, seed=11, threads=1)
+    assert simulate(model, draws=draws, seed=11, threads=3) == one
+    assert simulate(model, draws=draws, seed=11, threads=8) == one
+
+
+def test_an_option_without_cost_estimates_simulates_as_zero() -> None:
+    model = small_model()
+    empty = dataclasses.replace(A, id="tom", code="T", name="Utan skattningar", sort_order=9)
+    result = simulate(dataclasses.replace(model, options=(*model.options, empty)), draws=500)
+    sim = result.for_option("tom")
+    assert (sim.p10, sim.p50, sim.p90, sim.mean) == (0.0, 0.0, 0.0, 0.0)
+    assert sim.prob_above_baseline == 0.0
+    # The other options are unaffected by the empty one.
+    alone = simulate(model, draws=500)
+    assert result.for_option(A.id) == alone.for_option(A.id)
+
+
 def test_pert_mean_is_the_pert_formula() -> None:
     e = EstimateData(
         "x", N.id, "Skev", EstimateKind.COST_ONE_OFF, "mnkr", (YearValue(2024, 0, 1, 10),)

@@ -13,11 +13,11 @@ The model (documented in ``docs/costs.md``):
 * Estimates are independent of each other. An option's total is the sum of its estimates'
   draws; the baseline is drawn in the same simulation, so "probability that an option costs
   more than the baseline" compares the two totals draw by draw.
-* Seeded with numpy's PCG64: ``SeedSequence(seed)`` spawns one independent stream per option
-  (options by sort order), and each option draws its estimates in a fixed order (by id). The
-  same input and seed give the same figures on every machine, however many threads draw:
-  the options are drawn in parallel threads (numpy releases the GIL while sampling), which
-  roughly halves the time on two cores.
+* Seeded with numpy's PCG64: the draws come in blocks of 1,000, and ``SeedSequence(seed)``
+  spawns one independent stream per block; within a block the estimates are drawn in a fixed
+  order (options by sort order, estimates by id). The same input and seed give the same
+  figures on every machine, however many threads draw the blocks (numpy releases the GIL
+  while sampling, so two cores roughly halve the time).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 20230630  # the delrapport's due date: any fixed number would do
 PERT_LAMBDA = 4.0
 SIMULATION_THREADS = 4  # more gains nothing on a laptop; the results do not depend on it
+BLOCK_DRAWS = 1_000  # draws per block (one random stream each; part of the seeded result)
 
 
 class Distribution(StrEnum):
@@ -146,8 +147,13 @@ def simulate(
     draws: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
     distribution: Distribution = Distribution.PERT,
+    threads: int | None = None,
 ) -> SimulationResult:
-    """P10/P50/P90 of each option's present value and P(option > baseline)."""
+    """P10/P50/P90 of each option's present value and P(option > baseline).
+
+    ``threads``: how many threads draw (default: up to ``SIMULATION_THREADS``, one per core);
+    the figures are the same for any number.
+    """
     import numpy as np
 
     if draws < 100:
@@ -155,53 +161,65 @@ def simulate(
     validate_model(model)
     baseline = baseline_of(model.options)
     options = sorted_options(model.options)
-    streams = np.random.SeedSequence(seed).spawn(len(options))
-    # The ranges in plain Python first (the threads then only run numpy, without the GIL).
-    by_option: dict[str, list[EstimateData]] = {o.id: [] for o in options}
-    for e in cost_estimates(model):
-        by_option[e.option_id].append(e)
-    ranges: list[list[Range]] = [
-        [estimate_pv_range(e, model) for e in sorted(by_option[o.id], key=lambda e: e.id)]
-        for o in options
-    ]
+    position = {o.id: i for i, o in enumerate(options)}
+    # Every cost estimate in one row vector, grouped by option (options in sort order,
+    # estimates by id); the ranges are computed here, so the drawing threads run numpy only.
+    ordered = sorted(cost_estimates(model), key=lambda e: (position[e.option_id], e.id))
+    ranges = [estimate_pv_range(e, model) for e in ordered]
+    lows = np.array([r.low for r in ranges])
+    modes = np.array([r.base for r in ranges])
+    highs = np.array([r.high for r in ranges])
+    counts = [0] * len(options)
+    for e in ordered:
+        counts[position[e.option_id]] += 1
+    with_costs = [i for i, n in enumerate(counts) if n]
+    starts = np.cumsum([0, *(counts[i] for i in with_costs)])[:-1]
 
-    def option_totals(index: int) -> npt.NDArray[np.float64]:
-        if not ranges[index]:
-            return np.zeros(draws)
-        lows = np.array([r.low for r in ranges[index]])
-        modes = np.array([r.base for r in ranges[index]])
-        highs = np.array([r.high for r in ranges[index]])
-        rng = np.random.default_rng(streams[index])
-        total: npt.NDArray[np.float64] = _draw(rng, lows, modes, highs, draws, distribution).sum(
-            axis=1
-        )
-        return total
+    # Draws in fixed blocks, each from its own stream: blocks may be drawn by any number of
+    # threads (numpy releases the GIL while sampling) and the figures stay the same. Few,
+    # large numpy calls also keep a drawing thread from queueing for the GIL behind a busy
+    # main thread (a report is written meanwhile).
+    blocks = [(begin, min(BLOCK_DRAWS, draws - begin)) for begin in range(0, draws, BLOCK_DRAWS)]
+    streams = np.random.SeedSequence(seed).spawn(len(blocks))
+    totals = np.zeros((draws, len(options)))
 
-    workers = min(SIMULATION_THREADS, len(options), os.cpu_count() or 1)
+    def draw_block(k: int) -> None:
+        begin, size = blocks[k]
+        if not with_costs:
+            return
+        samples = _draw(np.random.default_rng(streams[k]), lows, modes, highs, size, distribution)
+        totals[begin : begin + size, with_costs] = np.add.reduceat(samples, starts, axis=1)
+
+    workers = threads or min(SIMULATION_THREADS, os.cpu_count() or 1)
+    workers = max(1, min(workers, len(blocks)))
     if workers > 1:
         with ThreadPoolExecutor(workers, thread_name_prefix="montecarlo") as pool:
-            drawn = list(pool.map(option_totals, range(len(options))))
+            list(pool.map(draw_block, range(len(blocks))))
     else:
-        drawn = [option_totals(i) for i in range(len(options))]
-    totals = {option.id: t for option, t in zip(options, drawn, strict=True)}
-    base_draws = totals[baseline.id]
+        for k in range(len(blocks)):
+            draw_block(k)
+
+    b = position[baseline.id]
+    percentiles = np.percentile(totals, [10, 50, 90], axis=0)
+    means = totals.mean(axis=0)
+    differences = totals - totals[:, [b]]
+    difference_percentiles = np.percentile(differences, [10, 50, 90], axis=0)
+    above = (differences > 0).mean(axis=0)
     results: list[OptionSimulation] = []
-    for option in options:
-        t = totals[option.id]
-        p10, p50, p90 = (float(x) for x in np.percentile(t, [10, 50, 90]))
-        if option.id == baseline.id:
-            results.append(OptionSimulation(option, float(t.mean()), p10, p50, p90, *[None] * 4))
+    for i, option in enumerate(options):
+        p10, p50, p90 = (float(x) for x in percentiles[:, i])
+        if i == b:
+            results.append(OptionSimulation(option, float(means[i]), p10, p50, p90, *[None] * 4))
             continue
-        diff = t - base_draws
-        d10, d50, d90 = (float(x) for x in np.percentile(diff, [10, 50, 90]))
+        d10, d50, d90 = (float(x) for x in difference_percentiles[:, i])
         results.append(
             OptionSimulation(
                 option,
-                float(t.mean()),
+                float(means[i]),
                 p10,
                 p50,
                 p90,
-                prob_above_baseline=float(np.mean(diff > 0)),
+                prob_above_baseline=float(above[i]),
                 difference_p10=d10,
                 difference_p50=d50,
                 difference_p90=d90,

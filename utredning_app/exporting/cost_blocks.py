@@ -13,6 +13,7 @@ Outline use (``exports/outlines/*.toml``)::
 from __future__ import annotations
 
 import io
+import os
 from typing import Any
 
 from utredning_app.errors import UserError
@@ -95,12 +96,12 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     return written
 
 
-def _simulation(ctx: BuildContext) -> Any:
+def _simulation(ctx: BuildContext, *, threads: int | None = None) -> Any:
     from utredning_app.domain.uncertainty import simulate
 
     model = ctx.data.cost_model
     assert model is not None
-    return simulate(model)
+    return simulate(model, threads=threads)
 
 
 def _has_costs(ctx: BuildContext) -> bool:
@@ -112,8 +113,11 @@ def _has_costs(ctx: BuildContext) -> bool:
 
 def _start_simulation(ctx: BuildContext, params: dict[str, Any]) -> None:
     # The Monte Carlo (numpy, no GIL) runs while the chapters before it are written.
+    # One core is left to the thread writing the document: on two cores, drawing with both
+    # slowed the writer more than the simulation gained.
     if _has_costs(ctx):
-        ctx.start("simulering", lambda: _simulation(ctx))
+        spare = max(1, (os.cpu_count() or 1) - 1)
+        ctx.start("simulering", lambda: _simulation(ctx, threads=spare))
 
 
 @block(
@@ -131,7 +135,16 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     model = ctx.data.cost_model
     if model is None or not _has_costs(ctx):
         return 0
+    show_tornado = bool(params.get("tornado", True))
+    candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
+    limit = int(params.get("max_tornado", MAX_TORNADOES))
+    tornadoes: list[tuple[Any, Any, bytes]] = []
     try:
+        # The tornado charts need no simulation: drawn first, they overlap its last part.
+        for option in candidates[:limit] if show_tornado else []:
+            ctx.check()
+            data = tornado(model, option.id, limit=8)
+            tornadoes.append((option, data, cost_charts.tornado_png(data)))
         result = ctx.result("simulering", lambda: _simulation(ctx))
     except UserError as exc:
         return _problem(ctx, exc.message)
@@ -146,26 +159,21 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         + ".",
     )
     written = 2
-    if params.get("tornado", True):
-        candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
-        limit = int(params.get("max_tornado", MAX_TORNADOES))
-        if len(candidates) > limit:
-            ctx.paragraph(
-                f"Tornadodiagram visas för de {limit} första av {len(candidates)} alternativ; "
-                "programmet visar dem för alla.",
-                italic=True,
-            )
-        for option in candidates[:limit]:
-            ctx.check()
-            data = tornado(model, option.id, limit=8)
-            top = ", ".join(b.estimate.name for b in data.bars[:3])
-            _figure(
-                ctx,
-                cost_charts.tornado_png(data),
-                f"Skattningar som styr osäkerheten i alternativ {option.title}",
-                f"Tornadodiagram för {option.title}: störst utslag har {top}.",
-            )
-            written += 1
+    if show_tornado and len(candidates) > limit:
+        ctx.paragraph(
+            f"Tornadodiagram visas för de {limit} första av {len(candidates)} alternativ; "
+            "programmet visar dem för alla.",
+            italic=True,
+        )
+    for option, data, png in tornadoes:
+        top = ", ".join(b.estimate.name for b in data.bars[:3])
+        _figure(
+            ctx,
+            png,
+            f"Skattningar som styr osäkerheten i alternativ {option.title}",
+            f"Tornadodiagram för {option.title}: störst utslag har {top}.",
+        )
+        written += 1
     return written
 
 
