@@ -341,3 +341,50 @@ def sensitivity(data: AppraisalInput, profile: ProfileData) -> Sensitivity:
             )
         )
     return Sensitivity(profile=profile, top=top, criteria=tuple(results), skipped=tuple(skipped))
+
+
+# ---------------------------------------------------------------- overview
+#
+# A profile that cannot be used (weights not summing to 100 %, missing scores …) does not hide
+# the others: its Swedish message is kept in ``AppraisalOverview.problems``.
+
+
+@dataclass(frozen=True)
+class AppraisalOverview:
+    data: AppraisalInput
+    rankings: tuple[ProfileRanking, ...]  # the group's first, then the usable profiles
+    sensitivities: tuple[Sensitivity, ...]  # same order as rankings
+    problems: tuple[str, ...]
+
+
+def overview(data: AppraisalInput) -> AppraisalOverview:
+    """Rank with the group's weights and every party profile, with stability ranges."""
+    problems: list[str] = []
+    rankings: list[ProfileRanking] = []
+    sens: list[Sensitivity] = []
+    try:
+        validate_scores(data)
+    except ValidationError as exc:
+        return AppraisalOverview(data, (), (), (exc.message,))
+    candidates: list[ProfileData] = []
+    try:
+        candidates.append(group_profile(data))
+    except ValidationError as exc:
+        problems.append(exc.message)
+    for profile in data.profiles:
+        try:
+            validate_profile(profile, data.criteria)
+        except ValidationError as exc:
+            problems.append(exc.message)
+            continue
+        candidates.append(profile)
+    for profile in candidates:
+        try:
+            ranking = rank(data, profile)
+            stability = sensitivity(data, profile)
+        except ValidationError as exc:
+            problems.append(exc.message)
+            continue
+        rankings.append(ranking)
+        sens.append(stability)
+    return AppraisalOverview(data, tuple(rankings), tuple(sens), tuple(problems))

@@ -24,16 +24,16 @@ from utredning_app.domain.enums import (
     StanceKind,
 )
 from utredning_app.domain.formatting import format_date, format_number
-from utredning_app.exporting.docx_helpers import CaptionCounter, clean, keep_with_next
-from utredning_app.exporting.fast_table import add_table
-from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
-from utredning_app.services.report_data import (
+from utredning_app.domain.report_model import (
     ConsulteeData,
     OptionData,
     ProposalData,
     ReportData,
     RoundData,
 )
+from utredning_app.exporting.docx_helpers import CaptionCounter, clean, keep_with_next
+from utredning_app.exporting.fast_table import add_table
+from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
 
 T = TypeVar("T")
 

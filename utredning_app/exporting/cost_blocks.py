@@ -179,8 +179,8 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("rangordning", "stabilitet", help="rangordning per partiprofil sida vid sida och stabilitet")
 def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    from utredning_app.domain.appraisal import overview
     from utredning_app.exporting import cost_charts, cost_tables
-    from utredning_app.services.appraisal import overview
 
     data = ctx.data.appraisal
     if data is None or not data.options or not data.criteria:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from utredning_app.domain import costs as cm
+from utredning_app.domain.report_model import ReportData
 from utredning_app.errors import ValidationError
-from utredning_app.services.report_data import ReportData
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from pathlib import Path
 
 from utredning_app.domain.enums import StanceKind
-from utredning_app.services.exports import CancelCheck, Progress, XlsxKind
-from utredning_app.services.report_data import ReportData, load_report_data
+from utredning_app.domain.report_model import ReportData
 
 HEADERS = (
     "Remissinstans",
@@ -145,21 +143,3 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def _build(path: Path, progress: Progress, cancelled: CancelCheck) -> bytes:
-    progress(0.05, "Läser utredningen")
-    data = load_report_data(path)
-    if not data.rounds:
-        from utredning_app.services.exports import ExportError
-
-        raise ExportError(f"{path.name}: utredningen har ingen remissomgång att sammanställa.")
-    progress(0.4, "Skriver remissammanställningen")
-    return build_remiss_xlsx(data)
-
-
-XLSX_KIND = XlsxKind(
-    name="remiss",
-    help="remissammanställningen: en rad per remissinstans och förslag, med filter",
-    build=_build,
-)

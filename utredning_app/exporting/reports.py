@@ -17,12 +17,12 @@ from docx.oxml.ns import qn
 
 from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
+from utredning_app.domain.report_model import ReportData
 from utredning_app.exporting import docx_helpers as dh
 from utredning_app.exporting.blocks import BLOCKS, BuildContext
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames
 from utredning_app.exporting.outline import Block, Outline, load_outline
 from utredning_app.exporting.template import open_template
-from utredning_app.services.report_data import ReportData
 
 # Document names used on the command line and in outline file names.
 DOCUMENT_KINDS: dict[str, ReportKind] = {

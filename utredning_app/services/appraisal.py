@@ -1,12 +1,9 @@
-"""Appraisal: load criteria, scores and weight profiles (one read session) and rank.
-
-A profile that cannot be used (weights not summing to 100 %, missing scores …) does not hide
-the others: its Swedish message is kept in ``AppraisalOverview.problems``.
+"""Appraisal: load criteria, scores and weight profiles (one read session); the ranking itself
+is pure (``domain.appraisal.overview``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,18 +11,12 @@ from sqlalchemy.orm import Session
 
 from utredning_app.domain.appraisal import (
     AppraisalInput,
+    AppraisalOverview,
     CriterionData,
     ProfileData,
-    ProfileRanking,
     ScoreData,
-    Sensitivity,
-    group_profile,
-    rank,
-    sensitivity,
-    validate_profile,
-    validate_scores,
+    overview,
 )
-from utredning_app.errors import ValidationError
 from utredning_app.services.estimates import load_options
 from utredning_app.storage.database import Database, open_database
 from utredning_app.storage.models import (
@@ -35,14 +26,6 @@ from utredning_app.storage.models import (
     ProfileWeight,
     WeightProfile,
 )
-
-
-@dataclass(frozen=True)
-class AppraisalOverview:
-    data: AppraisalInput
-    rankings: tuple[ProfileRanking, ...]  # the group's first, then the usable profiles
-    sensitivities: tuple[Sensitivity, ...]  # same order as rankings
-    problems: tuple[str, ...]
 
 
 def load_appraisal(db: Database, session: Session) -> AppraisalInput:
@@ -100,39 +83,6 @@ def _party_order(profile: ProfileData, parties: dict[str, Party]) -> int:
         if p.abbreviation == profile.party:
             return p.sort_order
     return 10_000
-
-
-def overview(data: AppraisalInput) -> AppraisalOverview:
-    """Rank with the group's weights and every party profile, with stability ranges."""
-    problems: list[str] = []
-    rankings: list[ProfileRanking] = []
-    sens: list[Sensitivity] = []
-    try:
-        validate_scores(data)
-    except ValidationError as exc:
-        return AppraisalOverview(data, (), (), (exc.message,))
-    candidates: list[ProfileData] = []
-    try:
-        candidates.append(group_profile(data))
-    except ValidationError as exc:
-        problems.append(exc.message)
-    for profile in data.profiles:
-        try:
-            validate_profile(profile, data.criteria)
-        except ValidationError as exc:
-            problems.append(exc.message)
-            continue
-        candidates.append(profile)
-    for profile in candidates:
-        try:
-            ranking = rank(data, profile)
-            stability = sensitivity(data, profile)
-        except ValidationError as exc:
-            problems.append(exc.message)
-            continue
-        rankings.append(ranking)
-        sens.append(stability)
-    return AppraisalOverview(data, tuple(rankings), tuple(sens), tuple(problems))
 
 
 def read_appraisal(path: Path) -> AppraisalInput:

@@ -331,9 +331,10 @@ def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]
     ``kostnad_per_alternativ``, ``skillnad_mot_nollalternativet``, ``kostnad_over_aren``,
     ``monte_carlo``, ``tornado_<alternativkod>``, ``rangordning_per_parti`` and
     ``stabilitet`` (the group's weights). Charts whose data are missing are left out."""
+    from utredning_app.domain.appraisal import overview
     from utredning_app.domain.costs import validate_model
     from utredning_app.exporting import cost_charts
-    from utredning_app.services.appraisal import overview, read_appraisal
+    from utredning_app.services.appraisal import read_appraisal
 
     charts: dict[str, bytes] = {}
     _, model = read_cost_model(path)

@@ -122,7 +122,7 @@ class XlsxKind:
 
 # Modules defining ``XLSX_KIND``; one line per Excel export (other areas add their own line).
 XLSX_KIND_MODULES: tuple[str, ...] = (
-    "utredning_app.exporting.remiss_xlsx",
+    "utredning_app.services.remiss_export_kind",
     "utredning_app.services.cost_export_kind",
 )
 

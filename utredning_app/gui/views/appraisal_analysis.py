@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from utredning_app.domain.appraisal import Sensitivity
+from utredning_app.domain.appraisal import AppraisalOverview, Sensitivity, overview
 from utredning_app.domain.formatting import format_number
 from utredning_app.errors import UserError
 from utredning_app.gui.chart_canvas import ChartCanvas
 from utredning_app.gui.views.base import BaseView
-from utredning_app.services.appraisal import AppraisalOverview, load_appraisal, overview
+from utredning_app.services.appraisal import load_appraisal
 
 WATCHED = frozenset(
     {"assessment", "criterion", "weight_profile", "profile_weight", "governance_option", "party"}

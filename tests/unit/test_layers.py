@@ -1,0 +1,61 @@
+"""The arrows point one way: GUI/CLI → services → exporting/importing → storage/domain.
+
+Read from the source (every ``import`` and ``from … import``, also inside functions), so a
+lazy import that points back fails here too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "utredning_app"
+
+# What each part of the package may import from the package (besides itself). "(rot)" is
+# utredning_app/__init__.py (name and version), "errors" and "paths" are shared by all.
+ALLOWED: dict[str, set[str]] = {
+    "domain": {"errors"},
+    "storage": {"(rot)", "errors", "paths", "domain"},
+    "exporting": {"(rot)", "errors", "paths", "domain"},
+    "importing": {"(rot)", "errors", "paths", "domain", "exporting"},
+    "services": {"(rot)", "errors", "paths", "domain", "storage", "exporting", "importing"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    """The parts of the package that ``path`` imports (``utredning_app.<part>…``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "utredning_app":
+                found.add(parts[1] if len(parts) > 1 else "(rot)")
+    return found
+
+
+@pytest.mark.parametrize("part", sorted(ALLOWED))
+def test_lower_layers_never_import_higher_ones(part: str) -> None:
+    files = sorted((PACKAGE / part).rglob("*.py"))
+    assert files, f"utredning_app/{part} har inga moduler"
+    wrong = {
+        f"{path.relative_to(PACKAGE.parent)} → {target}"
+        for path in files
+        for target in _imports(path) - ALLOWED[part] - {part}
+    }
+    assert not wrong, "importer åt fel håll:\n" + "\n".join(sorted(wrong))
+
+
+def test_the_check_sees_lazy_imports(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "def f():\n    from utredning_app.services.exports import export_document\n",
+        encoding="utf-8",
+    )
+    assert _imports(module) == {"services"}
