@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from utredning_app.errors import ValidationError
+from utredning_app.errors import UserError, ValidationError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -27,24 +28,68 @@ def refuse_database_target(out: Path, *, suggestion: str = "") -> None:
         )
 
 
-def write_bytes_atomic(out: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``out`` and rename it into place; never over
-    an investigation file."""
+def write_bytes_atomic(
+    out: Path,
+    data: bytes,
+    *,
+    error: type[UserError] = ValidationError,
+    locked: Callable[[Path], str] | None = None,
+) -> None:
+    """Write ``data`` to a temporary file beside ``out``, flush it to disk and rename it into
+    place; never over an investigation file. Nothing is left behind on failure.
+
+    Failures raise ``error`` with a Swedish message; ``locked(out)`` words the one for a
+    target that is read-only or held open by another program (Word, Excel).
+    """
     out = Path(out)
     refuse_database_target(out)
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
-        raise ValidationError(f"Mappen {parent} finns inte.")
+        raise error(f"Mappen {parent} finns inte; välj en befintlig mapp.")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".ny-", suffix=out.suffix, dir=parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise ValidationError(f"Kan inte skriva i mappen {parent}: {exc.strerror}.") from exc
+        raise error(
+            f"Kan inte skriva i mappen {parent}: {exc.strerror or exc}. Välj en annan mapp."
+        ) from exc
+    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if out.exists() and not os.access(out, os.W_OK):
+            raise PermissionError(13, "read-only target")
+        refuse_database_target(out)  # again: the target may have appeared meanwhile
         os.replace(tmp, out)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise error((locked or _locked_message)(out)) from exc
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ValidationError(f"{out.name} kunde inte skrivas: {exc.strerror}.") from exc
+        tmp.unlink(missing_ok=True)
+        raise error(f"Filen {out} kunde inte skrivas: {exc.strerror or exc}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(parent)
+
+
+def _locked_message(out: Path) -> str:
+    return (
+        f"Filen {out.name} kan inte skrivas över: den är skrivskyddad eller öppen i ett annat "
+        "program. Stäng den och försök igen, eller välj ett annat filnamn."
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); folders cannot be opened on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

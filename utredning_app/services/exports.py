@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from utredning_app.errors import UserError
-from utredning_app.services.atomic import refuse_database_target
+from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
 
 Progress = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]
@@ -185,31 +184,5 @@ def _locked_message(out: Path) -> str:
 
 
 def write_atomic(out: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``out`` and rename it into place."""
-    out = Path(out)
-    parent = out.parent if str(out.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise ExportError(
-            f"Kan inte skriva i mappen {parent}: {exc.strerror or exc}. Välj en annan mapp."
-        ) from exc
-    tmp = Path(tmp_name)
-    try:
-        refuse_database_target(out)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if out.exists() and not os.access(out, os.W_OK):
-            raise PermissionError(13, "read-only target")
-        os.replace(tmp, out)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(_locked_message(out)) from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"Filen {out} kunde inte skrivas: {exc.strerror or exc}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write ``data`` atomically (``services/atomic.py``), with the exports' own messages."""
+    write_bytes_atomic(out, data, error=ExportError, locked=_locked_message)
