@@ -1586,6 +1586,49 @@
     </message>
 </context>
 <context>
+    <name>Rapportexport</name>
+    <message>
+        <source>Exporten misslyckades oväntat: %1</source>
+        <translation>The export failed unexpectedly: %1</translation>
+    </message>
+    <message>
+        <source>Exporterar %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Filen skrevs: %1</source>
+        <translation>File written: %1</translation>
+    </message>
+    <message>
+        <source>(Utredningsfilen har en äldre schemaversion; exporten gjordes från en uppgraderad kopia och filen är oförändrad.)</source>
+        <translation>(The investigation file has an older schema version; the export was made from an upgraded copy and the file is unchanged.)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Vill du öppna den nu?</source>
+        <translation>%1
+
+Do you want to open it now?</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exportera %1</source>
+        <translation>Export %1</translation>
+    </message>
+</context>
+<context>
     <name>Rapporttext</name>
     <message>
         <source>Välj rapport och avsnitt och skriv texten till höger. Texten sparas när du byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras.</source>
