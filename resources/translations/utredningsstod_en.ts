@@ -318,6 +318,33 @@
     </message>
 </context>
 <context>
+    <name>Filsäkerhet</name>
+    <message>
+        <source>Filen är redan öppen</source>
+        <translation>The file is already open</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;skrivskyddad</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Ta över…</source>
+        <translation>&amp;Take over…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ta över filen</source>
+        <translation>Take over the file</translation>
+    </message>
+    <message>
+        <source>Ta bara över filen om du vet att den andra datorn är avstängd eller har kraschat. Annars kan ni skriva över varandras ändringar. Ta över?</source>
+        <translation>Only take over the file if you know the other computer is switched off or has crashed. Otherwise you may overwrite each other’s changes. Take over?</translation>
+    </message>
+</context>
+<context>
     <name>Fält</name>
     <message>
         <source>Ledamöter</source>
@@ -1708,6 +1735,14 @@ Do you want to open it now?</translation>
         <source>Utredningar (*.utredning);;Alla filer (*)</source>
         <translation>Investigations (*.utredning);;All files (*)</translation>
     </message>
+    <message>
+        <source>%1 ersätts av säkerhetskopian %2. Fortsätta?</source>
+        <translation>%1 will be replaced by the backup %2. Continue?</translation>
+    </message>
+    <message>
+        <source>Återställningen misslyckades</source>
+        <translation>The restore failed</translation>
+    </message>
 </context>
 <context>
     <name>SearchWidget</name>
@@ -1960,49 +1995,6 @@ Do you want to open it now?</translation>
     <message>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Filen är redan öppen</source>
-        <translation>The file is already open</translation>
-    </message>
-    <message>
-        <source>Öppna &amp;skrivskyddad</source>
-        <translation>Open &amp;read-only</translation>
-    </message>
-    <message>
-        <source>&amp;Ta över…</source>
-        <translation>&amp;Take over…</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Ta över filen</source>
-        <translation>Take over the file</translation>
-    </message>
-    <message>
-        <source>Ta bara över filen om du vet att den andra datorn är avstängd eller har kraschat. Annars kan ni skriva över varandras ändringar. Ta över?</source>
-        <translation>Only take over the file if you know the other computer is switched off or has crashed. Otherwise you may overwrite each other’s changes. Take over?</translation>
-    </message>
-    <message>
-        <source>Utredningsstöd</source>
-        <translation>Utredningsstöd</translation>
-    </message>
-    <message>
-        <source>Återställ från säkerhetskopia</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>%1 ersätts av säkerhetskopian %2. Fortsätta?</source>
-        <translation>%1 will be replaced by the backup %2. Continue?</translation>
-    </message>
-    <message>
-        <source>Återställningen misslyckades</source>
-        <translation>The restore failed</translation>
     </message>
 </context>
 <context>
