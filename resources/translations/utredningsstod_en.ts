@@ -318,6 +318,33 @@
     </message>
 </context>
 <context>
+    <name>Filsäkerhet</name>
+    <message>
+        <source>Filen är redan öppen</source>
+        <translation>The file is already open</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;skrivskyddad</source>
+        <translation>Open &amp;read-only</translation>
+    </message>
+    <message>
+        <source>&amp;Ta över…</source>
+        <translation>&amp;Take over…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ta över filen</source>
+        <translation>Take over the file</translation>
+    </message>
+    <message>
+        <source>Ta bara över filen om du vet att den andra datorn är avstängd eller har kraschat. Annars kan ni skriva över varandras ändringar. Ta över?</source>
+        <translation>Only take over the file if you know the other computer is switched off or has crashed. Otherwise you may overwrite each other’s changes. Take over?</translation>
+    </message>
+</context>
+<context>
     <name>Fält</name>
     <message>
         <source>Ledamöter</source>
@@ -1586,6 +1613,49 @@
     </message>
 </context>
 <context>
+    <name>Rapportexport</name>
+    <message>
+        <source>Exporten misslyckades oväntat: %1</source>
+        <translation>The export failed unexpectedly: %1</translation>
+    </message>
+    <message>
+        <source>Exporterar %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Filen skrevs: %1</source>
+        <translation>File written: %1</translation>
+    </message>
+    <message>
+        <source>(Utredningsfilen har en äldre schemaversion; exporten gjordes från en uppgraderad kopia och filen är oförändrad.)</source>
+        <translation>(The investigation file has an older schema version; the export was made from an upgraded copy and the file is unchanged.)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Vill du öppna den nu?</source>
+        <translation>%1
+
+Do you want to open it now?</translation>
+    </message>
+    <message>
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exportera %1</source>
+        <translation>Export %1</translation>
+    </message>
+</context>
+<context>
     <name>Rapporttext</name>
     <message>
         <source>Välj rapport och avsnitt och skriv texten till höger. Texten sparas när du byter avsnitt eller trycker Spara text (Ctrl+S), och varje sparning kan ångras.</source>
@@ -1664,6 +1734,14 @@
     <message>
         <source>Utredningar (*.utredning);;Alla filer (*)</source>
         <translation>Investigations (*.utredning);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 ersätts av säkerhetskopian %2. Fortsätta?</source>
+        <translation>%1 will be replaced by the backup %2. Continue?</translation>
+    </message>
+    <message>
+        <source>Återställningen misslyckades</source>
+        <translation>The restore failed</translation>
     </message>
 </context>
 <context>
@@ -1917,49 +1995,6 @@
     <message>
         <source>Senaste filer</source>
         <translation>Recent files</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Filen är redan öppen</source>
-        <translation>The file is already open</translation>
-    </message>
-    <message>
-        <source>Öppna &amp;skrivskyddad</source>
-        <translation>Open &amp;read-only</translation>
-    </message>
-    <message>
-        <source>&amp;Ta över…</source>
-        <translation>&amp;Take over…</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Ta över filen</source>
-        <translation>Take over the file</translation>
-    </message>
-    <message>
-        <source>Ta bara över filen om du vet att den andra datorn är avstängd eller har kraschat. Annars kan ni skriva över varandras ändringar. Ta över?</source>
-        <translation>Only take over the file if you know the other computer is switched off or has crashed. Otherwise you may overwrite each other’s changes. Take over?</translation>
-    </message>
-    <message>
-        <source>Utredningsstöd</source>
-        <translation>Utredningsstöd</translation>
-    </message>
-    <message>
-        <source>Återställ från säkerhetskopia</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <source>%1 ersätts av säkerhetskopian %2. Fortsätta?</source>
-        <translation>%1 will be replaced by the backup %2. Continue?</translation>
-    </message>
-    <message>
-        <source>Återställningen misslyckades</source>
-        <translation>The restore failed</translation>
     </message>
 </context>
 <context>

@@ -34,10 +34,6 @@ XLSX_TITLES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def _ask(parent: QWidget, workspace: Workspace, stem: str, suffix: str, kind: str) -> Path | None:
     suggested = workspace.db.path.with_name(f"{workspace.db.path.stem}-{stem}{suffix}")
     name, _ = QFileDialog.getSaveFileName(
@@ -92,12 +88,18 @@ def _audit(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> No
 
 def _register() -> None:
     for kind, title in WORD_DOCUMENTS.items():
-        register(ExportAction(kind, _tr(title), _word(kind), word=True))
+        register(
+            ExportAction(kind, QCoreApplication.translate("Export", title), _word(kind), word=True)
+        )
     from utredning_app.services.exports import xlsx_kinds
 
     for xkind in xlsx_kinds().values():
         known = XLSX_TITLES.get(xkind.name)
-        title = _tr(known) if known else f"{xkind.name.capitalize()} (Excel)…"
+        title = (
+            QCoreApplication.translate("Export", known)
+            if known
+            else f"{xkind.name.capitalize()} (Excel)…"
+        )
         register(ExportAction(f"xlsx-{xkind.name}", title, _xlsx(xkind.name)))
     register(
         ExportAction(

@@ -17,10 +17,6 @@ from utredning_app.domain.formatting import format_number, parse_number
 from utredning_app.gui.specs import FieldSpec, tr_field
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Fältredigerare", text)
-
-
 class ParseError(ValueError):
     """What the user typed cannot be read as the field's kind (message is Swedish)."""
 

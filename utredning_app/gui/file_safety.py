@@ -15,7 +15,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from utredning_app.errors import FileLockedError
@@ -33,11 +33,19 @@ class LockedChoice(StrEnum):
 def ask_when_locked(parent: QWidget, error: FileLockedError) -> LockedChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Filen är redan öppen"))
+    box.setWindowTitle(QCoreApplication.translate("Filsäkerhet", "Filen är redan öppen"))
     box.setText(error.message)
-    read_only = box.addButton(parent.tr("Öppna &skrivskyddad"), QMessageBox.ButtonRole.AcceptRole)
-    take_over = box.addButton(parent.tr("&Ta över…"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(parent.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    read_only = box.addButton(
+        QCoreApplication.translate("Filsäkerhet", "Öppna &skrivskyddad"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    take_over = box.addButton(
+        QCoreApplication.translate("Filsäkerhet", "&Ta över…"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("Filsäkerhet", "Avbryt"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(read_only)
     box.exec()
     clicked = box.clickedButton()
@@ -46,10 +54,11 @@ def ask_when_locked(parent: QWidget, error: FileLockedError) -> LockedChoice:
     if clicked is take_over:
         sure = QMessageBox.warning(
             parent,
-            parent.tr("Ta över filen"),
-            parent.tr(
+            QCoreApplication.translate("Filsäkerhet", "Ta över filen"),
+            QCoreApplication.translate(
+                "Filsäkerhet",
                 "Ta bara över filen om du vet att den andra datorn är avstängd eller har "
-                "kraschat. Annars kan ni skriva över varandras ändringar. Ta över?"
+                "kraschat. Annars kan ni skriva över varandras ändringar. Ta över?",
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

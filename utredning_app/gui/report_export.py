@@ -18,20 +18,19 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from utredning_app import APP_NAME
 from utredning_app.errors import UserError
+from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 
 # Menu titles; keys are services.exports document kinds ("remiss" = the Excel compilation).
+# Same source strings and context as the Arkiv ▸ Exportera menu (export_reports), so they share
+# its translations; translated where shown.
 TITLES: dict[str, str] = {
-    "delrapport": "Delrapport (Word)…",
-    "slutrapport": "Slutrapport (Word)…",
-    "remissammanstallning": "Remissammanställning (Word)…",
-    "tjansteutlatande": "Tjänsteutlåtande (Word)…",
-    "remiss": "Remissammanställning (Excel)…",
-    "kostnader": "Kostnadsmodell (Excel)…",
+    "delrapport": QT_TRANSLATE_NOOP("Export", "Delrapport (Word)…"),
+    "slutrapport": QT_TRANSLATE_NOOP("Export", "Slutrapport (Word)…"),
+    "remissammanstallning": QT_TRANSLATE_NOOP("Export", "Remissammanställning (Word)…"),
+    "tjansteutlatande": QT_TRANSLATE_NOOP("Export", "Tjänsteutlåtande (Word)…"),
+    "remiss": QT_TRANSLATE_NOOP("Export", "Remissammanställning (Excel)…"),
+    "kostnader": QT_TRANSLATE_NOOP("Export", "Kostnadsmodell (Excel)…"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Rapportexport", text)
 
 
 class _Worker(QObject):
@@ -73,7 +72,11 @@ class _Worker(QObject):
         except UserError as exc:
             self.failed.emit(exc.message)
         except Exception as exc:  # the user gets a message; the app stays usable
-            self.failed.emit(_tr("Exporten misslyckades oväntat: %1").replace("%1", repr(exc)))
+            self.failed.emit(
+                QCoreApplication.translate(
+                    "Rapportexport", "Exporten misslyckades oväntat: %1"
+                ).replace("%1", repr(exc))
+            )
         else:
             self.succeeded.emit(result)
 
@@ -109,7 +112,11 @@ class ExportRunner(QObject):
         self._worker.succeeded.connect(self._on_success, queued)
         self._worker.failed.connect(self._on_failure, queued)
         self.dialog = QProgressDialog(
-            _tr("Exporterar %1…").replace("%1", out.name), _tr("Avbryt"), 0, 100, parent
+            QCoreApplication.translate("Rapportexport", "Exporterar %1…").replace("%1", out.name),
+            QCoreApplication.translate("Rapportexport", "Avbryt"),
+            0,
+            100,
+            parent,
         )
         self.dialog.setWindowTitle(APP_NAME)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -149,17 +156,24 @@ class ExportRunner(QObject):
         parent = self._alive_parent()
         window = parent.window() if parent is not None else None
         status = getattr(window, "statusBar", None)
-        written = _tr("Filen skrevs: %1").replace("%1", str(self.out))
+        written = QCoreApplication.translate("Rapportexport", "Filen skrevs: %1").replace(
+            "%1", str(self.out)
+        )
         if getattr(result, "upgraded_copy", False):
-            written += " " + _tr(
+            written += " " + QCoreApplication.translate(
+                "Rapportexport",
                 "(Utredningsfilen har en äldre schemaversion; exporten gjordes från en "
-                "uppgraderad kopia och filen är oförändrad.)"
+                "uppgraderad kopia och filen är oförändrad.)",
             )
         if callable(status):
             status().showMessage(written, 8000)
         if self._ask_open:
             answer = QMessageBox.question(
-                parent, APP_NAME, _tr("%1\n\nVill du öppna den nu?").replace("%1", written)
+                parent,
+                APP_NAME,
+                QCoreApplication.translate("Rapportexport", "%1\n\nVill du öppna den nu?").replace(
+                    "%1", written
+                ),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out)))
@@ -186,13 +200,14 @@ def ask_target(parent: QWidget | None, source: Path, kind: str) -> Path | None:
     name = "remissammanstallning" if kind == "remiss" else kind
     suggested = source.with_name(f"{source.stem}-{name}{suffix}")
     pattern = (
-        _tr("Excel-arbetsbok (*.xlsx)") if suffix == ".xlsx" else _tr("Word-dokument (*.docx)")
+        QCoreApplication.translate("Rapportexport", "Excel-arbetsbok (*.xlsx)")
+        if suffix == ".xlsx"
+        else QCoreApplication.translate("Rapportexport", "Word-dokument (*.docx)")
     )
+    title = QCoreApplication.translate("Export", TITLES[kind]) if kind in TITLES else kind
+    caption = QCoreApplication.translate("Rapportexport", "Exportera %1")
     chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        _tr("Exportera %1").replace("%1", TITLES.get(kind, kind).rstrip("…")),
-        str(suggested),
-        pattern,
+        parent, caption.replace("%1", title.rstrip("…")), str(suggested), pattern
     )
     if not chosen:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -131,8 +131,8 @@ def restore_interactively(
     assert backup is not None
     answer = QMessageBox.question(
         parent,
-        parent.tr("Återställ från säkerhetskopia"),
-        parent.tr("%1 ersätts av säkerhetskopian %2. Fortsätta?")
+        QCoreApplication.translate("RestoreDialog", "Återställ från säkerhetskopia"),
+        QCoreApplication.translate("RestoreDialog", "%1 ersätts av säkerhetskopian %2. Fortsätta?")
         .replace("%1", path.name)
         .replace("%2", backup.name),
     )
@@ -142,7 +142,11 @@ def restore_interactively(
     try:
         restore_backup(path, backup)
     except UserError as exc:
-        QMessageBox.warning(parent, parent.tr("Återställningen misslyckades"), exc.message)
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("RestoreDialog", "Återställningen misslyckades"),
+            exc.message,
+        )
         reopen(path)
         return False
     reopen(path)

@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
+from utredning_app import APP_NAME
 from utredning_app.errors import UserError
 from utredning_app.storage.database import Database
 
 
 def show_error(parent: QWidget, message: str) -> None:
-    QMessageBox.warning(parent, parent.tr("Utredningsstöd"), message)
+    QMessageBox.warning(parent, APP_NAME, message)
 
 
 def run_action(parent: QWidget, action: Callable[[], Any]) -> Any | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.gui.remiss.common import run_action
+from utredning_app.gui.specs import tr_field
 from utredning_app.services import consultees as svc
 from utredning_app.storage.database import Database
 
@@ -44,7 +45,7 @@ class ConsulteeImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(field))))
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
             self.columns[field] = combo
-            form.addRow(self.tr(label) + ":", combo)
+            form.addRow(tr_field(label) + ":", combo)  # consultee field labels: context Fält
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from utredning_app.domain.enums import ConsulteeType
 from utredning_app.domain.formatting import format_date
 from utredning_app.gui.remiss.common import fill_rounds, run_action
+from utredning_app.gui.specs import tr_field
 from utredning_app.services.remiss_status import (
     REMINDER_HEADERS,
     Counts,
@@ -63,7 +64,8 @@ class StatusWidget(QWidget):
         self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.remind = QTableWidget(0, len(REMINDER_HEADERS))
         self.remind.setObjectName("remissReminders")
-        self.remind.setHorizontalHeaderLabels([self.tr(h) for h in REMINDER_HEADERS])
+        # The service's Swedish headers are field labels; their translations are in context Fält.
+        self.remind.setHorizontalHeaderLabels([tr_field(h) for h in REMINDER_HEADERS])
         self.remind.verticalHeader().setVisible(False)
         self.remind.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         remind_header = self.remind.horizontalHeader()

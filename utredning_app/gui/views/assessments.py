@@ -22,10 +22,6 @@ from utredning_app.gui.views.base import BaseView
 from utredning_app.services.assessments import matrix
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Bedömningar", text)
-
-
 class View(BaseView):
     def __init__(self) -> None:
         super().__init__(

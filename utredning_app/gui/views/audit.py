@@ -24,10 +24,6 @@ from utredning_app.services.audit_query import AuditFilter, actors, count_entrie
 from utredning_app.storage.models import TABLE_LABELS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Ändringslogg", text)
-
-
 class View(BaseView):
     def __init__(self) -> None:
         super().__init__(

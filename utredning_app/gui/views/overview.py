@@ -38,10 +38,6 @@ COUNT_LABELS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Översikt", text)
-
-
 def _days_text(row: dict[str, object]) -> str:
     import datetime as dt
 
@@ -138,7 +134,9 @@ class View(BaseView):
             number.setObjectName("countNumber")
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.count_labels[table] = number
-            self.counts_grid.addWidget(QLabel(_tr(text)), i // 2, (i % 2) * 2)
+            self.counts_grid.addWidget(
+                QLabel(QCoreApplication.translate("Översikt", text)), i // 2, (i % 2) * 2
+            )
             self.counts_grid.addWidget(number, i // 2, (i % 2) * 2 + 1)
         self.counts_card.box.addWidget(grid_host)
         side.addWidget(self.counts_card)

@@ -14,10 +14,6 @@ from utredning_app.gui.views.base import BaseView
 from utredning_app.services import entities
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Rapporttext", text)
-
-
 class View(BaseView):
     def __init__(self) -> None:
         super().__init__(
