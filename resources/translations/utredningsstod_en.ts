@@ -1884,6 +1884,229 @@ Do you want to open it now?</translation>
     </message>
 </context>
 <context>
+    <name>Uppräkning</name>
+    <message>
+        <source>Aktiebolag</source>
+        <translation>Limited company</translation>
+    </message>
+    <message>
+        <source>Förvaltning</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Nämnd</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <source>Annan</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Ordförande</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Vice ordförande</source>
+        <translation>Vice chair</translation>
+    </message>
+    <message>
+        <source>Ledamot</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Ersättare</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <source>Sekreterare</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Sekretariat</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>Delrapport</source>
+        <translation>Interim report</translation>
+    </message>
+    <message>
+        <source>Remisstid går ut</source>
+        <translation>Consultation period ends</translation>
+    </message>
+    <message>
+        <source>Slutrapport</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <source>Sammanträde</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Övrigt</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Legala aspekter</source>
+        <translation>Legal aspects</translation>
+    </message>
+    <message>
+        <source>Kapacitet</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Kvalitet</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Kostnadsutveckling</source>
+        <translation>Cost trend</translation>
+    </message>
+    <message>
+        <source>Omvårdnadsperspektivet</source>
+        <translation>Nursing perspective</translation>
+    </message>
+    <message>
+        <source>Engångskostnad</source>
+        <translation>One-off cost</translation>
+    </message>
+    <message>
+        <source>Årlig kostnad</source>
+        <translation>Annual cost</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikator</source>
+        <translation>Quality indicator</translation>
+    </message>
+    <message>
+        <source>Regionen</source>
+        <translation>The region</translation>
+    </message>
+    <message>
+        <source>Bolagen</source>
+        <translation>The companies</translation>
+    </message>
+    <message>
+        <source>Kommunerna</source>
+        <translation>The municipalities</translation>
+    </message>
+    <message>
+        <source>Staten</source>
+        <translation>The state</translation>
+    </message>
+    <message>
+        <source>Patienterna</source>
+        <translation>The patients</translation>
+    </message>
+    <message>
+        <source>Övriga</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <source>Remissammanställning</source>
+        <translation>Consultation summary</translation>
+    </message>
+    <message>
+        <source>Tjänsteutlåtande</source>
+        <translation>Official report</translation>
+    </message>
+    <message>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Fastställd</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Bolag</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Facklig organisation</source>
+        <translation>Trade union</translation>
+    </message>
+    <message>
+        <source>Övrig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Mottagen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Under kodning</source>
+        <translation>Being coded</translation>
+    </message>
+    <message>
+        <source>Kodad</source>
+        <translation>Coded</translation>
+    </message>
+    <message>
+        <source>Avstått</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Tillstyrker</source>
+        <translation>Supports</translation>
+    </message>
+    <message>
+        <source>Tillstyrker med synpunkter</source>
+        <translation>Supports with comments</translation>
+    </message>
+    <message>
+        <source>Avstyrker</source>
+        <translation>Opposes</translation>
+    </message>
+    <message>
+        <source>Ingen erinran</source>
+        <translation>No objection</translation>
+    </message>
+    <message>
+        <source>Avstår</source>
+        <translation>Declines to comment</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Dissent</translation>
+    </message>
+    <message>
+        <source>Särskilt yttrande</source>
+        <translation>Special statement</translation>
+    </message>
+    <message>
+        <source>Privat</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Partiet</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Hela gruppen</source>
+        <translation>Whole group</translation>
+    </message>
+    <message>
+        <source>Skapad</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Ändrad</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
     <name>Vyer</name>
     <message>
         <source>Ledamöter och partier</source>

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from utredning_app.domain.formatting import format_number, parse_number
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.specs import FieldSpec, tr_field
 
 
@@ -57,7 +58,7 @@ class FieldEditor(QWidget):
                 combo.addItem("–", None)
             if kind == "enum" and spec.enum is not None:
                 for member in spec.enum:
-                    combo.addItem(QCoreApplication.translate("Uppräkning", member.label), member)
+                    combo.addItem(enum_label(member), member)
             else:
                 for row_id, label in choices:
                     combo.addItem(label, row_id)
