@@ -6,10 +6,27 @@ from __future__ import annotations
 import ast
 import inspect
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-from utredning_app.domain.enums import LabelledEnum
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import open_window
+from utredning_app.domain.enums import (
+    ConsulteeType,
+    CriterionKind,
+    LabelledEnum,
+    MemberRole,
+    ResponseStatus,
+    StanceKind,
+)
 from utredning_app.gui import enum_labels
 from utredning_app.gui.enum_labels import LABELS, enum_label
+from utredning_app.gui.table_model import SORT_ROLE
+from utredning_app.storage.database import Database
 
 
 def _enums(base: type[LabelledEnum] = LabelledEnum) -> Iterator[type[LabelledEnum]]:
@@ -44,3 +61,88 @@ def test_labels_are_literals_lupdate_can_read() -> None:
 
 def test_swedish_shows_the_label_itself() -> None:
     assert [enum_label(m) for m in _members()] == [m.label for m in _members()]
+
+
+@pytest.fixture(params=["sv", "en"])
+def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    """The translators the program installs for the chosen language (app.install_translations)."""
+    from utredning_app.gui.app import install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install_translations(app, request.param)
+    try:
+        yield request.param
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+
+
+def _pick(language: str, swedish: str, english: str) -> str:
+    return english if language == "en" else swedish
+
+
+def test_members_table_shows_the_role_in_the_chosen_language(
+    qtbot: QtBot, filled_path: Path, language: str
+) -> None:
+    window = open_window(qtbot, filled_path)
+    try:
+        panel = window.show_view("members").members
+        model = panel.model
+        column = next(i for i, c in enumerate(model.columns) if c.key == "role")
+        row = next(i for i in range(model.rowCount()) if model.row(i)["name"] == "Anna Andersson")
+        index = model.index(row, column)
+        assert index.data() == _pick(language, "Ordförande", "Chair")
+        # Sorting and editing go by the member, whatever the language.
+        assert index.data(SORT_ROLE) == "Ordförande"
+        assert model.row(row)["role"] is MemberRole.ORDFORANDE
+    finally:
+        window.close()
+
+
+def test_remiss_widgets_show_stances_and_types_in_the_chosen_language(
+    qtbot: QtBot, demo_db: Database, language: str
+) -> None:
+    from tests.remiss_helpers import ensure_round
+    from utredning_app.gui.remiss.workbench import RemissWorkbench
+
+    ensure_round(demo_db)
+    bench = RemissWorkbench()
+    qtbot.addWidget(bench)
+    bench.set_database(demo_db)
+    search = bench.searcher
+    assert search.stance_boxes[StanceKind.TILLSTYRKER].text() == _pick(
+        language, "Tillstyrker", "Supports"
+    )
+    assert search.stance_boxes[StanceKind.INGEN_ERINRAN].text() == _pick(
+        language, "Ingen erinran", "No objection"
+    )
+    assert search.type_boxes[ConsulteeType.NAMND].text() == _pick(language, "Nämnd", "Committee")
+    in_english = ["Committee", "Company", "Administration", "Organisation", "Trade union", "Other"]
+    types = {_pick(language, t.label, e) for t, e in zip(ConsulteeType, in_english, strict=True)}
+    counts = bench.overview.counts
+    shown = [counts.item(r, 0).text() for r in range(counts.rowCount() - 1)]  # last: Totalt
+    assert shown and set(shown) <= types
+    status = bench.coding.status
+    assert [status.itemText(i) for i in range(status.count())] == [
+        _pick(language, m.label, english)
+        for m, english in zip(
+            ResponseStatus, ["Received", "Being coded", "Coded", "Declined"], strict=True
+        )
+    ]
+    assert status.itemData(status.count() - 1) == ResponseStatus.AVSTATT  # the value, not text
+
+
+def test_criterion_kind_tooltip_in_the_chosen_language(language: str) -> None:
+    """services.assessments gives a criterion's kind as its Swedish label (Axis.detail)."""
+    from utredning_app.gui.matrix_model import MatrixModel
+    from utredning_app.services.assessments import Axis, Matrix
+
+    model = MatrixModel()
+    criterion = Axis("c1", "Vårdplatser", CriterionKind.CAPACITY.label)
+    model.set_matrix(Matrix(options=[Axis("o1", "A1", "Nollalternativ")], criteria=[criterion]))
+    tip = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == _pick(language, "Kapacitet", "Capacity")
+    assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == (
+        "Nollalternativ"
+    )

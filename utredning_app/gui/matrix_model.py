@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from utredning_app.domain.enums import CriterionKind
 from utredning_app.domain.formatting import format_number, parse_number
 from utredning_app.domain.validation import Scale, validate
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.services.assessments import Matrix
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,6 +28,14 @@ def score_text(score: float | None) -> str:
     if score is None:
         return ""
     return format_number(score, 0 if float(score).is_integer() else 1)
+
+
+def _criterion_kind(text: str) -> str:
+    """A criterion's detail is its kind's Swedish label (services.assessments): translate it."""
+    try:
+        return enum_label(CriterionKind.from_label(text))
+    except ValueError:
+        return text
 
 
 def _wrap(text: str, width: int) -> str:
@@ -70,6 +80,8 @@ class MatrixModel(QAbstractTableModel):
             text = f"{item.label}  {item.detail}" if item.detail != item.label else item.label
             return _wrap(text, 34)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return _criterion_kind(item.detail)
             return item.detail
         return None
 

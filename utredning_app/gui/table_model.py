@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor
 
 from utredning_app.domain.enums import LabelledEnum, StanceKind
 from utredning_app.domain.formatting import format_number
+from utredning_app.gui.enum_labels import enum_label
 
 PAGE_SIZE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ def display_text(value: Any, decimals: int = 1) -> str:
     if value is None:
         return ""
     if isinstance(value, LabelledEnum):
-        return value.label
+        return enum_label(value)
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
     if isinstance(value, float):
@@ -188,6 +189,8 @@ class RowTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
             value = column.value(row)
+            if isinstance(value, LabelledEnum):
+                return value.label  # the Swedish label: the same order in every language
             return value if isinstance(value, int | float) else column.text(row)
         if role == ROW_ROLE:
             return row.get("id")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.enums import ResponseStatus, StanceKind
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.common import fill_rounds, run_action
 from utredning_app.services import coding
 from utredning_app.storage.database import Database
@@ -106,7 +107,7 @@ class CodingWidget(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("codingStatus")
         for status in ResponseStatus:
-            self.status.addItem(status.label, status)
+            self.status.addItem(enum_label(status), status)
         self.heading = QLabel()
         self.heading.setObjectName("codingHeading")
 
@@ -178,7 +179,7 @@ class CodingWidget(QWidget):
             rows = coding.responses_in_round(self.db, self.round_combo.currentData())
             for row in rows:
                 late = self.tr(" · inkom sent") if row.late else ""
-                item = QListWidgetItem(f"{row.consultee}\n{row.status.label}{late}")
+                item = QListWidgetItem(f"{row.consultee}\n{enum_label(row.status)}{late}")
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 item.setToolTip(f"{row.consultee}\n{row.file_name}".strip())
                 self.responses.addItem(item)
@@ -251,7 +252,7 @@ class CodingWidget(QWidget):
             combo = QComboBox()
             combo.addItem(self.tr("(ej angivet)"), None)
             for kind in StanceKind:
-                combo.addItem(kind.label, kind)
+                combo.addItem(enum_label(kind), kind)
             combo.setCurrentIndex(combo.findData(stance) if stance else 0)
             combo.currentIndexChanged.connect(
                 lambda _i, p=pid, c=combo: self._stance_chosen(p, c.currentData())

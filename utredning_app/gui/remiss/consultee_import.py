@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.common import run_action
 from utredning_app.gui.specs import tr_field
 from utredning_app.services import consultees as svc
@@ -89,7 +90,7 @@ class ConsulteeImportDialog(QDialog):
             .replace("%2", str(len(preview.duplicates)))
             .replace("%3", str(len(preview.errors)))
         )
-        lines = [f"+ {c.name} ({c.type.label})" for c in preview.new]
+        lines = [f"+ {c.name} ({enum_label(c.type)})" for c in preview.new]
         lines += [
             self.tr("rad %1: «%2» finns redan som «%3»")
             .replace("%1", str(row))

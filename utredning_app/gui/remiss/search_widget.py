@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.enums import ConsulteeType, StanceKind
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.common import run_action
 from utredning_app.services.search import SearchHit, search
 from utredning_app.storage.database import Database
@@ -42,14 +43,14 @@ class SearchWidget(QWidget):
         types = QGroupBox(self.tr("Typ av remissinstans"))
         type_grid = QGridLayout(types)
         for i, kind in enumerate(ConsulteeType):
-            box = QCheckBox(kind.label)
+            box = QCheckBox(enum_label(kind))
             self.type_boxes[kind] = box
             type_grid.addWidget(box, i // 3, i % 3)
             box.toggled.connect(lambda _c: self.run_search())
         stances = QGroupBox(self.tr("Ställningstagande i svaret"))
         stance_grid = QGridLayout(stances)
         for i, st in enumerate(StanceKind):
-            box = QCheckBox(st.label)
+            box = QCheckBox(enum_label(st))
             self.stance_boxes[st] = box
             stance_grid.addWidget(box, i // 3, i % 3)
             box.toggled.connect(lambda _c: self.run_search())
@@ -107,9 +108,10 @@ def render_hits(hits: list[SearchHit]) -> str:
     parts: list[str] = []
     for hit in hits:
         received = f", inkom {html.escape(hit.received)}" if hit.received else ""
+        kind = html.escape(enum_label(hit.consultee_type))
         parts.append(
             f'<p><a href="svar:{hit.response_id}"><b>{html.escape(hit.consultee)}</b></a> '
-            f"<span style='color:#555'>({html.escape(hit.consultee_type.label)}{received})</span>"
+            f"<span style='color:#555'>({kind}{received})</span>"
             "</p><ul>"
         )
         for p in hit.passages:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from utredning_app.domain.enums import ConsulteeType
 from utredning_app.domain.formatting import format_date
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.common import fill_rounds, run_action
 from utredning_app.gui.specs import tr_field
 from utredning_app.services.remiss_status import (
@@ -126,7 +127,9 @@ class StatusWidget(QWidget):
             self.tr("Sista svarsdag: ") + (format_date(status.deadline) if status.deadline else "–")
         )
         rows: list[tuple[str, Counts]] = [
-            (kind.label, status.by_type[kind]) for kind in ConsulteeType if kind in status.by_type
+            (enum_label(kind), status.by_type[kind])
+            for kind in ConsulteeType
+            if kind in status.by_type
         ]
         rows.append((self.tr("Totalt"), status.total))
         self.counts.setRowCount(len(rows))
@@ -141,7 +144,9 @@ class StatusWidget(QWidget):
         self.counts.setFixedHeight(height)
         reminders = reminder_rows(status)
         self.remind.setRowCount(len(reminders))
-        for r, values in enumerate(reminders):
+        for r, (row, consultee) in enumerate(zip(reminders, status.to_remind, strict=True)):
+            # reminder_rows gives the type's Swedish label (for the export); show it translated.
+            values = (row[0], enum_label(consultee.type), *row[2:])
             for c, value in enumerate(values):
                 self.remind.setItem(r, c, QTableWidgetItem(value))
         self.export_button.setEnabled(bool(reminders))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.enums import AuditAction
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.table_model import Column, RowTableModel
 from utredning_app.gui.views.base import BaseView
 from utredning_app.gui.workspace import Workspace
@@ -90,7 +91,7 @@ class View(BaseView):
                 Column(
                     "action",
                     QCoreApplication.translate("Ändringslogg", "Ändring"),
-                    lambda r: AuditAction(r["action"]).label,
+                    lambda r: enum_label(AuditAction(r["action"])),
                 ),
                 Column("table", QCoreApplication.translate("Ändringslogg", "Del")),
                 Column("summary", QCoreApplication.translate("Ändringslogg", "Post")),
