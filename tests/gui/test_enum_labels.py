@@ -133,6 +133,23 @@ def test_remiss_widgets_show_stances_and_types_in_the_chosen_language(
     assert status.itemData(status.count() - 1) == ResponseStatus.AVSTATT  # the value, not text
 
 
+def test_identity_dialog_saves_the_swedish_role(qtbot: QtBot, language: str) -> None:
+    """The role goes into the shared ändringslogg: shown translated, saved as the label."""
+    from utredning_app.gui.dialogs import IdentityDialog
+    from utredning_app.gui.settings import Identity
+
+    dialog = IdentityDialog(Identity("Anna", "S", "Ordförande"), language)
+    qtbot.addWidget(dialog)
+    role = dialog.ui.roleEdit
+    assert role.currentText() == _pick(language, "Ordförande", "Chair")
+    assert dialog.identity().role == "Ordförande"
+    role.setCurrentIndex(role.findData(MemberRole.ERSATTARE.label))
+    assert role.currentText() == _pick(language, "Ersättare", "Substitute")
+    assert dialog.identity().role == "Ersättare"
+    role.setEditText("Adjungerad")
+    assert dialog.identity().role == "Adjungerad"
+
+
 def test_criterion_kind_tooltip_in_the_chosen_language(language: str) -> None:
     """services.assessments gives a criterion's kind as its Swedish label (Axis.detail)."""
     from utredning_app.gui.matrix_model import MatrixModel

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from utredning_app import APP_NAME, __version__
 from utredning_app.domain.enums import MemberRole
+from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.forms.ui_about_dialog import Ui_AboutDialog
 from utredning_app.gui.forms.ui_identity_dialog import Ui_IdentityDialog
 from utredning_app.gui.forms.ui_new_investigation_dialog import Ui_NewInvestigationDialog
@@ -39,14 +40,22 @@ class IdentityDialog(QDialog):
         self.ui = Ui_IdentityDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.partyEdit.addItems(PARTIES)
-        self.ui.roleEdit.addItems(["", *(r.label for r in MemberRole)])
+        # The role is saved as the Swedish label (it goes into the shared ändringslogg): show it
+        # translated, keep the label as item data and map a chosen item back in identity().
+        self.ui.roleEdit.addItem("")
+        for role in MemberRole:
+            self.ui.roleEdit.addItem(enum_label(role), role.label)
         for code, name in LANGUAGES.items():
             self.ui.languageCombo.addItem(name, code)
         self.ui.languageCombo.setCurrentIndex(max(self.ui.languageCombo.findData(language), 0))
         if identity is not None:
             self.ui.nameEdit.setText(identity.name)
             self.ui.partyEdit.setCurrentText(identity.party)
-            self.ui.roleEdit.setCurrentText(identity.role)
+            known = self.ui.roleEdit.findData(identity.role)
+            if known > 0:
+                self.ui.roleEdit.setCurrentIndex(known)
+            else:
+                self.ui.roleEdit.setCurrentText(identity.role)
         self.ui.nameError.setObjectName("fieldError")
         _set_error(self.ui.nameError, "")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
@@ -58,8 +67,14 @@ class IdentityDialog(QDialog):
         return Identity(
             self.ui.nameEdit.text().strip(),
             self.ui.partyEdit.currentText().strip(),
-            self.ui.roleEdit.currentText().strip(),
+            self._role(),
         )
+
+    def _role(self) -> str:
+        """What was typed, or the Swedish label of the role chosen from the list."""
+        text = self.ui.roleEdit.currentText().strip()
+        data = self.ui.roleEdit.itemData(self.ui.roleEdit.findText(text))
+        return data if isinstance(data, str) and data else text
 
     def language(self) -> str:
         return str(self.ui.languageCombo.currentData())
