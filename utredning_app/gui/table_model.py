@@ -189,8 +189,8 @@ class RowTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
             value = column.value(row)
-            if isinstance(value, LabelledEnum):
-                return value.label  # the Swedish label: the same order in every language
+            # Text as shown (an enum by its label in the chosen language): a column sorts
+            # alphabetically by what the user reads.
             return value if isinstance(value, int | float) else column.text(row)
         if role == ROW_ROLE:
             return row.get("id")
