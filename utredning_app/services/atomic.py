@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from utredning_app.errors import UserError, ValidationError
+from utredning_app.storage.backup import fsync_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -71,7 +72,7 @@ def write_bytes_atomic(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_folder(parent)
+    fsync_folder(parent)
 
 
 def _locked_message(out: Path) -> str:
@@ -79,17 +80,3 @@ def _locked_message(out: Path) -> str:
         f"Filen {out.name} kan inte skrivas över: den är skrivskyddad eller öppen i ett annat "
         "program. Stäng den och försök igen, eller välj ett annat filnamn."
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX); folders cannot be opened on Windows."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -80,7 +80,7 @@ def copy_consistent(source: Path, target: Path) -> Path:
             src.close()
         _fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"Säkerhetskopian {target} kunde inte skrivas: {exc}.") from exc
@@ -106,7 +106,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
