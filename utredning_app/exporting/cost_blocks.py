@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import io
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from utredning_app.errors import UserError
 from utredning_app.exporting.blocks import BuildContext, block
 from utredning_app.exporting.cost_tables import TextTable
+
+if TYPE_CHECKING:
+    from utredning_app.domain.costs import CostModelInput
 
 CHART_WIDTH_CM = 16.0
 MAX_TORNADOES = 4  # more would bury the report in diagrams (the app shows all)
@@ -65,11 +68,9 @@ def _problem(ctx: BuildContext, message: str) -> int:
     help="nuvärde per alternativ med intervall och skillnad mot nollalternativet",
 )
 def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    from utredning_app.domain.costs import cost_estimates
     from utredning_app.exporting import cost_charts, cost_tables
 
-    model = ctx.data.cost_model
-    if model is None or not model.options or not cost_estimates(model):
+    if _costed_model(ctx) is None:
         return 0
     figures = ctx.cost_figures()  # the summary is computed once per document
     summary = figures.summary
@@ -96,28 +97,30 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     return written
 
 
-def _simulation(ctx: BuildContext, *, threads: int | None = None) -> Any:
-    from utredning_app.domain.uncertainty import simulate
-
-    model = ctx.data.cost_model
-    assert model is not None
-    return simulate(model, threads=threads)
-
-
-def _has_costs(ctx: BuildContext) -> bool:
+def _costed_model(ctx: BuildContext) -> CostModelInput | None:
+    """The cost model when it has options and cost estimates (else the blocks write nothing)."""
     from utredning_app.domain.costs import cost_estimates
 
     model = ctx.data.cost_model
-    return model is not None and bool(model.options) and bool(cost_estimates(model))
+    if model is None or not model.options or not cost_estimates(model):
+        return None
+    return model
+
+
+def _simulation(model: CostModelInput, *, threads: int | None = None) -> Any:
+    from utredning_app.domain.uncertainty import simulate
+
+    return simulate(model, threads=threads)
 
 
 def _start_simulation(ctx: BuildContext, params: dict[str, Any]) -> None:
     # The Monte Carlo (numpy, no GIL) runs while the chapters before it are written.
     # One core is left to the thread writing the document: on two cores, drawing with both
     # slowed the writer more than the simulation gained.
-    if _has_costs(ctx):
+    model = _costed_model(ctx)
+    if model is not None:
         spare = max(1, (os.cpu_count() or 1) - 1)
-        ctx.start("simulering", lambda: _simulation(ctx, threads=spare))
+        ctx.start("simulering", lambda: _simulation(model, threads=spare))
 
 
 @block(
@@ -132,8 +135,8 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     from utredning_app.domain.uncertainty import tornado
     from utredning_app.exporting import cost_charts, cost_tables
 
-    model = ctx.data.cost_model
-    if model is None or not _has_costs(ctx):
+    model = _costed_model(ctx)
+    if model is None:
         return 0
     show_tornado = bool(params.get("tornado", True))
     candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
@@ -145,7 +148,7 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             ctx.check()
             data = tornado(model, option.id, limit=8)
             tornadoes.append((option, data, cost_charts.tornado_png(data)))
-        result = ctx.result("simulering", lambda: _simulation(ctx))
+        result = ctx.result("simulering", lambda: _simulation(model))
     except UserError as exc:
         return _problem(ctx, exc.message)
     table = cost_tables.simulation_table(result)

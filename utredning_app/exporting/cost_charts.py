@@ -125,10 +125,10 @@ def _fit_rows(fig: Any, axes: Sequence[Any], *, legend_below: bool = False) -> N
         default=0.0,
     )
     width, height = fig.get_size_inches()
-    top, below, gap_extra = 0.32, 0.55, 0.0  # inches: title; tick numbers + axis label
+    top, below = 0.32, 0.55  # inches: title; tick numbers + axis label
     bottom = below + (0.3 if legend_below else 0.0)
     n = len(axes)
-    gap = top + below + gap_extra
+    gap = top + below
     usable = height - top - bottom
     axes_height = max((usable - (n - 1) * gap) / n, 0.3)
     fig.subplots_adjust(
