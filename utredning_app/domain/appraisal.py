@@ -279,10 +279,13 @@ def weights_with_share(
     return result
 
 
-def sensitivity(data: AppraisalInput, profile: ProfileData) -> Sensitivity:
+def sensitivity(
+    data: AppraisalInput, profile: ProfileData, ranking: ProfileRanking | None = None
+) -> Sensitivity:
     """Per criterion, the exact weight range (percent) within which the top option stays on
-    top (scores at least as high as every other option's)."""
-    ranking = rank(data, profile)
+    top (scores at least as high as every other option's). ``ranking``: the profile's
+    ``rank(data, profile)`` when the caller already has it."""
+    ranking = ranking or rank(data, profile)
     top = ranking.top.option
     shares = _shares(profile, data.criteria)
     lookup = {(s.option_id, s.criterion_id): s.score for s in data.scores}
@@ -381,7 +384,7 @@ def overview(data: AppraisalInput) -> AppraisalOverview:
     for profile in candidates:
         try:
             ranking = rank(data, profile)
-            stability = sensitivity(data, profile)
+            stability = sensitivity(data, profile, ranking)
         except ValidationError as exc:
             problems.append(exc.message)
             continue

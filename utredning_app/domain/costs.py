@@ -408,9 +408,15 @@ def sum_estimates(
                 f"{_describe(estimate, model)} har enheten ”{estimate.unit}” och kan inte "
                 f"summeras med skattningar i enheten ”{wanted}”."
             )
-        validate_estimate(estimate, horizon, model)
+        if not _known_valid(model, horizon):
+            validate_estimate(estimate, horizon, model)
         total = total.plus(estimate_series(estimate, horizon))
     return total
+
+
+def _known_valid(model: CostModelInput | None, horizon: Horizon) -> bool:
+    """The model passed ``validate_model`` over this horizon (its estimates need no check)."""
+    return model is not None and horizon == model.horizon and True in model._valid
 
 
 def cost_estimates(model: CostModelInput, option_id: str | None = None) -> list[EstimateData]:
@@ -442,10 +448,11 @@ def cost_summary(model: CostModelInput) -> CostSummary:
     baseline = baseline_of(model.options)
     actors = actors_in(model)
     series = {o.id: option_cost_series(model, o.id) for o in model.options}
+    costs = {o.id: cost_estimates(model, o.id) for o in model.options}
     actor_series: dict[tuple[str, Actor], YearlyRange] = {}
     for o in model.options:
         for actor in actors:
-            subset = [e for e in cost_estimates(model, o.id) if e.actor == actor]
+            subset = [e for e in costs[o.id] if e.actor == actor]
             actor_series[(o.id, actor)] = sum_estimates(
                 subset, horizon, unit=MONEY_UNIT, model=model
             )
@@ -460,7 +467,7 @@ def cost_summary(model: CostModelInput) -> CostSummary:
                 sorted(
                     {
                         e.financing.strip()
-                        for e in cost_estimates(model, o.id)
+                        for e in costs[o.id]
                         if e.actor == actor and e.financing.strip()
                     }
                 )
