@@ -10,13 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from utredning_app.domain.appraisal import AppraisalInput
-from utredning_app.domain.costs import CostModelInput, YearValue
+from utredning_app.domain.costs import CostModelInput
 from utredning_app.domain.enums import (
-    Actor,
     ConsulteeType,
     CriterionKind,
     DissentKind,
-    EstimateKind,
     LegalForm,
     MemberRole,
     MilestoneKind,
@@ -108,21 +106,6 @@ class AssessmentData:
     score: float | None
     rationale_md: str
     source: str
-
-
-@dataclass(frozen=True)
-class EstimateData:
-    id: str
-    option_id: str
-    provider: str  # provider unit name, "" when the whole region
-    kind: EstimateKind
-    name: str
-    unit: str
-    actor: Actor
-    assumption_md: str
-    source: str
-    financing: str
-    values: tuple[YearValue, ...]
 
 
 @dataclass(frozen=True)
@@ -221,7 +204,6 @@ class ReportData:
     options: list[OptionData] = field(default_factory=list)
     criteria: list[CriterionData] = field(default_factory=list)
     assessments: dict[tuple[str, str], AssessmentData] = field(default_factory=dict)
-    estimates: list[EstimateData] = field(default_factory=list)
     proposals: list[ProposalData] = field(default_factory=list)
     reports: dict[ReportKind, ReportInfo] = field(default_factory=dict)
     rounds: list[RoundData] = field(default_factory=list)

@@ -569,7 +569,9 @@ def estimates_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         "kvalitet": EstimateKind.QUALITY,
         "kapacitet": EstimateKind.CAPACITY,
     }.get(str(params.get("slag", "kvalitet")), EstimateKind.QUALITY)
-    estimates = [e for e in ctx.data.estimates if e.kind == kind and e.values]
+    model = ctx.data.cost_model
+    pool = model.estimates if model is not None else ()
+    estimates = [e for e in pool if e.kind == kind and e.values]
     if not estimates:
         return 0
     names = {o.id: o.name for o in ctx.data.options}

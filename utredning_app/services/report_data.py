@@ -26,7 +26,6 @@ from utredning_app.domain.report_model import (
     ConsulteeData,
     CriterionData,
     DissentData,
-    EstimateData,
     InvestigationInfo,
     MemberData,
     MilestoneData,
@@ -116,7 +115,6 @@ def _read(db: Database, s: Session) -> ReportData:
             .order_by(m.ProviderUnit.name)
         )
     ]
-    provider_name = {p.id: p.name for p in data.providers}
     options = sorted(
         s.scalars(select(m.GovernanceOption).where(m.GovernanceOption.deleted_at.is_(None))),
         key=lambda o: (not o.is_baseline, o.sort_order, o.code),
@@ -140,30 +138,11 @@ def _read(db: Database, s: Session) -> ReportData:
             a.option_id, a.criterion_id, a.score, a.rationale_md, a.source
         )
 
-    # The estimates come from the cost model (read once, as column rows): the large
-    # investigation has 2,000 estimates with 10,000 values.
+    # The estimates are the cost model's (read as column rows: the large investigation has
+    # 2,000 estimates with 10,000 values); the reports read them there.
     from utredning_app.services.estimates import load_cost_model
 
     data.cost_model = load_cost_model(db, s)
-    data.estimates = sorted(
-        (
-            EstimateData(
-                e.id,
-                e.option_id,
-                provider_name.get(e.provider_unit_id or "", ""),
-                e.kind,
-                e.name,
-                e.unit,
-                e.actor,
-                e.assumption,
-                e.source,
-                e.financing,
-                e.values,
-            )
-            for e in data.cost_model.estimates
-        ),
-        key=lambda e: e.name,
-    )
 
     links: dict[str, list[str]] = defaultdict(list)
     for link in s.scalars(select(m.ProposalOption).where(m.ProposalOption.deleted_at.is_(None))):
