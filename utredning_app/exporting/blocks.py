@@ -8,12 +8,13 @@ wrote (0 = nothing to say, so an empty chapter can be dropped or marked in a dra
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from utredning_app.domain.enums import (
     ConsulteeType,
@@ -35,7 +36,11 @@ from utredning_app.exporting.docx_helpers import CaptionCounter, clean, keep_wit
 from utredning_app.exporting.fast_table import add_table
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
 
+if TYPE_CHECKING:
+    from utredning_app.exporting.cost_tables import TextTable
+
 T = TypeVar("T")
+FIGURE_WIDTH_CM = 16.0  # the text width of the template's A4 page
 
 
 class Cancelled(Exception):
@@ -129,6 +134,35 @@ class BuildContext:
         # A little air after a table (Word glues the next paragraph to it otherwise).
         spacer = self.md.par(self.document, self.styles.normal)
         spacer.paragraph_format.space_after = 0
+
+    def text_table(self, table: TextTable, widths: list[float] | None = None) -> None:
+        """A ready-formatted table (``exporting.cost_tables.TextTable``) with its caption and
+        note."""
+        self.caption("Tabell", table.title)
+        self.table(
+            list(table.header),
+            [list(row) for row in table.rows],
+            widths=widths,
+            numeric=tuple(table.numeric_columns),
+            small=True,
+        )
+        if table.note:
+            self.paragraph(table.note, italic=True)
+
+    def figure(self, png: bytes, caption: str, alt: str, *, title: str | None = None) -> None:
+        """A chart, centred at full text width, with alt text (``title`` defaults to the
+        caption) and its numbered caption below."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        from utredning_app.exporting.docx_helpers import set_alt_text
+
+        paragraph = self.styled(self.styles.normal)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        keep_with_next(paragraph)
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
+        set_alt_text(shape, alt, title or caption)
+        self.caption("Figur", caption)
 
     def proposals(self) -> list[ProposalData]:
         return self.data.proposals_for(self.kind)
@@ -455,7 +489,7 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     )
     if figures.summary is not None:
         if params.get("nuvarde", True):
-            _text_table(ctx, cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
+            ctx.text_table(cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
     else:
         _simple_totals(ctx, costs)
         ctx.paragraph(
@@ -466,20 +500,6 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     if params.get("diagram", True):
         _cost_chart(ctx, costs)
     return 2
-
-
-def _text_table(ctx: BuildContext, table: Any, widths: list[float] | None = None) -> None:
-    """A ready-formatted table from the cost model (``exporting.cost_tables.TextTable``)."""
-    ctx.caption("Tabell", table.title)
-    ctx.table(
-        list(table.header),
-        [list(row) for row in table.rows],
-        widths=widths,
-        numeric=tuple(table.numeric_columns),
-        small=True,
-    )
-    if table.note:
-        ctx.paragraph(table.note, italic=True)
 
 
 def _simple_totals(ctx: BuildContext, costs: list[Any]) -> None:
@@ -510,13 +530,7 @@ MAX_CHART_SERIES = 6
 
 
 def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
-    import io
-
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
-
     from utredning_app.exporting.charts import RangeSeries, range_chart_png
-    from utredning_app.exporting.docx_helpers import set_alt_text
 
     # A readable chart has few lines: the baseline and the first options in the outline order.
     shown = costs[:MAX_CHART_SERIES]
@@ -526,26 +540,19 @@ def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
     png = range_chart_png(
         series, title="Kostnad per år (bas, med intervall låg–hög)", y_label="mnkr"
     )
-    paragraph = ctx.styled(ctx.styles.normal)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    keep_with_next(paragraph)
-    shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(16))
     lines = [
         f"{c.name}: {_mnkr(c.base[0])} mnkr {c.years[0]} och {_mnkr(c.base[-1])} mnkr "
         f"{c.years[-1]} (intervall {_mnkr(c.total_low)}–{_mnkr(c.total_high)} mnkr för perioden)"
         for c in shown
     ]
-    set_alt_text(
-        shape,
-        "Linjediagram över kostnaden per år för varje alternativ. " + "; ".join(lines) + ".",
-        "Kostnad per alternativ och år",
-    )
     more = (
         f" (de {len(shown)} första av {len(costs)} alternativ)" if len(costs) > len(shown) else ""
     )
-    ctx.caption(
-        "Figur",
+    ctx.figure(
+        png,
         f"Kostnad per år och alternativ{more}; skuggat område visar intervallet låg–hög",
+        "Linjediagram över kostnaden per år för varje alternativ. " + "; ".join(lines) + ".",
+        title="Kostnad per alternativ och år",
     )
 
 
@@ -559,7 +566,7 @@ def costs_by_actor_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     table = actor_table(figures.summary)
     if not table.rows:
         return 0
-    _text_table(ctx, table, widths=[3.3, 1.8, 3.3, 3.2, 4.4])
+    ctx.text_table(table, widths=[3.3, 1.8, 3.3, 3.2, 4.4])
     return 1
 
 

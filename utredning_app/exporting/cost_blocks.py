@@ -12,46 +12,16 @@ Outline use (``exports/outlines/*.toml``)::
 
 from __future__ import annotations
 
-import io
 import os
 from typing import TYPE_CHECKING, Any
 
 from utredning_app.errors import UserError
 from utredning_app.exporting.blocks import BuildContext, block
-from utredning_app.exporting.cost_tables import TextTable
 
 if TYPE_CHECKING:
     from utredning_app.domain.costs import CostModelInput
 
-CHART_WIDTH_CM = 16.0
 MAX_TORNADOES = 4  # more would bury the report in diagrams (the app shows all)
-
-
-def _table(ctx: BuildContext, table: TextTable, widths: list[float]) -> None:
-    ctx.caption("Tabell", table.title)
-    ctx.table(
-        list(table.header),
-        [list(row) for row in table.rows],
-        widths=widths,
-        numeric=table.numeric_columns,
-        small=True,
-    )
-    if table.note:
-        ctx.paragraph(table.note, italic=True)
-
-
-def _figure(ctx: BuildContext, png: bytes, caption: str, alt: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
-
-    from utredning_app.exporting.docx_helpers import keep_with_next, set_alt_text
-
-    paragraph = ctx.styled(ctx.styles.normal)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    keep_with_next(paragraph)
-    shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
-    set_alt_text(shape, alt, caption)
-    ctx.caption("Figur", caption)
 
 
 def _problem(ctx: BuildContext, message: str) -> int:
@@ -77,7 +47,7 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     if summary is None:
         return _problem(ctx, figures.problem)
     table = cost_tables.cost_table(summary)
-    _table(ctx, table, [5.0, 4.0, 4.6, 2.4])
+    ctx.text_table(table, [5.0, 4.0, 4.6, 2.4])
     written = 1
     if params.get("diagram", True) and len(summary.options) > 1:
         lines = [
@@ -85,8 +55,7 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             for oc, row in zip(summary.options, table.rows, strict=True)
             if oc.difference_pv is not None
         ]
-        _figure(
-            ctx,
+        ctx.figure(
             cost_charts.cost_ranges_png(summary, difference=True),
             "Skillnad i nuvärde mot nollalternativet; stapeln visar bas, linjen låg–hög",
             "Liggande stapeldiagram över skillnaden i nuvärde mot nollalternativet. "
@@ -152,9 +121,8 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     except UserError as exc:
         return _problem(ctx, exc.message)
     table = cost_tables.simulation_table(result)
-    _table(ctx, table, [5.6, 2.2, 2.2, 2.2, 3.8])
-    _figure(
-        ctx,
+    ctx.text_table(table, [5.6, 2.2, 2.2, 2.2, 3.8])
+    ctx.figure(
         cost_charts.simulation_png(result),
         "Simulerat nuvärde per alternativ: P10–P90 med medianen (P50) markerad",
         "Diagram över simulerade nuvärden. "
@@ -170,8 +138,7 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         )
     for option, data, png in tornadoes:
         top = ", ".join(b.estimate.name for b in data.bars[:3])
-        _figure(
-            ctx,
+        ctx.figure(
             png,
             f"Skattningar som styr osäkerheten i alternativ {option.title}",
             f"Tornadodiagram för {option.title}: störst utslag har {top}.",
@@ -194,9 +161,8 @@ def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         table = cost_tables.ranking_table(result.rankings, compact=True)
         first = 5.0
         rest = (16.0 - first) / max(1, len(table.header) - 1)
-        _table(ctx, table, [first, *([rest] * (len(table.header) - 1))])
-        _figure(
-            ctx,
+        ctx.text_table(table, [first, *([rest] * (len(table.header) - 1))])
+        ctx.figure(
             cost_charts.party_rankings_png(result.rankings),
             "Placering per viktprofil (1 = bäst) och viktad poäng",
             "Rutnät med alternativens placering för varje viktprofil. "
@@ -209,7 +175,7 @@ def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         written += 2
     if params.get("stabilitet", True) and result.sensitivities:
         group = result.sensitivities[0]
-        _table(ctx, cost_tables.stability_table(group), [4.0, 1.8, 3.2, 3.5, 3.5])
+        ctx.text_table(cost_tables.stability_table(group), [4.0, 1.8, 3.2, 3.5, 3.5])
         written += 1
     if ctx.draft:
         for problem in result.problems:
