@@ -535,18 +535,6 @@
         <translation>Weight</translation>
     </message>
     <message>
-        <source>Bedömningar</source>
-        <translation>Assessments</translation>
-    </message>
-    <message>
-        <source>Bedömning</source>
-        <translation>Assessment</translation>
-    </message>
-    <message>
-        <source>Poäng</source>
-        <translation>Score</translation>
-    </message>
-    <message>
         <source>Motivering</source>
         <translation>Rationale</translation>
     </message>

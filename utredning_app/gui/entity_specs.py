@@ -128,25 +128,6 @@ CRITERION = EntitySpec(
     defaults={"weight": 1.0},
 )
 
-ASSESSMENT = EntitySpec(
-    "assessment",
-    QT_TRANSLATE_NOOP("Fält", "Bedömningar"),
-    QT_TRANSLATE_NOOP("Fält", "Bedömning"),
-    (
-        F("option_id", QT_TRANSLATE_NOOP("Fält", "Styrmodell"), "ref", ref=OPTION_REF),
-        F(
-            "criterion_id",
-            QT_TRANSLATE_NOOP("Fält", "Bedömningsgrund"),
-            "ref",
-            ref=Ref("criterion", ("name",)),
-        ),
-        F("score", QT_TRANSLATE_NOOP("Fält", "Poäng"), "float", decimals=1),
-        F("rationale_md", QT_TRANSLATE_NOOP("Fält", "Motivering"), "multiline"),
-        F("source", QT_TRANSLATE_NOOP("Fält", "Källa")),
-    ),
-    ("option_id", "criterion_id", "score", "rationale_md", "source"),
-)
-
 ESTIMATE = EntitySpec(
     "estimate",
     QT_TRANSLATE_NOOP("Fält", "Skattningar"),

@@ -26,7 +26,7 @@ from utredning_app.gui import export_actions
 from utredning_app.gui.icons import icon
 from utredning_app.gui.settings import AppSettings, Identity
 from utredning_app.gui.tasks import Task
-from utredning_app.gui.views import VIEWS
+from utredning_app.gui.views import VIEWS, view_info
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -505,8 +505,7 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> BaseView:
         """The view for ``key``, created on first use."""
         if key not in self.views:
-            info = next(v for v in VIEWS if v.key == key)
-            view = info.create()
+            view = view_info(key).create()
             view.installEventFilter(self)
             self.views[key] = view
             self.stack.addWidget(view)

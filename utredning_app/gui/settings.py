@@ -124,6 +124,3 @@ class AppSettings:
 
     def set_export_draft(self, on: bool) -> None:
         self._s.setValue("export/draft", bool(on))
-
-    def sync(self) -> None:
-        self._s.sync()

@@ -132,10 +132,6 @@ class RowTableModel(QAbstractTableModel):
             self.fetchMore()
 
     @property
-    def loaded(self) -> int:
-        return len(self._rows)
-
-    @property
     def total(self) -> int:
         return self._total
 

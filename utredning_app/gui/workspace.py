@@ -19,7 +19,6 @@ from utredning_app.gui.commands import (
     EntityCommand,
     UpdateCommand,
 )
-from utredning_app.services import entities
 from utredning_app.storage.database import Database
 
 
@@ -62,9 +61,6 @@ class Workspace(QObject):
 
     def delete(self, table: str, row_id: str, text: str) -> bool:
         return self.execute(DeleteCommand(self, table, row_id, text))
-
-    def investigation(self) -> dict[str, Any]:
-        return entities.investigation(self.db)
 
     def close(self) -> None:
         self.undo_stack.clear()

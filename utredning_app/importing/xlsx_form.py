@@ -12,7 +12,7 @@ from typing import Any
 
 from utredning_app.domain import svarsmall as fmt
 from utredning_app.domain.enums import StanceKind
-from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected
+from utredning_app.importing.guards import CheckedFile, FileRejected
 
 MAX_ERRORS_SHOWN = 5
 MAX_TEXT = 20_000
@@ -60,17 +60,6 @@ class FormAnswer:
         if self.contact:
             lines.append(f"{fmt.CONTACT_LABEL}: {self.contact}")
         return "\n".join(lines).strip()
-
-
-def is_svarsmall(checked: CheckedFile) -> bool:
-    """True if the workbook carries the svarsmall identification sheet."""
-    if checked.kind is not FileKind.XLSX:
-        return False
-    wb = _load(checked)
-    try:
-        return fmt.ID_SHEET in wb.sheetnames
-    finally:
-        wb.close()
 
 
 def _load(checked: CheckedFile) -> Any:

@@ -46,7 +46,6 @@ class SearchHit:
     consultee_type: ConsulteeType
     received: str
     passages: list[Passage]
-    rank: float
 
 
 def fts_query(query: str) -> str:
@@ -130,7 +129,6 @@ def search(
                     ConsulteeType(ctype),
                     str(received or ""),
                     passages[:MAX_PASSAGES],
-                    0.0,
                 )
             )
     hits.sort(key=lambda h: swedish_sort_key(h.consultee))

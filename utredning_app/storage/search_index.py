@@ -60,12 +60,3 @@ def include_object(
 ) -> bool:
     """Alembic ``include_object`` hook: leave the FTS tables out of schema comparison."""
     return not (type_ == "table" and is_index_object(name))
-
-
-def rebuild(conn: Any) -> None:
-    """Rebuild the index from ``response`` (a SQLAlchemy Connection). Idempotent."""
-    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-    conn.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE}(response_id, extracted_text, summary_md) "
-        "SELECT id, extracted_text, summary_md FROM response WHERE deleted_at IS NULL"
-    )

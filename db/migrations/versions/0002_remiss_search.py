@@ -15,9 +15,9 @@ maintains it without knowing it exists. Tombstoned responses (``deleted_at`` set
 from the index.
 
 NOTE for later migrations: Alembic batch mode recreates a table by copy-and-rename, which
-drops its triggers. A migration that batch-alters ``response`` must afterwards call
-``utredning_app.storage.search_index.create_triggers(op.get_bind())`` and
-``rebuild(op.get_bind())`` (use the SQL inline if those helpers change later).
+drops its triggers. A migration that batch-alters ``response`` must afterwards re-create
+them and rebuild the index with the SQL of this migration (``TRIGGERS`` and ``REBUILD``,
+copied inline, as migrations never import the app's current code).
 """
 
 from __future__ import annotations

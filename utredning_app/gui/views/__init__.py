@@ -76,14 +76,6 @@ VIEWS: list[ViewInfo] = [
 ]
 
 
-def register(info: ViewInfo, *, before: str | None = None) -> None:
-    """Add a view (e.g. from another feature's module); ``before`` = key to insert before."""
-    if any(v.key == info.key for v in VIEWS):
-        raise ValueError(f"view {info.key} already registered")
-    index = next((i for i, v in enumerate(VIEWS) if v.key == before), len(VIEWS))
-    VIEWS.insert(index, info)
-
-
 def view_info(key: str) -> ViewInfo:
     for info in VIEWS:
         if info.key == key:
