@@ -472,3 +472,14 @@ def test_control_characters_and_long_text_survive_the_round_trip(
     changed = edit(out, tmp_path / "text2.xlsx", {(INPUT_SHEET, "B3"): 0.03})
     result = import_cost_workbook(small, changed)
     assert result.applied and summarise(small).discount_rate == 0.03
+
+
+def test_the_workbook_is_never_written_over_an_investigation(small: Path, tmp_path: Path) -> None:
+    """The GUI's and make run's export path (not only the CLI's) refuses an investigation file
+    as target and leaves it, and no temporary file, behind."""
+    other = write_small_investigation(tmp_path / "annan.utredning")
+    before = sha(other)
+    with pytest.raises(ValidationError, match="databasfil"):
+        export_cost_workbook(small, other)
+    assert sha(other) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -8,9 +8,6 @@ structure cell by cell anyway). The file is written atomically (temp file + rena
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from utredning_app.domain.costs import CostModelInput
@@ -25,34 +22,19 @@ INPUT_FILL = "FFF2CC"  # light yellow: "you may change this"
 HEADER_FILL = "DDEBF7"
 
 
-def write_cost_workbook(
-    model: CostModelInput,
-    out: Path,
-    *,
-    investigation_id: str,
-    title: str,
-    diarienummer: str,
-) -> WorkbookLayout:
-    """Write ``out`` atomically and return the layout written (inputs' and results' cells)."""
-    wb, layout = _build_workbook(
-        model, investigation_id=investigation_id, title=title, diarienummer=diarienummer
-    )
-    _save_atomically(wb, Path(out))
-    return layout
-
-
-def cost_workbook_bytes(
+def cost_workbook(
     model: CostModelInput, *, investigation_id: str, title: str, diarienummer: str
-) -> bytes:
-    """The same workbook as bytes (for export registries that write files themselves)."""
+) -> tuple[bytes, WorkbookLayout]:
+    """The workbook as bytes (the caller writes the file atomically) and its layout (the
+    inputs' and results' cells)."""
     import io
 
-    wb, _ = _build_workbook(
+    wb, layout = _build_workbook(
         model, investigation_id=investigation_id, title=title, diarienummer=diarienummer
     )
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), layout
 
 
 def _build_workbook(
@@ -182,16 +164,3 @@ def _validate_inputs(ws: Any, layout: WorkbookLayout) -> None:
     rate.add(f"{col_letter(RATE_CELL[1])}{RATE_CELL[0]}")
     ws.add_data_validation(values)
     ws.add_data_validation(rate)
-
-
-def _save_atomically(wb: Any, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -188,26 +188,28 @@ class WorkbookImport:
 
 def export_cost_workbook(path: Path, out: Path) -> WorkbookLayout:
     """Write the cost model of ``path`` to ``out`` (.xlsx) with live formulas."""
+    from utredning_app.services.atomic import write_bytes_atomic
+
+    data, layout = _cost_workbook(path)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(Path(out), data)  # never over an investigation file
+    return layout
+
+
+def cost_workbook_bytes(path: Path) -> bytes:
+    """The cost workbook of ``path`` as bytes (same checks as :func:`export_cost_workbook`)."""
+    return _cost_workbook(path)[0]
+
+
+def _cost_workbook(path: Path) -> tuple[bytes, WorkbookLayout]:
     from utredning_app.domain.costs import validate_model
-    from utredning_app.exporting.costs_xlsx import write_cost_workbook
+    from utredning_app.exporting.costs_xlsx import cost_workbook
 
     facts, model = read_cost_model(path)
     # Missing years may be left for the economist to fill in; units and the baseline must
     # be right, or the workbook's sums would differ from the app's.
     validate_model(model, require_complete=False)
-    return write_cost_workbook(
-        model, out, investigation_id=facts.id, title=facts.title, diarienummer=facts.diarienummer
-    )
-
-
-def cost_workbook_bytes(path: Path) -> bytes:
-    """The cost workbook of ``path`` as bytes (same checks as :func:`export_cost_workbook`)."""
-    from utredning_app.domain.costs import validate_model
-    from utredning_app.exporting import costs_xlsx
-
-    facts, model = read_cost_model(path)
-    validate_model(model, require_complete=False)
-    return costs_xlsx.cost_workbook_bytes(
+    return cost_workbook(
         model, investigation_id=facts.id, title=facts.title, diarienummer=facts.diarienummer
     )
 
