@@ -306,8 +306,8 @@ def decode_error(exc: BaseException, path: Path) -> CorruptFile | None:
 def user_errors(path: Path) -> Iterator[None]:
     """Turn low-level failures while reading/writing ``path`` into Swedish UserErrors.
 
-    For services that use ``Database.engine`` directly; ``transaction()`` and ``reader()``
-    already do this.
+    Used by ``transaction()`` and ``reader()``, and by services that use ``Database.engine``
+    directly.
     """
     try:
         yield
@@ -397,13 +397,8 @@ class Database:
             info={"actor": actor if actor is not None else self.actor},
         )
         try:
-            with session.begin():
+            with user_errors(self.path), session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
-            mapped = storage_error(exc, self.path) or decode_error(exc, self.path)
-            if mapped is None:
-                raise
-            raise mapped from exc
         finally:
             session.close()
 
@@ -412,13 +407,8 @@ class Database:
         """A read-only session (one consistent snapshot)."""
         session = Session(self.engine, expire_on_commit=False)
         try:
-            with session.begin():
+            with user_errors(self.path), session.begin():
                 yield session
-        except (DBAPIError, sqlite3.Error, LookupError, ValueError) as exc:
-            mapped = storage_error(exc, self.path) or decode_error(exc, self.path)
-            if mapped is None:
-                raise
-            raise mapped from exc
         finally:
             session.close()
 
