@@ -284,16 +284,7 @@ def commit_import(
         for p in proposals
         if p.ok and not (p.accepted and p.consultee_id)
     ]
-    todo: list[FileProposal] = []
-    for p in proposals:
-        if not (p.ok and p.accepted and p.consultee_id):
-            continue
-        try:  # a file changed or removed since the analysis is reported, the rest goes in
-            _reread(p)
-        except ValidationError as exc:
-            rejected.append((p.path.name, exc.message.replace(" Ingenting lästes in.", "")))
-            continue
-        todo.append(p)
+    todo = [p for p in proposals if p.ok and p.accepted and p.consultee_id]
     imported: list[tuple[str, str]] = []
     late: list[str] = []
     ids: list[str] = []
@@ -305,15 +296,20 @@ def commit_import(
         known = _known_hashes(s)
         for p in todo:
             assert p.consultee_id is not None
+            # The bytes are read again here (not kept since the analysis, so a batch of
+            # hundreds of files never sits in memory at once) and must be the checked ones:
+            # a file changed or removed since the analysis is reported, the rest goes in.
+            try:
+                data = _reread(p)
+            except ValidationError as exc:
+                rejected.append((p.path.name, exc.message.replace(" Ingenting lästes in.", "")))
+                continue
             if p.consultee_id not in facts.consultees:
                 raise ValidationError(
                     f"{p.path.name}: remissinstansen finns inte i remissomgången «{rnd.name}»."
                 )
             if p.sha256 in known:
                 raise ValidationError(f"{p.path.name}: samma fil finns redan i utredningen.")
-            # The bytes are read again here (not kept since the analysis, so a batch of
-            # hundreds of files never sits in memory at once) and must be the checked ones.
-            data = _reread(p)
             known[p.sha256] = p.path.name
             response = m.Response(
                 consultee_id=p.consultee_id,
