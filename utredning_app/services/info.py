@@ -30,8 +30,9 @@ class FileInfo:
 
 
 def file_info(path: Path) -> FileInfo:
-    facts = inspect_file(path)
     db = open_database(path, read_only=True)  # an older file: from an upgraded copy
+    facts = db.facts
+    assert facts is not None  # set by every open_database
     try:
         with db.reader() as session:
             inv = db.investigation(session)
@@ -41,7 +42,7 @@ def file_info(path: Path) -> FileInfo:
                 diarienummer=inv.diarienummer,
                 schema_revision=facts.revision or "",
                 app_schema_revision=HEAD_REVISION,
-                size_bytes=path.stat().st_size,
+                size_bytes=facts.size,
             )
             for model in TRACKED_MODELS:
                 table = model.__tablename__  # type: ignore[attr-defined]

@@ -347,6 +347,8 @@ class Database:
         # An older file opened read-only is read from an upgraded private copy (``engine`` is
         # bound to it; ``path`` stays the user's file, for messages): deleted by close().
         self.snapshot = snapshot
+        # What inspect_file found when open_database opened the file (before any upgrade).
+        self.facts: FileFacts | None = None
         self._identity = _identity(path)
         # Backup bookkeeping (services/backups.py): the SQLite change counter at the last
         # backup, when it was made, and a message if backing up failed.
@@ -471,8 +473,11 @@ def open_database(
 
             snapshot = make_upgraded_snapshot(path)
             engine = make_engine(snapshot, read_only=True)
-            return Database(path, engine, read_only=True, actor=actor, snapshot=snapshot)
-        return Database(path, make_engine(path, read_only=True), read_only=True, actor=actor)
+            db = Database(path, engine, read_only=True, actor=actor, snapshot=snapshot)
+        else:
+            db = Database(path, make_engine(path, read_only=True), read_only=True, actor=actor)
+        db.facts = facts
+        return db
     lock = FileLock.acquire(path, take_over=take_over_lock)
     try:
         folder = backup_folder(path, backup_dir or paths.backups_dir())
@@ -492,6 +497,7 @@ def open_database(
         raise
     from utredning_app.storage.backup import change_counter
 
+    db.facts = facts
     db.backup_warning = warning
     db.backup_root = backup_dir
     db.backup_counter = change_counter(path)
