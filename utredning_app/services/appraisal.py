@@ -86,12 +86,8 @@ def _party_order(profile: ProfileData, parties: dict[str, Party]) -> int:
 
 
 def read_appraisal(path: Path) -> AppraisalInput:
-    db = open_database(path, read_only=True)
-    try:
-        with db.reader() as session:
-            return load_appraisal(db, session)
-    finally:
-        db.close()
+    with open_database(path, read_only=True) as db, db.reader() as session:
+        return load_appraisal(db, session)
 
 
 def appraisal_overview(path: Path) -> AppraisalOverview:

@@ -143,12 +143,8 @@ def investigation_facts(db: Database, session: Session) -> InvestigationFacts:
 
 def read_cost_model(path: Path) -> tuple[InvestigationFacts, CostModelInput]:
     """Open ``path`` read-only and load its cost model in one read session."""
-    db = open_database(path, read_only=True)
-    try:
-        with db.reader() as session:
-            return investigation_facts(db, session), load_cost_model(db, session)
-    finally:
-        db.close()
+    with open_database(path, read_only=True) as db, db.reader() as session:
+        return investigation_facts(db, session), load_cost_model(db, session)
 
 
 def summarise(path: Path) -> CostSummary:
@@ -240,12 +236,11 @@ def import_cost_workbook(path: Path, workbook: Path, *, dry_run: bool = False) -
     lines = tuple(describe_changes(model, changes))
     if dry_run or changes.empty:
         return WorkbookImport(changes, lines, applied=False)
-    db = open_database(path, actor="Import av kostnadsmodell")
-    try:
-        with db.transaction() as session:
-            _apply(db, session, changes)
-    finally:
-        db.close()
+    with (
+        open_database(path, actor="Import av kostnadsmodell") as db,
+        db.transaction() as session,
+    ):
+        _apply(db, session, changes)
     return WorkbookImport(changes, lines, applied=True)
 
 
@@ -336,10 +331,12 @@ def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]
     from utredning_app.domain.appraisal import overview
     from utredning_app.domain.costs import validate_model
     from utredning_app.exporting import cost_charts
-    from utredning_app.services.appraisal import read_appraisal
+    from utredning_app.services.appraisal import load_appraisal
 
     charts: dict[str, bytes] = {}
-    _, model = read_cost_model(path)
+    with open_database(path, read_only=True) as db, db.reader() as session:
+        model = load_cost_model(db, session)
+        appraisal_input = load_appraisal(db, session)
     if model.options and model.estimates:
         validate_model(model)
         summary = cost_summary(model)
@@ -352,7 +349,7 @@ def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]
         charts["monte_carlo"] = cost_charts.simulation_png(simulate(model, draws=draws))
         for t in tornadoes(model):
             charts[f"tornado_{t.option.code or t.option.id}"] = cost_charts.tornado_png(t)
-    appraisal = overview(read_appraisal(path))
+    appraisal = overview(appraisal_input)
     if appraisal.rankings:
         charts["rangordning_per_parti"] = cost_charts.party_rankings_png(appraisal.rankings)
         charts["stabilitet"] = cost_charts.stability_png(appraisal.sensitivities[0])

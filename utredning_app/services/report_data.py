@@ -48,12 +48,8 @@ from utredning_app.storage.database import Database, open_database
 
 def load_report_data(path: Path) -> ReportData:
     """Open ``path`` read-only and read everything the reports need (one snapshot)."""
-    db = open_database(path, read_only=True)
-    try:
-        with db.reader() as session:
-            return _read(db, session)
-    finally:
-        db.close()
+    with open_database(path, read_only=True) as db, db.reader() as session:
+        return _read(db, session)
 
 
 def _read(db: Database, s: Session) -> ReportData:

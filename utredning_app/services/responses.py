@@ -398,9 +398,6 @@ def import_answers(
     """Non-interactive import (the CLI): take confident matches, reject the rest."""
     from utredning_app.storage.database import open_database
 
-    db = open_database(path, actor=actor)
-    try:
+    with open_database(path, actor=actor) as db:
         proposals = analyse_files(db, files, round_ref=round_ref, received=received)
         return commit_import(db, proposals, received=received, round_ref=round_ref)
-    finally:
-        db.close()
