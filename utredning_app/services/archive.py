@@ -37,6 +37,7 @@ from utredning_app.services.atomic import refuse_database_target, write_bytes_at
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import (
     build_empty_file,
+    journal_path,
     open_database,
     user_errors,
 )
@@ -336,7 +337,7 @@ def import_archive(source: Path, target: Path) -> Any:
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
-        Path(str(tmp) + "-journal").unlink(missing_ok=True)
+        journal_path(tmp).unlink(missing_ok=True)
         raise
     return open_database(target)
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from utredning_app.errors import UserError, ValidationError
 from utredning_app.storage.backup import fsync_folder
-
-SQLITE_HEADER = b"SQLite format 3\x00"
+from utredning_app.storage.database import SQLITE_HEADER
 
 
 def refuse_database_target(out: Path, *, suggestion: str = "") -> None:

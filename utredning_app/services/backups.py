@@ -30,7 +30,12 @@ from utredning_app.storage.backup import (
     make_backup,
     make_managed_backup,
 )
-from utredning_app.storage.database import Database, inspect_file, recover_interrupted
+from utredning_app.storage.database import (
+    Database,
+    inspect_file,
+    journal_path,
+    recover_interrupted,
+)
 from utredning_app.storage.lock import FileLock
 
 PERIODIC_INTERVAL = dt.timedelta(minutes=10)
@@ -117,7 +122,7 @@ def restore_backup(path: Path, backup: Path, *, root: Path | None = None) -> Res
             inspect_file(tmp, full_check=True)
             # A hot journal left by a crash belongs to the old file: it must not be played
             # back into the restored one. The old file (journal included) is in `safety`.
-            Path(str(path) + "-journal").unlink(missing_ok=True)
+            journal_path(path).unlink(missing_ok=True)
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -142,9 +147,9 @@ def _safety_copy(path: Path, folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-        journal = Path(str(path) + "-journal")
+        journal = journal_path(path)
         if journal.exists():
-            shutil.copyfile(journal, Path(str(target) + "-journal"))
+            shutil.copyfile(journal, journal_path(target))
     except OSError as exc:
         raise BackupError(
             f"{path.name} återställdes inte: den nuvarande filen kunde inte säkerhetskopieras "

@@ -534,7 +534,7 @@ def create_database(path: Path, *, title: str, diarienummer: str = "", actor: st
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
-        Path(str(tmp) + "-journal").unlink(missing_ok=True)
+        journal_path(tmp).unlink(missing_ok=True)
         raise
     lock = FileLock.acquire(path)
     return Database(path, make_engine(path), read_only=False, actor=actor, lock=lock)

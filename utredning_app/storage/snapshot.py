@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from utredning_app import paths
 from utredning_app.errors import BackupError, StorageError, UserError
+from utredning_app.storage.database import journal_path
 from utredning_app.storage.lock import pid_alive
 
 SNAPSHOT_SUFFIX = ".utredning"
@@ -110,7 +111,7 @@ def make_upgraded_snapshot(source: Path, folder: Path | None = None) -> Path:
 
 def discard(snapshot: Path) -> None:
     """Delete a snapshot and whatever SQLite or the copy left beside it (never raises)."""
-    for leftover in (snapshot, Path(f"{snapshot}-journal"), Path(f"{snapshot}.tmp")):
+    for leftover in (snapshot, journal_path(snapshot), Path(f"{snapshot}.tmp")):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
 
