@@ -136,6 +136,24 @@ def test_overview_edits_the_uppdrag_with_undo(qtbot: QtBot, window: Any, filled_
     assert (row["diarienummer"], row["score_max"]) == ("RS 2099-0001", 5)
 
 
+def test_views_reload_only_for_the_tables_they_show(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A score or a stance does not re-query the overview; a milestone does."""
+    overview = window.show_view("overview")
+    assessments = window.show_view("assessments")
+    reloads: list[str] = []
+    for name, view in (("overview", overview), ("assessments", assessments)):
+        monkeypatch.setattr(view, "reload", lambda name=name: reloads.append(name))
+    window.workspace.changed.emit(frozenset({"assessment"}))
+    assert reloads == ["assessments"]
+    reloads.clear()
+    window.workspace.changed.emit(frozenset({"stance", "quote"}))
+    assert reloads == []
+    window.workspace.changed.emit(frozenset({"milestone"}))
+    assert reloads == ["overview"]
+
+
 def test_audit_view_filters_by_person_item_and_text(qtbot: QtBot, window: Any) -> None:
     view = window.show_view("audit")
     everything = view.model.total

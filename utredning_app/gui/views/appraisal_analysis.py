@@ -51,6 +51,8 @@ def _table(name: str) -> QTableWidget:
 
 
 class View(BaseView):
+    watched = WATCHED
+
     def __init__(self) -> None:
         super().__init__(
             QCoreApplication.translate("Vyer", "Rangordning och vikter"),
@@ -110,10 +112,6 @@ class View(BaseView):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         self.layout_.addWidget(splitter, 1)
-
-    def on_changed(self, tables: frozenset[str]) -> None:
-        if WATCHED & set(tables):
-            self.reload()
 
     def reload(self) -> None:
         self.data = None

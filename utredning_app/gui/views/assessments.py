@@ -23,6 +23,8 @@ from utredning_app.services.assessments import matrix
 
 
 class View(BaseView):
+    watched = frozenset({"assessment", "criterion", "governance_option", "investigation"})
+
     def __init__(self) -> None:
         super().__init__(
             QCoreApplication.translate("Vyer", "Bedömningar"),
@@ -99,10 +101,6 @@ class View(BaseView):
         splitter.setStretchFactor(1, 2)
         self.panels += [self.criteria, self.profiles, self.weights]
         self.layout_.addWidget(splitter, 1)
-
-    def on_changed(self, tables: frozenset[str]) -> None:
-        if tables & {"assessment", "criterion", "governance_option", "investigation"}:
-            self.reload()
 
     def reload(self) -> None:
         if self.workspace is None:

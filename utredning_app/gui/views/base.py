@@ -12,6 +12,9 @@ class BaseView(QWidget):
     """A page of the main window. Subclasses build widgets in ``__init__`` and load data in
     ``set_workspace`` / ``reload``; they react to ``workspace.changed``."""
 
+    # The tables whose changes make ``reload()`` run (the panels watch their own).
+    watched: frozenset[str] = frozenset()
+
     def __init__(self, heading: str, intro: str = "") -> None:
         super().__init__()
         self.workspace: Workspace | None = None
@@ -42,7 +45,10 @@ class BaseView(QWidget):
         self.reload()
 
     def on_changed(self, tables: frozenset[str]) -> None:
-        """Tables were written; panels reload themselves, subclasses refresh the rest."""
+        """Tables were written; panels reload themselves, and the view reloads the rest when
+        one of the tables it shows (``watched``) was among them."""
+        if self.watched & tables:
+            self.reload()
 
     def reload(self) -> None:
         """Load what is not in a panel (subclasses)."""

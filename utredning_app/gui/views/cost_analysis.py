@@ -76,6 +76,8 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
 
 
 class View(BaseView):
+    watched = WATCHED
+
     def __init__(self) -> None:
         super().__init__(
             QCoreApplication.translate("Vyer", "Kostnadsanalys"),
@@ -236,10 +238,6 @@ class View(BaseView):
         return host
 
     # ------------------------------------------------------------ data
-
-    def on_changed(self, tables: frozenset[str]) -> None:
-        if WATCHED & set(tables):
-            self.reload()
 
     def reload(self) -> None:
         self.model = self.summary = self.simulation = None

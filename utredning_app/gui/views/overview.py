@@ -24,7 +24,7 @@ from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 from utredning_app.gui.table_model import Column
 from utredning_app.gui.views.base import BaseView
 from utredning_app.services import entities
-from utredning_app.services.overview import overview
+from utredning_app.services.overview import COUNTED, overview
 
 COUNT_LABELS = {
     "member": QT_TRANSLATE_NOOP("Översikt", "Ledamöter"),
@@ -66,6 +66,9 @@ class _Card(QFrame):
 
 
 class View(BaseView):
+    # Everything services.overview.overview() reads: no reload after a score or a stance.
+    watched = frozenset(COUNTED) | {"investigation", "milestone", "consultee", "response"}
+
     def __init__(self) -> None:
         super().__init__(QCoreApplication.translate("Vyer", "Översikt"))
         top = QHBoxLayout()
@@ -152,9 +155,6 @@ class View(BaseView):
             ],
         )
         self.add_panel(self.milestones, 2)
-
-    def on_changed(self, tables: frozenset[str]) -> None:
-        self.reload()
 
     def reload(self) -> None:
         if self.workspace is None:
