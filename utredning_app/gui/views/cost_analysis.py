@@ -39,7 +39,7 @@ from utredning_app.domain.uncertainty import (
 )
 from utredning_app.errors import UserError
 from utredning_app.gui.chart_canvas import ChartCanvas
-from utredning_app.gui.tasks import Task
+from utredning_app.gui.tasks import Task, run_task
 from utredning_app.gui.views.base import BaseView
 from utredning_app.services.estimates import load_cost_model
 
@@ -398,22 +398,15 @@ class View(BaseView):
     def _run_export(self, source: Path, target: Path) -> Task:
         from utredning_app.services.estimates import export_cost_workbook
 
-        task = Task(
-            lambda: export_cost_workbook(source, target),
+        self._task = run_task(
             self,
             QCoreApplication.translate("Kostnader", "Exporterar…"),
+            lambda: export_cost_workbook(source, target),
+            done=QCoreApplication.translate("Kostnader", "Kostnadsmodellen skrevs: %1").replace(
+                "%1", str(target)
+            ),
         )
-        task.finished.connect(
-            lambda _r: self._status(
-                QCoreApplication.translate("Kostnader", "Kostnadsmodellen skrevs: %1").replace(
-                    "%1", str(target)
-                )
-            )
-        )
-        task.failed.connect(lambda m: QMessageBox.warning(self, APP_NAME, m))
-        self._task = task
-        task.start()
-        return task
+        return self._task
 
     def import_workbook(self) -> None:
         if self.workspace is None:
