@@ -331,11 +331,14 @@ class EntityPanel(QWidget):
         values = dict(self.spec.defaults)
         if self.spec.parent_key:
             values[self.spec.parent_key] = self.parent_id
+        choices: dict[str, list[tuple[str, str]]] | None = None  # read once, when needed
         for field in self.spec.fields:
             if field.kind == "enum" and field.enum is not None and field.key not in values:
                 values[field.key] = None if field.nullable else next(iter(field.enum))
             if field.kind == "ref" and not field.nullable and field.key not in values:
-                first = self.choices().get(field.key) or []
+                if choices is None:
+                    choices = self.choices()
+                first = choices.get(field.key) or []
                 values[field.key] = first[0][0] if first else None
             if field.key == "number" and field.key not in values and self.workspace:
                 values["number"] = self.model.total + 1
