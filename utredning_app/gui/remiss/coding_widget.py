@@ -312,8 +312,7 @@ class CodingWidget(QWidget):
     def after_undo(self, response_id: str) -> None:
         """Called by CodingCommand after it restored a snapshot."""
         if self.db is not None and self.detail is not None and self.detail.id == response_id:
-            self.detail = coding.response_detail(self.db, response_id)
-            self._show_current()
+            self._show_current()  # reads the restored answer
         self.changed.emit(frozenset({"stance", "quote", "response"}))
 
     def _done(self, *tables: str) -> None:

@@ -42,7 +42,6 @@ class RemissWorkbench(QTabWidget):
         for widget in (self.coding, self.importer, self.searcher, self.overview):
             widget.changed.connect(self._relay)
         self.searcher.open_response.connect(self.show_response)
-        self.importer.imported.connect(lambda _r: self.coding.reload())
 
     def set_database(self, db: Database | None) -> None:
         for widget in (self.coding, self.importer, self.searcher, self.overview):
