@@ -36,8 +36,8 @@ MARKED_ELSEWHERE = {
     ("specs.py", "QCoreApplication.translate('Fält', text)"),  # tr_field: FieldSpec labels
     ("main_window.py", "QCoreApplication.translate('Vyer', title)"),  # _tr_view: VIEWS titles
     ("views/overview.py", "QCoreApplication.translate('Översikt', text)"),  # COUNT_LABELS
-    ("export_reports.py", "QCoreApplication.translate('Export', title)"),  # WORD_DOCUMENTS
-    ("export_reports.py", "QCoreApplication.translate('Export', known)"),  # XLSX_TITLES
+    ("export_reports.py", "QCoreApplication.translate('Export', TITLES[kind])"),
+    ("export_reports.py", "QCoreApplication.translate('Export', known)"),  # TITLES (Excel)
     ("report_export.py", "QCoreApplication.translate('Export', TITLES[kind])"),
     # enum_label: every LabelledEnum label is listed in enum_labels.LABELS (test_enum_labels.py).
     ("enum_labels.py", "QCoreApplication.translate('Uppräkning', member.label)"),

@@ -10,28 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from utredning_app.gui.export_actions import ExportAction, ExportOptions, register
-from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from utredning_app.gui.workspace import Workspace
-
-WORD_DOCUMENTS = {
-    "delrapport": QT_TRANSLATE_NOOP("Export", "Delrapport (Word)…"),
-    "slutrapport": QT_TRANSLATE_NOOP("Export", "Slutrapport (Word)…"),
-    "remissammanstallning": QT_TRANSLATE_NOOP("Export", "Remissammanställning (Word)…"),
-    "tjansteutlatande": QT_TRANSLATE_NOOP("Export", "Tjänsteutlåtande (Word)…"),
-}
-
-XLSX_TITLES = {
-    "remiss": QT_TRANSLATE_NOOP("Export", "Remissammanställning (Excel)…"),
-    "kostnader": QT_TRANSLATE_NOOP("Export", "Kostnadsmodell (Excel)…"),
-}
 
 
 def _ask(parent: QWidget, workspace: Workspace, stem: str, suffix: str, kind: str) -> Path | None:
@@ -47,22 +34,15 @@ def _ask(parent: QWidget, workspace: Workspace, stem: str, suffix: str, kind: st
     return Path(name if name.endswith(suffix) else name + suffix)
 
 
-def _run(parent: QWidget, label: str, work: Callable[[Callable[[], bool]], Any], done: str) -> None:
-    from utredning_app.gui.tasks import run_task
-
-    holder: dict[str, Any] = {}
-    task = run_task(parent, label, lambda: work(lambda: bool(holder["task"].cancelled)), done=done)
-    holder["task"] = task
-
-
 def _word(kind: str) -> Callable[[QWidget, Workspace, ExportOptions], None]:
     """Word documents and Excel files: step-by-step progress, Avbryt, then "open it now?"."""
 
     def run(parent: QWidget, workspace: Workspace, options: ExportOptions) -> None:
         from utredning_app.gui.report_export import start_export
+        from utredning_app.services.exports import DOCUMENTS
 
         # The draft choice only means something for the Word documents.
-        draft = options.draft and kind in WORD_DOCUMENTS
+        draft = options.draft and kind in DOCUMENTS
         start_export(parent, Path(workspace.db.path), kind, draft=draft)
 
     return run
@@ -72,29 +52,35 @@ _xlsx = _word  # the same runner: services.exports tells Word and Excel kinds ap
 
 
 def _audit(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> None:
+    from utredning_app.gui.tasks import run_task
     from utredning_app.services.audit_log import export_audit
 
     out = _ask(parent, workspace, "andringslogg", ".xlsx", "Excel")
     if out is None:
         return
     source = workspace.db.path
-    _run(
+    run_task(
         parent,
         QCoreApplication.translate("Export", "Skriver ändringsloggen …"),
-        lambda _cancelled: export_audit(source, out),
-        QCoreApplication.translate("Export", "Ändringsloggen skrevs: %1").replace("%1", str(out)),
+        lambda: export_audit(source, out),
+        done=QCoreApplication.translate("Export", "Ändringsloggen skrevs: %1").replace(
+            "%1", str(out)
+        ),
     )
 
 
 def _register() -> None:
-    for kind, title in WORD_DOCUMENTS.items():
-        register(
-            ExportAction(kind, QCoreApplication.translate("Export", title), _word(kind), word=True)
-        )
-    from utredning_app.services.exports import xlsx_kinds
+    from utredning_app.gui.report_export import TITLES
+    from utredning_app.services.exports import DOCUMENTS, xlsx_kinds
 
+    for kind in DOCUMENTS:
+        register(
+            ExportAction(
+                kind, QCoreApplication.translate("Export", TITLES[kind]), _word(kind), word=True
+            )
+        )
     for xkind in xlsx_kinds().values():
-        known = XLSX_TITLES.get(xkind.name)
+        known = TITLES.get(xkind.name)
         title = (
             QCoreApplication.translate("Export", known)
             if known
