@@ -92,14 +92,13 @@ class WelcomePage(QWidget):
 
 class MainWindow(QMainWindow):
     file_opened = Signal(object)  # Path
-    view_painted = Signal(str)  # view key, once per view
+    view_painted = Signal(str)  # view key, once per view (per view instance)
 
     def __init__(self, settings: AppSettings, *, ask_identity: bool = True) -> None:
         super().__init__()
         self.settings = settings
         self.workspace: Workspace | None = None
         self.views: dict[str, BaseView] = {}
-        self._painted: set[str] = set()
         self._task: Task | None = None
         from utredning_app.gui.file_safety import BackupTimer
 
@@ -362,7 +361,6 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.views.clear()
-        self._painted.clear()
         self.backups.flush()
         self.backups.watch(None)
         self.workspace.close()
@@ -531,11 +529,13 @@ class MainWindow(QMainWindow):
         return ""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Installed on each view until its first paint, then removed: nothing runs per event
+        # for the rest of the view's life.
         if event.type() == QEvent.Type.Paint:
-            for key, view in self.views.items():
-                if view is watched and key not in self._painted:
-                    self._painted.add(key)
-                    self.view_painted.emit(key)
+            key = next((k for k, view in self.views.items() if view is watched), None)
+            if key is not None:
+                watched.removeEventFilter(self)
+                self.view_painted.emit(key)
         return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
