@@ -142,3 +142,25 @@ def test_consultee_list_import_shows_duplicates_and_errors_before_writing(
         db, reg.read_sheet(out), reg.guess_mapping(reg.read_sheet(out).headers)
     )
     assert again.new == [] and len(again.duplicates) == before + 2
+
+
+def test_cli_reminder_list_only_reads_the_file(tmp_path: Path) -> None:
+    """`utredning remiss status FIL --paminnelser UT` writes the list and leaves the
+    investigation as it was - also one from an older version, which a writable open would
+    have upgraded: not a byte changed, no lock or backup left beside it."""
+    import hashlib
+    import shutil
+
+    from tests.fixtures.make_schema_fixture import FIXTURES
+    from utredning_app.cli import main as cli_main
+
+    old = tmp_path / "fil" / "äldre.utredning"
+    old.parent.mkdir()
+    shutil.copyfile(FIXTURES / "0001_initial.utredning", old)
+    before = hashlib.sha256(old.read_bytes()).hexdigest()
+    out = tmp_path / "påminn.csv"
+    assert cli_main(["remiss", "status", str(old), "--paminnelser", str(out)]) == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][0] == "Remissinstans" and len(rows) > 1
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == before
+    assert list(old.parent.iterdir()) == [old]

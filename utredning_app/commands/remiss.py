@@ -75,7 +75,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from utredning_app.services.remiss_status import export_reminders, remiss_status
     from utredning_app.storage.database import open_database
 
-    with open_database(args.path, read_only=args.paminnelser is None) as db:
+    with open_database(args.path, read_only=True) as db:  # the reminder list only reads
         status = remiss_status(db, args.omgang)
         deadline = status.deadline.isoformat() if status.deadline else "–"
         print(f"{status.round_name} (sista svarsdag {deadline})")
@@ -86,7 +86,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 f"{label:<24}{c.invited:>9}{c.answered:>9}{c.abstained:>9}{c.missing:>8}{c.late:>6}"
             )
         if args.paminnelser:
-            n = export_reminders(db, args.paminnelser, args.omgang)
+            n = export_reminders(db, args.paminnelser, args.omgang, status=status)
             print(f"{n} instanser att påminna skrevs till {args.paminnelser}")
     return 0
 

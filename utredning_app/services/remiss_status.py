@@ -113,9 +113,16 @@ def reminder_rows(status: RemissStatus) -> list[tuple[str, str, str, str, str]]:
     return [(c.name, c.type.label, c.contact, c.email, deadline) for c in status.to_remind]
 
 
-def export_reminders(db: Database, out: Path, round_ref: str | None = None) -> int:
-    """Write who to remind to ``out`` (.xlsx or .csv, by suffix); returns the count."""
-    status = remiss_status(db, round_ref)
+def export_reminders(
+    db: Database,
+    out: Path,
+    round_ref: str | None = None,
+    *,
+    status: RemissStatus | None = None,
+) -> int:
+    """Write who to remind to ``out`` (.xlsx or .csv, by suffix); returns the count.
+    ``status``: the round's ``remiss_status`` when the caller already has it."""
+    status = status or remiss_status(db, round_ref)
     rows = reminder_rows(status)
     out = Path(out)
     suffix = out.suffix.lower()
