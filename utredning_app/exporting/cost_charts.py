@@ -147,12 +147,17 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     """Present value per option (bar = base, whisker = low–high)."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
-    rows = [oc for oc in summary.options if not difference or oc.difference_pv is not None]
+    shown = [
+        (oc, r)
+        for oc in summary.options
+        if (r := oc.difference_pv if difference else oc.present_value) is not None
+    ]  # the baseline has no difference against itself
+    rows = [oc for oc, _ in shown]
+    ranges = [r for _, r in shown]
     names = [_row_label(oc.option.title, len(rows)) for oc in rows]
-    ranges = [oc.difference_pv if difference else oc.present_value for oc in rows]
-    base = [r.base for r in ranges if r is not None]
-    lower = [max(0.0, r.base - r.low) for r in ranges if r is not None]
-    upper = [max(0.0, r.high - r.base) for r in ranges if r is not None]
+    base = [r.base for r in ranges]
+    lower = [max(0.0, r.base - r.low) for r in ranges]
+    upper = [max(0.0, r.high - r.base) for r in ranges]
     colours = [BASELINE_COLOUR if oc.option.is_baseline else OPTION_COLOUR for oc in rows]
     positions = list(range(len(rows)))
     _rows(ax, names, fontsize=10 if len(rows) <= MANY else 8)
@@ -169,7 +174,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
         _title(ax, f"Kostnad per alternativ, nuvärde {period}")
         ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate} %)")
     if len(rows) <= MANY:  # many rows: the values stand in the table beside the chart
-        for pos, r in enumerate(r for r in ranges if r is not None):
+        for pos, r in enumerate(ranges):
             # Beyond the whisker's far end, so the number never sits on a bar or a line.
             right = r.base >= 0
             ax.annotate(
@@ -183,9 +188,8 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
                 color="#333333",
             )
     # Bars grow from 0; room beyond the whiskers for the numbers (none when many rows).
-    live = [r for r in ranges if r is not None]
-    lo = min([0.0, *(r.low for r in live)])
-    hi = max([0.0, *(r.high for r in live)])
+    lo = min([0.0, *(r.low for r in ranges)])
+    hi = max([0.0, *(r.high for r in ranges)])
     pad = (hi - lo or 1.0) * (0.22 if len(rows) <= MANY else 0.04)
     ax.set_xlim(lo - pad if lo < 0 else 0.0, hi + pad if hi > 0 else 0.0)
     _fit_rows(fig, [ax])

@@ -53,8 +53,8 @@ def _lenient_sum(model: cm.CostModelInput, option_id: str, horizon: cm.Horizon) 
     years = horizon.year_list
     index = {y: i for i, y in enumerate(years)}
     low, base, high = [0.0] * len(years), [0.0] * len(years), [0.0] * len(years)
-    for e in model.estimates:
-        if e.option_id != option_id or not e.is_cost:
+    for e in model.estimates_for(option_id):
+        if not e.is_cost:
             continue
         if cm.normalise_unit(e.unit) != cm.MONEY_UNIT:
             continue
