@@ -81,3 +81,13 @@ def demo_db(demo_path: Path) -> Iterator[Database]:
     database = open_database(demo_path, actor="Testaren")
     yield database
     database.close()
+
+
+@pytest.fixture
+def small_path(empty_path: Path) -> Path:
+    """The small investigation of ``tests/word_helpers.fill_small_investigation``."""
+    from tests.word_helpers import fill_small_investigation
+
+    with open_database(empty_path, actor="Testaren") as db:
+        fill_small_investigation(db)
+    return empty_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -122,3 +123,21 @@ def _none_guard() -> None:
     from utredning_app.gui.none_guard import guard_none
 
     guard_none()
+
+
+@contextlib.contextmanager
+def translated(language: str) -> Iterator[None]:
+    """The translators the program installs for ``language`` (app.install_translations),
+    removed again afterwards. Needs a QApplication (the ``qapp`` fixture)."""
+    from PySide6.QtWidgets import QApplication
+
+    from utredning_app.gui.app import install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install_translations(app, language)
+    try:
+        yield
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import open_window
+from tests.gui.conftest import open_window, translated
 from utredning_app.domain.enums import (
     ConsulteeType,
     CriterionKind,
@@ -66,16 +65,8 @@ def test_swedish_shows_the_label_itself() -> None:
 @pytest.fixture(params=["sv", "en"])
 def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
     """The translators the program installs for the chosen language (app.install_translations)."""
-    from utredning_app.gui.app import install_translations
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = install_translations(app, request.param)
-    try:
+    with translated(request.param):
         yield request.param
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
 
 
 def _pick(language: str, swedish: str, english: str) -> str:

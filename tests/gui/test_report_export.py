@@ -9,19 +9,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.word_helpers import fill_small_investigation
 from utredning_app.gui.report_export import start_export
-from utredning_app.storage.database import open_database
-
-
-@pytest.fixture
-def source(empty_path: Path) -> Path:
-    db = open_database(empty_path, actor="Testaren")
-    try:
-        fill_small_investigation(db)
-    finally:
-        db.close()
-    return empty_path
 
 
 @pytest.fixture
@@ -42,7 +30,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton)
 
 def test_export_runs_and_opens_on_request(
     qtbot: QtBot,
-    source: Path,
+    small_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     opened: list[str],
@@ -54,7 +42,7 @@ def test_export_runs_and_opens_on_request(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
     )
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
-    runner = start_export(window, source, "slutrapport")
+    runner = start_export(window, small_path, "slutrapport")
     assert runner is not None
     with qtbot.waitSignal(runner.finished, timeout=60_000):
         pass
@@ -66,7 +54,7 @@ def test_export_runs_and_opens_on_request(
 
 def test_excel_export_not_opened_when_declined(
     qtbot: QtBot,
-    source: Path,
+    small_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     opened: list[str],
@@ -75,7 +63,7 @@ def test_excel_export_not_opened_when_declined(
     qtbot.addWidget(window)
     _answer(monkeypatch, QMessageBox.StandardButton.No)
     target = tmp_path / "remiss.xlsx"
-    runner = start_export(window, source, "remiss", out=target)
+    runner = start_export(window, small_path, "remiss", out=target)
     assert runner is not None
     with qtbot.waitSignal(runner.finished, timeout=60_000):
         pass
@@ -83,7 +71,7 @@ def test_excel_export_not_opened_when_declined(
 
 
 def test_failure_is_shown_and_cancel_leaves_no_file(
-    qtbot: QtBot, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, small_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(
@@ -93,14 +81,14 @@ def test_failure_is_shown_and_cancel_leaves_no_file(
     )
     window = QMainWindow()
     qtbot.addWidget(window)
-    runner = start_export(window, source, "delrapport", out=tmp_path / "saknas" / "d.docx")
+    runner = start_export(window, small_path, "delrapport", out=tmp_path / "saknas" / "d.docx")
     assert runner is not None
     with qtbot.waitSignal(runner.failed, timeout=60_000) as blocker:
         pass
     assert "finns inte" in blocker.args[0] and warnings == [blocker.args[0]]
 
     out = tmp_path / "avbruten.docx"
-    runner = start_export(window, source, "slutrapport", out=out)
+    runner = start_export(window, small_path, "slutrapport", out=out)
     assert runner is not None
     runner.cancel()
     with qtbot.waitSignal(runner.failed, timeout=60_000) as blocker:
@@ -109,9 +97,11 @@ def test_failure_is_shown_and_cancel_leaves_no_file(
     assert not out.exists()
 
 
-def test_save_dialog_cancelled(qtbot: QtBot, source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_dialog_cancelled(
+    qtbot: QtBot, small_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
-    assert start_export(None, source, "delrapport") is None
+    assert start_export(None, small_path, "delrapport") is None
 
 
 def test_menu_action_shows_progress_and_opens_on_request(

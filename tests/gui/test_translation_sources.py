@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import translated
 from utredning_app import paths
 from utredning_app.gui import i18n_build
 
@@ -153,35 +154,14 @@ def test_shipped_ts_is_up_to_date(tmp_path: Path) -> None:
 
 @pytest.fixture
 def english(qapp: Any) -> Iterator[None]:
-    from utredning_app.gui.app import install_translations
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed = install_translations(app, "en")
-    try:
+    with translated("en"):
         yield
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
-
-
-@pytest.fixture
-def source(empty_path: Path) -> Path:
-    from tests.word_helpers import fill_small_investigation
-    from utredning_app.storage.database import open_database
-
-    db = open_database(empty_path, actor="Testaren")
-    try:
-        fill_small_investigation(db)
-    finally:
-        db.close()
-    return empty_path
 
 
 @pytest.mark.usefixtures("english")
 def test_export_speaks_english(
     qtbot: QtBot,
-    source: Path,
+    small_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     message_boxes: list[str],
@@ -199,7 +179,7 @@ def test_export_speaks_english(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
     window = QMainWindow()
     qtbot.addWidget(window)
-    runner = start_export(window, source, "slutrapport")
+    runner = start_export(window, small_path, "slutrapport")
     assert runner is not None
     assert runner.dialog.labelText() == "Exporting slut.docx…"
     with qtbot.waitSignal(runner.finished, timeout=60_000):

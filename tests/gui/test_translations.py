@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import translated
 from utredning_app import paths
 
 
@@ -23,24 +23,17 @@ def test_every_string_has_an_english_translation() -> None:
 
 
 def test_choosing_english_translates_the_window(qtbot: QtBot, qapp: Any) -> None:
-    from utredning_app.gui.app import install_translations
     from utredning_app.gui.main_window import MainWindow
     from utredning_app.gui.settings import AppSettings
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     settings = AppSettings()
     settings.set_language("en")
-    installed = install_translations(app, settings.language())
-    try:
+    with translated(settings.language()):
         window = MainWindow(settings, ask_identity=False)
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "&Help"]
         assert window.sidebar.item(0).text() == "Overview"
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
     window2 = MainWindow(settings, ask_identity=False)
     qtbot.addWidget(window2)
     assert window2.menuBar().actions()[0].text() == "&Arkiv"

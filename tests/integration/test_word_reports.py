@@ -14,7 +14,6 @@ from tests.word_helpers import (
     PRIVATE_MARKER,
     PROPOSAL_TITLES,
     docx_text,
-    fill_small_investigation,
     has_draft_watermark,
     headings,
 )
@@ -32,16 +31,6 @@ from utredning_app.services.exports import (
 from utredning_app.storage.database import open_database
 
 KINDS = tuple(DOCUMENTS)
-
-
-@pytest.fixture
-def small_path(empty_path: Path) -> Path:
-    db = open_database(empty_path, actor="Testaren")
-    try:
-        fill_small_investigation(db)
-    finally:
-        db.close()
-    return empty_path
 
 
 def _export(kind: str, path: Path, tmp_path: Path, **kwargs: object) -> Path:
