@@ -144,22 +144,6 @@ def write_docx_answer(path: Path, consultee: str, paragraphs: list[str], pages: 
 
 def convert_to_pdf(sources: list[Path], out_dir: Path, profile: Path) -> list[Path]:
     """Convert with LibreOffice headless, using a private profile (no shared state)."""
-    import subprocess
+    from tests.word_helpers import soffice_convert
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return [out_dir / f"{src.stem}.pdf" for src in sources]
+    return soffice_convert(sources, "pdf", out_dir, profile)

@@ -10,6 +10,7 @@ a report (it contains ``PRIVATE_MARKER``).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -301,27 +302,34 @@ def headings(path: Path, level: int = 1) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
 
 
-def to_pdf(docx_path: Path, workdir: Path) -> Path:
-    """Convert with LibreOffice headless, with a private profile so parallel runs don't collide."""
-    profile = workdir / "lo-profile"
-    outdir = workdir / "pdf"
-    outdir.mkdir(parents=True, exist_ok=True)
+def soffice_convert(sources: list[Path], fmt: str, out_dir: Path, profile: Path) -> list[Path]:
+    """Convert ``sources`` with LibreOffice headless to ``fmt`` (e.g. ``pdf``, or ``xlsx`` to
+    have every formula computed and stored), with a private profile so parallel runs don't
+    collide. Returns the converted files."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) behövs för testet"
+    out_dir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
-            "soffice",
+            soffice,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            fmt,
             "--outdir",
-            str(outdir),
-            str(docx_path),
+            str(out_dir),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    pdf = outdir / (docx_path.stem + ".pdf")
+    return [out_dir / f"{src.stem}.{fmt}" for src in sources]
+
+
+def to_pdf(docx_path: Path, workdir: Path) -> Path:
+    """The PDF LibreOffice makes of ``docx_path`` (under ``workdir``)."""
+    (pdf,) = soffice_convert([docx_path], "pdf", workdir / "pdf", workdir / "lo-profile")
     assert pdf.is_file(), f"LibreOffice wrote no PDF for {docx_path.name}"
     return pdf
 

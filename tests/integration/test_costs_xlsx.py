@@ -5,14 +5,13 @@ leaving the investigation file byte for byte unchanged."""
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.costs_helpers import A, N, write_random_investigation, write_small_investigation
+from tests.word_helpers import soffice_convert
 from utredning_app.cli import main as cli_main
 from utredning_app.domain.costs import SCENARIOS, cost_summary
 from utredning_app.errors import ValidationError
@@ -35,27 +34,7 @@ def sha(path: Path) -> str:
 def recalculate_with_libreoffice(src: Path, tmp: Path) -> Path:
     """Open ``src`` in LibreOffice headless and save it again: LibreOffice computes every
     formula (openpyxl writes none of the results) and stores the values in the new file."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) behövs för testet"
-    out = tmp / "lo-ut"
-    out.mkdir(exist_ok=True)
-    profile = (tmp / "lo-profil").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    result = out / src.name
+    (result,) = soffice_convert([src], "xlsx", tmp / "lo-ut", tmp / "lo-profil")
     assert result.exists()
     return result
 
