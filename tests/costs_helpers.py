@@ -107,7 +107,6 @@ def write_small_investigation(path: Path) -> Path:
             inv = db.investigation(s)
             inv.horizon_start_year, inv.horizon_years = HORIZON.start_year, HORIZON.years
             inv.discount_rate, inv.price_base_year = RATE, 2023
-            options = {}
             for o in (N, A, B):
                 row = m.GovernanceOption(
                     id=o.id,
@@ -117,7 +116,6 @@ def write_small_investigation(path: Path) -> Path:
                     sort_order=o.sort_order,
                 )
                 s.add(row)
-                options[o.id] = row
             s.flush()
             for e in small_model().estimates:
                 est = m.Estimate(

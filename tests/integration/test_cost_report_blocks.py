@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.word_helpers import docx_text
 from utredning_app.domain.costs import cost_summary
 from utredning_app.exporting import cost_tables
 from utredning_app.services.estimates import read_cost_model
@@ -13,13 +14,7 @@ from utredning_app.services.estimates import read_cost_model
 def _docx_text(path: Path) -> tuple[str, int]:
     from docx import Document
 
-    doc = Document(str(path))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    pictures = len(doc.inline_shapes)
-    return "\n".join(parts), pictures
+    return docx_text(path), len(Document(str(path)).inline_shapes)
 
 
 def test_slutrapport_has_present_values_simulation_and_rankings(
