@@ -241,5 +241,13 @@ class ReportData:
             return [p for p in self.proposals if p.in_slutrapport]
         return list(self.proposals)
 
+    def round_proposals(self, rnd: RoundData) -> list[ProposalData]:
+        """The proposals the round sent on remiss (those still in the file, in the round's
+        order); a round that names none: the delrapport's."""
+        if rnd.proposal_ids:
+            by_id = {p.id: p for p in self.proposals}
+            return [by_id[pid] for pid in rnd.proposal_ids if pid in by_id]
+        return [p for p in self.proposals if p.in_delrapport]
+
     def latest_round(self) -> RoundData | None:
         return self.rounds[-1] if self.rounds else None

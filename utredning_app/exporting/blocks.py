@@ -688,20 +688,7 @@ def _round(ctx: BuildContext) -> RoundData | None:
     return ctx.data.latest_round()
 
 
-def _round_proposals(ctx: BuildContext, rnd: RoundData) -> list[ProposalData]:
-    by_id = {p.id: p for p in ctx.data.proposals}
-    if rnd.proposal_ids:
-        return [by_id[pid] for pid in rnd.proposal_ids if pid in by_id]
-    return [p for p in ctx.data.proposals if p.in_delrapport]
-
-
-STANCE_ORDER = (
-    StanceKind.TILLSTYRKER,
-    StanceKind.TILLSTYRKER_MED_SYNPUNKTER,
-    StanceKind.AVSTYRKER,
-    StanceKind.INGEN_ERINRAN,
-    StanceKind.AVSTAR,
-)
+STANCE_ORDER = tuple(StanceKind)  # för, för med synpunkter, mot, ingen erinran, avstår
 
 
 def _answered(rnd: RoundData) -> list[ConsulteeData]:
@@ -755,7 +742,7 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     rnd = _round(ctx)
     if rnd is None:
         return 0
-    proposals = _round_proposals(ctx, rnd)
+    proposals = ctx.data.round_proposals(rnd)
     if not proposals:
         return 0
     answered = _answered(rnd)
@@ -800,7 +787,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     rnd = _round(ctx)
     if rnd is None:
         return 0
-    proposals = _round_proposals(ctx, rnd)
+    proposals = ctx.data.round_proposals(rnd)
     with_table = bool(params.get("tabell", True))
     with_quotes = bool(params.get("citat", True))
     answered = _answered(rnd)

@@ -26,13 +26,7 @@ HEADERS = (
 WIDTHS = (40, 16, 10, 12, 10, 50, 26, 60, 60)
 NO_ANSWER = "Inget svar"
 NOT_ADDRESSED = "Inte berört"
-STANCES = (
-    StanceKind.TILLSTYRKER,
-    StanceKind.TILLSTYRKER_MED_SYNPUNKTER,
-    StanceKind.AVSTYRKER,
-    StanceKind.INGEN_ERINRAN,
-    StanceKind.AVSTAR,
-)
+STANCES = tuple(StanceKind)  # the enum's order, as in the Word compilation and the svarsmall
 
 
 def _cell_text(text: str) -> str:
@@ -74,10 +68,7 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
     counts: dict[str, Counter[str]] = {}
     proposals = []
     if rnd is not None:
-        by_id = {p.id: p for p in data.proposals}
-        proposals = [by_id[p] for p in rnd.proposal_ids if p in by_id] or [
-            p for p in data.proposals if p.in_delrapport
-        ]
+        proposals = data.round_proposals(rnd) or [p for p in data.proposals if p.in_delrapport]
         for c in rnd.consultees:
             response = c.response
             received: object = ""
