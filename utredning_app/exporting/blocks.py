@@ -791,6 +791,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     with_table = bool(params.get("tabell", True))
     with_quotes = bool(params.get("citat", True))
     answered = _answered(rnd)
+    silent = [c.name for c in _not_answered(rnd)] if params.get("ej_svar", False) else []
     written = 0
     for p in proposals:
         ctx.check()
@@ -840,7 +841,6 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                     quote = ctx.styled(ctx.styles.quote)
                     quote.add_run(f"”{clean(text.strip())}”")
                     quote.add_run(f" – {clean(name)}").italic = False
-        silent = [c.name for c in _not_answered(rnd)] if params.get("ej_svar", False) else []
         if silent:
             paragraph = ctx.paragraph()
             paragraph.add_run("Har inte svarat: ").bold = True
