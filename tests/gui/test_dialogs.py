@@ -104,7 +104,11 @@ def test_export_menu_writes_the_json_archive(
 
 
 def test_word_export_from_the_menu(
-    qtbot: QtBot, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: list[str],
 ) -> None:
     target = tmp_path / "delrapport.docx"
     monkeypatch.setattr(
@@ -116,5 +120,7 @@ def test_word_export_from_the_menu(
     assert "Remissammanställning (Excel)…" in titles
     assert "Ändringsloggen (Excel)…" in titles
     window.export_menu.actions()[titles.index("Delrapport (Word)…")].trigger()
-    qtbot.waitUntil(target.exists, timeout=60_000)
+    # Until the export has finished (it asks "open it now?"), not only until the file exists:
+    # a question asked after the test would be a real modal box (Qt aborts offscreen).
+    qtbot.waitUntil(lambda: any(str(target) in m for m in message_boxes), timeout=60_000)
     assert target.read_bytes()[:2] == b"PK"

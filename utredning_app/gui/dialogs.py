@@ -24,8 +24,7 @@ PARTIES = ("", "M", "S", "SD", "C", "V", "KD", "L", "MP")
 def _set_error(label: object, text: str) -> None:
     from PySide6.QtWidgets import QLabel
 
-    assert isinstance(label, QLabel)
-    label.setObjectName("fieldError") if label.objectName() != "fieldError" else None
+    assert isinstance(label, QLabel)  # named "fieldError" by the dialog (styled red)
     label.setText(text)
     label.setVisible(bool(text))
 

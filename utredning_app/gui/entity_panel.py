@@ -195,7 +195,7 @@ class EntityPanel(QWidget):
     def _where(self) -> dict[str, Any] | None:
         if self.spec.parent_key is None:
             return None
-        return {self.spec.parent_key: self.parent_id or "\x00none"}
+        return {self.spec.parent_key: self.parent_id}  # reload() needs a parent_id first
 
     def tables(self) -> set[str]:
         refs = {f.ref.table for f in self.spec.fields if f.ref is not None}

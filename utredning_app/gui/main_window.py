@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         icon_name: str = "",
     ) -> QAction:
-        action = QAction(icon(icon_name) if icon_name else icon(""), text, self)
+        action = QAction(icon(icon_name), text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)

@@ -20,7 +20,6 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
     from utredning_app.gui import settings as settings_mod
     from utredning_app.gui.app import _app, apply_style, install_translations
     from utredning_app.gui.main_window import MainWindow
-    from utredning_app.gui.workspace import Workspace
     from utredning_app.storage.database import open_database
 
     unknown = sorted(set(keys or ()) - {info.key for info in VIEWS})
@@ -62,5 +61,4 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
                 raise UserError(f"Bilden {target} kunde inte sparas.")
             written.append(target)
         window.close()
-        assert isinstance(window.workspace, Workspace | None)
     return written
