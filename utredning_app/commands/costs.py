@@ -37,13 +37,9 @@ def register(sub: Any) -> None:
     p.add_argument("path", metavar="FIL", type=Path)
     p.set_defaults(func=cmd_appraisal)
 
-    register_import_kind(sub, "kostnader", _add_import_costs)
-
-
-def register_import_kind(sub: Any, kind: str, add: Any) -> None:
     from utredning_app.commands.import_kinds import import_kinds
 
-    add(import_kinds(sub), kind)
+    _add_import_costs(import_kinds(sub), "kostnader")
 
 
 def _add_import_costs(kinds: Any, kind: str) -> None:

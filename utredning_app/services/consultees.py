@@ -312,6 +312,8 @@ def export_consultees(db: Database, out: Path, round_ref: str | None = None) -> 
 
     from utredning_app.services.atomic import write_bytes_atomic
 
+    if Path(out).suffix.lower() != ".xlsx":  # before any work
+        raise ValidationError(f"{Path(out).name}: välj en fil som slutar på .xlsx.")
     rows = list_consultees(db, round_ref)
     wb = Workbook()
     ws = wb.active
@@ -328,7 +330,5 @@ def export_consultees(db: Database, out: Path, round_ref: str | None = None) -> 
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     wb.save(buffer)
-    if Path(out).suffix.lower() != ".xlsx":
-        raise ValidationError(f"{Path(out).name}: välj en fil som slutar på .xlsx.")
     write_bytes_atomic(Path(out), buffer.getvalue())
     return len(rows)
