@@ -34,6 +34,7 @@ from utredning_app import __version__
 from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
+from utredning_app.services.shared_history import shareable_audit_rows, shared_history
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import (
     build_empty_file,
@@ -115,15 +116,24 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
     dropped: set[str] = set()
     try:
         with user_errors(path), db.engine.connect() as conn:
+            history = None if include_private else shared_history(conn)
+            if history is not None:
+                dropped |= history.withheld_rows
             for table in ARCHIVE_TABLES:
                 order = [table.c.at, table.c.id] if table.name == "audit_entry" else [table.c.id]
                 rows: list[dict[str, Any]] = []
                 # Rows hanging on a dropped private row go too (a private dissent's
                 # signatories), or the shared archive would point at rows it lacks.
                 parents = [fk.parent.name for fk in table.foreign_keys]
-                for row in conn.execute(select(table).order_by(*order)).mappings():
+                source = (
+                    shareable_audit_rows(conn, history)
+                    if table.name == "audit_entry" and history is not None
+                    else conn.execute(select(table).order_by(*order)).mappings()
+                )
+                for row in source:
                     if not include_private and (
-                        _is_private(table.name, dict(row))
+                        row["id"] in dropped
+                        or _is_private(table.name, dict(row))
                         or any(row[c] is not None and row[c] in dropped for c in parents)
                     ):
                         dropped.add(row["id"])

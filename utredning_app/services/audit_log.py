@@ -1,8 +1,9 @@
 """Export the ändringslogg (audit log) as CSV or Excel, for accountability.
 
 The log itself is append-only: the storage hook refuses to modify or delete an AuditEntry,
-and no service offers it. Entries about private notes, private/party drafts and dissents are
-left out unless ``include_private`` (they would reveal the text through old/new values).
+and no service offers it. Without ``include_private`` the log is what may leave the file
+(``services/shared_history.py``): entries of rows that were private or party-internal when
+written stay out, and old values that were private are hidden.
 """
 
 from __future__ import annotations
@@ -15,47 +16,38 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from utredning_app.domain.enums import AuditAction, Visibility
+from utredning_app.domain.enums import AuditAction
 from utredning_app.errors import ValidationError
 from utredning_app.services.atomic import write_bytes_atomic
-from utredning_app.storage.database import Database, open_database
-from utredning_app.storage.models import TABLE_LABELS, AuditEntry, Dissent, Note, Section
+from utredning_app.services.shared_history import shareable_audit_rows
+from utredning_app.storage.database import open_database, user_errors
+from utredning_app.storage.models import TABLE_LABELS, AuditEntry
 
 HEADER = ("Tidpunkt (UTC)", "Vem", "Åtgärd", "Tabell", "Post-id", "Beskrivning", "Ändringar")
 
 
-def private_row_ids(db: Database) -> set[str]:
-    """Ids of rows that must not leave the author's laptop (privat/parti, not released)."""
-    shared = Visibility.GRUPPEN
-    with db.reader() as session:
-        ids = set(session.scalars(select(Section.id).where(Section.visibility != shared)))
-        ids |= set(session.scalars(select(Dissent.id).where(Dissent.visibility != shared)))
-        ids |= set(
-            session.scalars(
-                select(Note.id).where(Note.visibility != shared, Note.released.is_not(True))
-            )
-        )
-    return ids
-
-
 def audit_rows(path: Path, *, include_private: bool = False) -> Iterator[tuple[str, ...]]:
+    """The log's rows for export, oldest first. Without ``include_private`` only what may
+    leave the file (:mod:`services.shared_history`, the rule `dela` and the archive use)."""
     db = open_database(path, read_only=True)
     try:
-        hidden = set() if include_private else private_row_ids(db)
-        with db.reader() as session:
-            query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-            for entry in session.scalars(query):
-                if entry.row_id in hidden:
-                    continue
-                action = AuditAction(entry.action).label
+        with user_errors(path), db.engine.connect() as conn:
+            source = (
+                conn.execute(
+                    select(AuditEntry.__table__).order_by(AuditEntry.at, AuditEntry.id)
+                ).mappings()
+                if include_private
+                else shareable_audit_rows(conn)
+            )
+            for entry in source:
                 yield (
-                    entry.at.isoformat(sep=" "),
-                    entry.actor,
-                    action,
-                    TABLE_LABELS.get(entry.table_name, entry.table_name),
-                    entry.row_id,
-                    entry.summary,
-                    _changes_text(entry.changes_json),
+                    entry["at"].isoformat(sep=" "),
+                    entry["actor"],
+                    AuditAction(entry["action"]).label,
+                    TABLE_LABELS.get(entry["table_name"], entry["table_name"]),
+                    entry["row_id"],
+                    entry["summary"],
+                    _changes_text(entry["changes_json"]),
                 )
     finally:
         db.close()
