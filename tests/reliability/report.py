@@ -17,6 +17,7 @@ ROWS = (
     ("fuzz", "Fientliga/trasiga indata (fuzz cases)", "hanterades"),
     ("fault", "Simulerade miljöfel (faults)", "överlevde"),
     ("privacy", "Exporter sökta efter privata markörer", "rena"),
+    ("formula", "Exporter sökta efter formler från text", "rena"),
 )
 
 

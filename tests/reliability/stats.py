@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 
-KINDS = ("kill", "fuzz", "fault", "privacy")
+KINDS = ("kill", "fuzz", "fault", "privacy", "formula")
 
 
 def record(kind: str, case: str, *, survived: bool, bytes_lost: int = 0) -> None:

@@ -342,5 +342,9 @@ def test_audit_export_neutralises_formulas(db: Database, tmp_path: Path) -> None
 
     export_audit(db.path, tmp_path / "logg.xlsx")
     sheet = load_workbook(tmp_path / "logg.xlsx")["Ändringslogg"]
-    values = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)  # string cells, the text kept exactly
+    assert '=HYPERLINK("http://x")' in [c.value for c in cells]
+    export_audit(db.path, tmp_path / "logg.csv")
+    text = (tmp_path / "logg.csv").read_text(encoding="utf-8-sig")
+    assert ';"\'=HYPERLINK(""http://x"")";' in text  # CSV: quote-prefixed (OWASP)

@@ -42,6 +42,8 @@ def _build_workbook(
 ) -> tuple[Any, WorkbookLayout]:
     from openpyxl import Workbook
 
+    from utredning_app.exporting.sheet_cells import sheet_text
+
     layout = build_layout(
         model, investigation_id=investigation_id, title=title, diarienummer=diarienummer
     )
@@ -58,7 +60,7 @@ def _build_workbook(
     struct = wb[layout.structure.name]
     struct["B4"] = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
     wb.active = 1  # open on Indata
-    wb.properties.title = f"Kostnadsmodell – {title}"
+    wb.properties.title = sheet_text(f"Kostnadsmodell – {title}")
     wb.properties.creator = "Utredningsstöd"
     return wb, layout
 
@@ -82,20 +84,18 @@ def _write_sheet(ws: Any, sheet: SheetLayout, styles: _Styles) -> None:
 
     from openpyxl.utils import get_column_letter
 
+    from utredning_app.exporting.sheet_cells import put_text
+
     ws.title = sheet.name
     # Styling a cell through fill/border/font setters hashes style objects each time (the
     # bulk of the export time); style one prototype cell per look and copy its style array.
-    prototypes: dict[tuple[CellKind, str | None], Any] = {}
+    prototypes: dict[tuple[CellKind, str | None, bool], Any] = {}
     for (row, col), cell in sheet.cells.items():
-        target = ws.cell(row=row, column=col)
-        target.value = cell.value
-        if (
-            cell.kind is not CellKind.FORMULA
-            and isinstance(cell.value, str)
-            and cell.value.startswith("=")
-        ):
-            target.data_type = "s"  # user text that looks like a formula stays text
-        key = (cell.kind, cell.number_format)
+        if cell.kind is not CellKind.FORMULA and isinstance(cell.value, str):
+            target = put_text(ws, row, col, cell.value)  # text, even if it looks like "=…"
+        else:
+            target = ws.cell(row=row, column=col, value=cell.value)  # the app's own formulas
+        key = (cell.kind, cell.number_format, bool(target.quotePrefix))
         proto = prototypes.get(key)
         if proto is not None:
             target._style = copy(proto._style)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from typing import Any
 
 from utredning_app.domain.enums import StanceKind
 from utredning_app.domain.report_model import ReportData
+from utredning_app.exporting.sheet_cells import text_cell
 
 HEADERS = (
     "Remissinstans",
@@ -29,14 +31,9 @@ NOT_ADDRESSED = "Inte berört"
 STANCES = tuple(StanceKind)  # the enum's order, as in the Word compilation and the svarsmall
 
 
-def _cell_text(text: str) -> str:
-    """Excel cells hold at most 32,767 characters; formulas must not be injected."""
-    from utredning_app.exporting.docx_helpers import clean
-
-    text = clean(text)
-    if text[:1] in ("=", "+", "-", "@"):
-        text = "'" + text
-    return text[:32_000]
+def _cell_text(ws: Any, text: str) -> Any:
+    """A string cell: never a formula, at most 32,767 characters."""
+    return text_cell(ws, text)
 
 
 def build_remiss_xlsx(data: ReportData) -> bytes:
@@ -90,19 +87,19 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
                         if q.is_key and q.proposal_id == p.id
                     )
                 counts.setdefault(p.id, Counter())[stance_text] += 1
-                comment_cell = WriteOnlyCell(ws, value=_cell_text(comment))
+                comment_cell = _cell_text(ws, comment)
                 comment_cell.alignment = wrap
                 ws.append(
                     [
-                        _cell_text(c.name),
+                        _cell_text(ws, c.name),
                         c.type.label,
                         "Ja" if c.invited else "Nej",
                         received,
                         p.number,
-                        _cell_text(p.title),
+                        _cell_text(ws, p.title),
                         stance_text,
                         comment_cell,
-                        _cell_text(quotes),
+                        _cell_text(ws, quotes),
                     ]
                 )
                 rows += 1
@@ -125,7 +122,7 @@ def build_remiss_xlsx(data: ReportData) -> bytes:
         tally = counts.get(p.id, Counter())
         summary.append(
             [
-                _cell_text(f"{p.number}. {p.title}"),
+                _cell_text(summary, f"{p.number}. {p.title}"),
                 *[tally.get(s.label, 0) for s in STANCES],
                 tally.get(NOT_ADDRESSED, 0),
                 tally.get(NO_ANSWER, 0),

@@ -8,7 +8,6 @@ written stay out, and old values that were private are hidden.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from sqlalchemy import select
 
 from utredning_app.domain.enums import AuditAction
 from utredning_app.errors import ValidationError
+from utredning_app.exporting.sheet_cells import csv_bytes, safe_row
 from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.services.shared_history import shareable_audit_rows
 from utredning_app.storage.database import open_database, user_errors
@@ -87,12 +87,7 @@ def export_audit(path: Path, out: Path, *, include_private: bool = False) -> int
 
 
 def _csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
-    buffer = io.StringIO()
-    # Semicolons and a BOM: what Excel with Swedish settings opens correctly.
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes([HEADER, *rows])
 
 
 def _xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
@@ -102,12 +97,7 @@ def _xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
     ws = wb.create_sheet("Ändringslogg")
     ws.append(list(HEADER))
     for row in rows:
-        ws.append([_cell(v) for v in row])
+        ws.append(safe_row(ws, row))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def _cell(value: str) -> str:
-    # A leading = + - @ would make Excel read the text as a formula (CSV/formula injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

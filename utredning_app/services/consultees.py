@@ -310,6 +310,7 @@ def export_consultees(db: Database, out: Path, round_ref: str | None = None) -> 
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from utredning_app.exporting.sheet_cells import safe_row
     from utredning_app.services.atomic import write_bytes_atomic
 
     if Path(out).suffix.lower() != ".xlsx":  # before any work
@@ -322,9 +323,8 @@ def export_consultees(db: Database, out: Path, round_ref: str | None = None) -> 
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for c in rows:
-        ws.append(
-            [c.name, c.type.label, "ja" if c.invited else "nej", c.contact_name, c.email, c.address]
-        )
+        values = [c.name, c.type.label, "ja" if c.invited else "nej"]
+        ws.append(safe_row(ws, [*values, c.contact_name, c.email, c.address]))
     for col, width in zip("ABCDEF", (44, 22, 10, 26, 34, 40), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"

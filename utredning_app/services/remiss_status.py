@@ -3,7 +3,6 @@ and the list of who to remind (exportable to Excel or CSV)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from sqlalchemy import select
 from utredning_app.domain.enums import ConsulteeType, ResponseStatus, StanceKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.errors import ValidationError
+from utredning_app.exporting.sheet_cells import csv_bytes, safe_row
 from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.storage import models as m
 from utredning_app.storage.database import Database
@@ -127,11 +127,7 @@ def export_reminders(
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")  # Swedish Excel opens ;-separated CSV
-        writer.writerow(REMINDER_HEADERS)
-        writer.writerows(rows)
-        data = ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
+        data = csv_bytes([REMINDER_HEADERS, *rows])  # ;-separated, BOM: Swedish Excel
     elif suffix == ".xlsx":
         data = _xlsx(status.round_name, rows)
     else:
@@ -147,13 +143,13 @@ def _xlsx(title: str, rows: list[tuple[str, str, str, str, str]]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Påminnelser"
-    ws.append([f"Ej inkomna remissvar – {title}"])
+    ws.append(safe_row(ws, [f"Ej inkomna remissvar – {title}"]))
     ws["A1"].font = Font(bold=True, size=13)
     ws.append(list(REMINDER_HEADERS))
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(list(row))
+        ws.append(safe_row(ws, row))
     for col, width in zip("ABCDE", (44, 22, 26, 34, 16), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A3"

@@ -115,19 +115,24 @@ def build_svarsmall(ctx: _Context, consultee: m.Consultee) -> Any:
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from utredning_app.exporting.sheet_cells import put_text, sheet_text
+
     wb = Workbook()
     ws = wb.active
     ws.title = fmt.ANSWER_SHEET
     inv = ctx.investigation
     rnd = ctx.round
     bold = Font(bold=True)
-    ws["A1"] = f"Svarsmall – {rnd.name}"
+    put_text(ws, 1, 1, f"Svarsmall – {rnd.name}")
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = f"Utredning: {inv.title}"
-    ws["A3"] = f"Remissinstans: {consultee.name}"
-    ws["A4"] = (
+    put_text(ws, 2, 1, f"Utredning: {inv.title}")
+    put_text(ws, 3, 1, f"Remissinstans: {consultee.name}")
+    put_text(
+        ws,
+        4,
+        1,
         f"Diarienummer: {inv.diarienummer or '–'}    "
-        f"Sista svarsdag: {format_date(rnd.deadline) if rnd.deadline else '–'}"
+        f"Sista svarsdag: {format_date(rnd.deadline) if rnd.deadline else '–'}",
     )
     ws["A5"] = (
         "Välj ställningstagande i listan för varje förslag och skriv gärna en kommentar. "
@@ -162,7 +167,7 @@ def build_svarsmall(ctx: _Context, consultee: m.Consultee) -> Any:
     row = fmt.FIRST_PROPOSAL_ROW
     for proposal in ctx.proposals:
         ws.cell(row, 1, proposal.number).alignment = Alignment(vertical="top")
-        title = ws.cell(row, 2, proposal.title)
+        title = put_text(ws, row, 2, proposal.title)
         title.alignment = Alignment(wrap_text=True, vertical="top")
         for col in (3, 4):
             cell = ws.cell(row, col)
@@ -212,15 +217,15 @@ def build_svarsmall(ctx: _Context, consultee: m.Consultee) -> Any:
         fmt.checksum(rnd.id, consultee.id, proposal_ids),
     ]
     for index, value in enumerate(values, start=1):
-        ids.cell(index, 1, value)
+        put_text(ids, index, 1, value)
     ids.sheet_state = "veryHidden"
     ids.protection.sheet = True
     wb.defined_names[fmt.DEFINED_NAME] = DefinedName(
         fmt.DEFINED_NAME, attr_text=f"'{fmt.ID_SHEET}'!$A$1:$A$6"
     )
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.title = f"Svarsmall – {rnd.name}"
-    wb.properties.subject = consultee.name
+    wb.properties.title = sheet_text(f"Svarsmall – {rnd.name}")
+    wb.properties.subject = sheet_text(consultee.name)
     wb.properties.creator = "Utredningsstöd"
     return wb
 

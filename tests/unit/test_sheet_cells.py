@@ -1,0 +1,48 @@
+"""The one writer helper for user text in spreadsheets and CSV (OWASP CSV injection)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from utredning_app.exporting.sheet_cells import csv_bytes, csv_field, put, safe_row
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_fields_that_start_like_formulas_are_quote_prefixed(text: str) -> None:
+    assert csv_field(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["Region Uppsala", "1-2", "a=b", "", 3, -1.5, None])
+def test_other_fields_are_left_alone(value: object) -> None:
+    assert csv_field(value) == value
+
+
+def test_csv_bytes_are_swedish_excel_csv() -> None:
+    data = csv_bytes([("Namn", "Tal"), ('=HYPERLINK("x")', -2)])
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig") == 'Namn;Tal\r\n"\'=HYPERLINK(""x"")";-2\r\n'
+
+
+@pytest.mark.parametrize("write_only", [False, True])
+def test_texts_are_string_cells_in_both_worksheet_modes(write_only: bool) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    wb = Workbook(write_only=write_only)
+    ws = wb.create_sheet("Blad")
+    ws.append(safe_row(ws, ["=1+1", "a\x07b", 5]))
+    if not write_only:
+        put(ws, 2, 1, "=SUM(A1:A2)")
+        put(ws, 2, 2, 7)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as zf:
+        sheet = next(n for n in zf.namelist() if n.startswith("xl/worksheets/sheet"))
+        assert b"<f>" not in zf.read(sheet)
+    back = load_workbook(io.BytesIO(buffer.getvalue()))["Blad"]
+    assert [c.value for c in back[1]] == ["=1+1", "ab", 5]
+    assert back["A1"].quotePrefix  # stays text when someone edits the cell in Excel
+    if not write_only:
+        assert back["A2"].value == "=SUM(A1:A2)" and back["B2"].value == 7
