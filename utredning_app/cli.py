@@ -5,9 +5,12 @@ one-line Swedish reason on stderr and a non-zero code."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from utredning_app import __version__
 from utredning_app.errors import UserError
@@ -75,6 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from utredning_app.commands.terminal import TerminalSafe
+    from utredning_app.storage.backup import backup_warnings_to
+
+    # User text (titles, answers) is printed: control characters must not reach the terminal.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)  # type: ignore[assignment]
+    try:
+        with backup_warnings_to(_warn_once()):
+            return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _warn_once() -> Callable[[str], None]:
+    """One line on stderr per distinct warning (the command goes on)."""
+    seen: set[str] = set()
+
+    def warn(message: str) -> None:
+        if message not in seen:
+            seen.add(message)
+            print(f"utredning: varning: {message}", file=sys.stderr)
+
+    return warn
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -85,6 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("utredning: avbrutet.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # A name too long for the file system, wherever a command meets it first.
+        if exc.errno != errno.ENAMETOOLONG or not exc.filename:
+            raise
+        from utredning_app.services.atomic import name_too_long_message
+
+        message = name_too_long_message(Path(os.fsdecode(exc.filename)))
+        print(f"utredning: {message}", file=sys.stderr)
+        return 1
     return code
 
 

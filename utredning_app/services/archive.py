@@ -33,8 +33,13 @@ from sqlalchemy.sql.type_api import TypeEngine
 from utredning_app import __version__
 from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
-from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
+from utredning_app.services.atomic import (
+    check_name_length,
+    refuse_database_target,
+    write_bytes_atomic,
+)
 from utredning_app.services.shared_history import shareable_audit_rows, shared_history
+from utredning_app.services.temp_files import remove_stale_work_files
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import (
     build_empty_file,
@@ -313,12 +318,14 @@ def _check_consistency(data: dict[str, Any], source: Path) -> None:
 def import_archive(source: Path, target: Path) -> Any:
     """Create ``target`` from the archive ``source``. Returns the open Database."""
     target = Path(target)
+    check_name_length(target, error=ArchiveError)
     if target.exists():
         raise ArchiveError(f"Filen {target} finns redan; välj ett nytt filnamn.")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise ArchiveError(f"Mappen {parent} finns inte.")
     data = read_archive(source)
+    remove_stale_work_files(parent)  # left by an import that was killed
     fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".utredning", dir=parent)
     os.close(fd)
     tmp = Path(tmp_name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -28,6 +29,36 @@ def refuse_database_target(out: Path, *, suggestion: str = "") -> None:
         )
 
 
+# What most file systems allow for one name (ext4, NTFS, APFS: 255 bytes or UTF-16 units).
+DEFAULT_NAME_MAX = 255
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (AttributeError, OSError, ValueError):  # Windows, or a folder that is not there
+        return DEFAULT_NAME_MAX
+
+
+def name_too_long_message(path: Path) -> str:
+    name = Path(path).name
+    shown = name if len(name) <= 70 else f"{name[:50]}…{name[-15:]}"
+    return (
+        f"Filnamnet är för långt ({len(name.encode('utf-8'))} byte, högst "
+        f"{_name_max(Path(path).parent if str(Path(path).parent) else Path('.'))} byte): "
+        f"«{shown}». Välj ett kortare namn."
+    )
+
+
+def check_name_length(path: Path, *, error: type[UserError] = ValidationError) -> None:
+    """Refuse a file name the folder's file system cannot hold, with its own message (not
+    "cannot write in the folder", which sends the user looking at permissions)."""
+    path = Path(path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if len(path.name.encode("utf-8")) > _name_max(parent):
+        raise error(name_too_long_message(path))
+
+
 def write_bytes_atomic(
     out: Path,
     data: bytes,
@@ -42,13 +73,17 @@ def write_bytes_atomic(
     target that is read-only or held open by another program (Word, Excel).
     """
     out = Path(out)
-    refuse_database_target(out)
     parent = out.parent if str(out.parent) else Path(".")
+    check_name_length(out, error=error)
+    refuse_database_target(out)
     if not parent.is_dir():
         raise error(f"Mappen {parent} finns inte; välj en befintlig mapp.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=parent)
+        # A short prefix: a long (but allowed) name must not make the temporary name too long.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem[:40]}-", suffix=".tmp", dir=parent)
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise error(name_too_long_message(out)) from exc
         raise error(
             f"Kan inte skriva i mappen {parent}: {exc.strerror or exc}. Välj en annan mapp."
         ) from exc
@@ -67,6 +102,8 @@ def write_bytes_atomic(
         raise error((locked or _locked_message)(out)) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        if exc.errno == errno.ENAMETOOLONG:
+            raise error(name_too_long_message(out)) from exc
         raise error(f"Filen {out} kunde inte skrivas: {exc.strerror or exc}.") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -91,11 +91,16 @@ class RestoreResult:
 def restore_backup(path: Path, backup: Path, *, root: Path | None = None) -> RestoreResult:
     """Replace ``path`` by ``backup``: verify the backup, back the current file up, swap.
 
-    The file must not be open for writing anywhere (its lock is taken for the duration). The
-    swap is atomic (temporary file beside the target, then rename): at every instant the
+    The file must not be open for writing anywhere (its lock is taken for the duration). A
+    symbolic link is followed: its target is restored and the link stays a link. The swap is
+    atomic (temporary file beside the target, then rename): at every instant the
     file is either the old one or the complete restored one.
     """
     path = Path(path)
+    if path.is_symlink():
+        # Restore the file the link points to; replacing the link itself would turn it into
+        # a regular file and leave the real investigation as it was.
+        path = path.resolve()
     backup = Path(backup)
     try:
         inspect_file(backup, full_check=True)

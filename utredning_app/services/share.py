@@ -15,10 +15,12 @@ from pathlib import Path
 
 from utredning_app.errors import ValidationError
 from utredning_app.services.archive import build_archive, dumps, import_archive
+from utredning_app.services.atomic import check_name_length
 
 
 def share_copy(path: Path, out: Path) -> Path:
     out = Path(out)
+    check_name_length(out)
     if out.exists():
         raise ValidationError(f"Filen {out} finns redan; välj ett nytt filnamn.")
     if Path(path).resolve() == out.resolve():

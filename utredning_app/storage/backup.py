@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,6 +263,26 @@ def make_managed_backup(
     made = make_backup(source, folder, reason)
     prune(folder, policy=policy)
     return made
+
+
+# Who hears about a backup that failed (the CLI prints it; the GUI reads
+# ``Database.backup_warning``). A list: nested listeners all hear it.
+_warning_listeners: list[Callable[[str], None]] = []
+
+
+@contextlib.contextmanager
+def backup_warnings_to(listener: Callable[[str], None]) -> Iterator[None]:
+    """Call ``listener`` with the Swedish message of every backup that fails meanwhile."""
+    _warning_listeners.append(listener)
+    try:
+        yield
+    finally:
+        _warning_listeners.remove(listener)
+
+
+def report_backup_warning(message: str) -> None:
+    for listener in list(_warning_listeners):
+        listener(message)
 
 
 def backup_on_open(

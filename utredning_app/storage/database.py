@@ -34,7 +34,7 @@ from utredning_app.errors import (
     UserError,
 )
 from utredning_app.storage.audit import AuditedSession
-from utredning_app.storage.backup import backup_folder, backup_on_open
+from utredning_app.storage.backup import backup_folder, backup_on_open, report_backup_warning
 from utredning_app.storage.engine import APPLICATION_ID, make_engine, sqlite_uri
 from utredning_app.storage.lock import FileLock, read_lock
 from utredning_app.storage.models import Investigation
@@ -491,6 +491,7 @@ def open_database(
                 backup_on_open(path, folder)
             except UserError as exc:
                 warning = exc.message
+                report_backup_warning(warning)  # the CLI prints it; the GUI reads backup_warning
         db = Database(path, make_engine(path), read_only=False, actor=actor, lock=lock)
     except BaseException:
         lock.release()
