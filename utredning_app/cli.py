@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # User text (titles, answers) is printed: control characters must not reach the terminal.
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = TerminalSafe(out), TerminalSafe(err)
     try:
         with backup_warnings_to(_warn_once()):
             return _run(argv)

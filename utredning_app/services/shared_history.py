@@ -66,9 +66,9 @@ class SharedHistory:
 def shared_history(conn: Connection) -> SharedHistory:
     log = AuditEntry.__table__
     query = (
-        select(log.c.id, log.c.table_name, log.c.row_id, log.c.changes_json)  # type: ignore[attr-defined]
-        .where(log.c.table_name.in_(_WATCHED))  # type: ignore[attr-defined]
-        .order_by(log.c.at, log.c.id)  # type: ignore[attr-defined]
+        select(log.c.id, log.c.table_name, log.c.row_id, log.c.changes_json)
+        .where(log.c.table_name.in_(_WATCHED))
+        .order_by(log.c.at, log.c.id)
     )
     raw: dict[str, str] = {}
     entries: list[HistoryEntry] = []
@@ -106,7 +106,7 @@ def shareable_audit_rows(
     ``changes_json`` as it may be shown."""
     decisions = (history or shared_history(conn)).changes
     log = AuditEntry.__table__
-    query = select(log).order_by(log.c.at, log.c.id)  # type: ignore[attr-defined]
+    query = select(log).order_by(log.c.at, log.c.id)
     for row in conn.execute(query).mappings():
         values = dict(row)
         entry_id = str(values["id"])

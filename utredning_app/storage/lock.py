@@ -17,10 +17,13 @@ systems implement), holding who opened it: user, computer, process id and time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
+import hashlib
 import json
 import os
+import random
 import socket
 import sys
 import threading
@@ -97,21 +100,56 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def read_lock(path: Path) -> LockOwner | None:
-    """The owner recorded in ``path``'s lock file, or None if there is none (or it is garbage)."""
+_UNKNOWN_OWNER = LockOwner(user="", host="", pid=-1, since="")
+
+
+def _parse_owner(raw: bytes) -> LockOwner:
+    """The owner in a lock (or take-over marker) file; unreadable or half-written content is
+    an unknown owner."""
     try:
-        data = json.loads(lock_path_for(path).read_text(encoding="utf-8"))
+        data = json.loads(raw.decode("utf-8"))
         return LockOwner(
             user=str(data["user"]),
             host=str(data["host"]),
             pid=int(data["pid"]),
             since=str(data["since"]),
         )
+    except (ValueError, KeyError, TypeError):
+        return _UNKNOWN_OWNER
+
+
+def read_lock(path: Path) -> LockOwner | None:
+    """The owner recorded in ``path``'s lock file, or None if there is none (or it is garbage)."""
+    seen = _look(lock_path_for(path))
+    return None if seen is None else seen.owner
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One lock file as read: its owner and a tag that names this very file (a lock removed
+    and created again — even by the same process — has another tag)."""
+
+    owner: LockOwner
+    tag: str
+
+
+def _look(lock_path: Path) -> _Seen | None:
+    try:
+        fd = os.open(lock_path, os.O_RDONLY)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
-        # Unreadable or half-written lock: treat as held by an unknown owner.
-        return LockOwner(user="", host="", pid=-1, since="")
+    except OSError:
+        return _Seen(_UNKNOWN_OWNER, "")
+    try:
+        info = os.fstat(fd)
+        raw = os.read(fd, 65536)
+    except OSError:
+        return _Seen(_UNKNOWN_OWNER, "")
+    finally:
+        os.close(fd)
+    identity = f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}:{info.st_size}:".encode()
+    tag = hashlib.sha256(identity + raw).hexdigest()[:16]
+    return _Seen(_parse_owner(raw), tag)
 
 
 def _is_stale(owner: LockOwner) -> bool:
@@ -165,6 +203,73 @@ def _publish(lock_path: Path, payload: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
+# Taking a stale lock over is "remove that file, then create ours": two processes doing it at
+# once could each remove the other's fresh lock and both go on. So a take-over of one lock
+# file (one tag) is done by one process at a time: the one that creates the marker
+# ``.~lock.<name>#.<tag>.<n>.ta-over`` (O_CREAT | O_EXCL: exactly one succeeds, also on
+# network shares). It checks that the lock file is still the one it judged stale, removes it
+# and its marker; the others back off and look again. A marker whose process died (level n)
+# lets the next process try level n + 1, so a crash in that moment blocks nothing.
+TAKE_OVER_LEVELS = 8
+MARKER_SUFFIX = ".ta-over"
+UNWRITTEN_MARKER_AGE_S = 5.0  # a marker still empty this long was left by a crash
+FOREIGN_MARKER_AGE_S = 30.0  # another computer's marker this old: its take-over is over
+TAKE_OVER_PATIENCE_S = 10.0
+
+
+def _marker_active(marker: Path) -> bool:
+    """Whether the process that made ``marker`` may still be taking the lock over."""
+    try:
+        raw = marker.read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    owner = _parse_owner(raw)
+    if owner.pid == -1:
+        return _age_seconds(marker) < UNWRITTEN_MARKER_AGE_S
+    if owner.host == socket.gethostname():
+        return pid_alive(owner.pid)
+    return _age_seconds(marker) < FOREIGN_MARKER_AGE_S
+
+
+def _remove_if_unchanged(lock_path: Path, seen: _Seen, payload: bytes) -> bool:
+    """Remove the lock file if it is still the one in ``seen`` — as the only process doing so.
+
+    True when the caller should try to create its own lock now (the old one is gone); False
+    when another process is taking this lock over (back off and look again).
+    """
+    made: list[Path] = []
+    try:
+        for level in range(1, TAKE_OVER_LEVELS + 1):
+            marker = lock_path.with_name(f"{lock_path.name}.{seen.tag}.{level}{MARKER_SUFFIX}")
+            try:
+                fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                if _marker_active(marker):
+                    return False
+                made.append(marker)  # its maker died mid-take-over: tidy it with ours
+                continue
+            except OSError:
+                # No marker can be made here (an unusual share): the old, unguarded way.
+                lock_path.unlink(missing_ok=True)
+                return True
+            made.append(marker)
+            try:
+                os.write(fd, payload)
+            finally:
+                os.close(fd)
+            now = _look(lock_path)
+            if now is not None and now.tag == seen.tag:
+                lock_path.unlink(missing_ok=True)
+            return True
+        return False
+    finally:
+        for marker in made:
+            with contextlib.suppress(OSError):
+                marker.unlink(missing_ok=True)
+
+
 _held: dict[Path, int] = {}
 _held_guard = threading.Lock()
 
@@ -196,18 +301,24 @@ class FileLock:
 
     def _create(self, *, take_over: bool) -> None:
         payload = json.dumps(asdict(LockOwner.me()), ensure_ascii=False).encode("utf-8")
-        for _attempt in range(3):
+        deadline = time.monotonic() + TAKE_OVER_PATIENCE_S
+        while time.monotonic() < deadline:
             try:
                 _publish(self.lock_path, payload)
             except FileExistsError:
-                owner = read_lock(self.path)
-                if owner is None:
+                seen = _look(self.lock_path)
+                if seen is None:
                     continue  # released meanwhile: try again
-                if take_over or _is_stale(owner) or owner.is_this_process():
-                    self.lock_path.unlink(missing_ok=True)
-                    continue
-                if owner.pid == -1 and _age_seconds(self.lock_path) > GARBAGE_LOCK_AGE_S:
-                    self.lock_path.unlink(missing_ok=True)  # unreadable and old: left by a crash
+                owner = seen.owner
+                if (
+                    take_over
+                    or _is_stale(owner)
+                    or owner.is_this_process()
+                    or (owner.pid == -1 and _age_seconds(self.lock_path) > GARBAGE_LOCK_AGE_S)
+                ):
+                    # Stale (or unreadable and old: left by a crash), or taken over on purpose.
+                    if not _remove_if_unchanged(self.lock_path, seen, payload):
+                        time.sleep(random.uniform(0.005, 0.02))  # another process is at it
                     continue
                 raise FileLockedError(
                     f"Filen {self.path.name} är redan öppen för redigering av "
