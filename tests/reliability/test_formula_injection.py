@@ -201,19 +201,22 @@ def test_no_user_text_becomes_a_formula(hostile_exports: list[Path]) -> None:
     bad: list[str] = []
     intended = 0
     for path in hostile_exports:
+        found: list[str] = []
         if path.suffix == ".xlsx":
             for where, formula in _cell_formulas(path):
                 if path.name == "export-kostnader.xlsx" and _intended(formula):
                     intended += 1
                 else:
-                    bad.append(f"{path.name} {where}: ={formula}")
+                    found.append(f"{path.name} {where}: ={formula}")
         else:
-            bad.extend(
+            found.extend(
                 f"{path.name}: {field!r}"
                 for field in _csv_fields(path)
                 if field.startswith(TRIGGERS)
             )
-    record("formula", "exporter", survived=not bad)
+        kind = "svarsmall.xlsx" if path.parent.name == "utskick" else path.name
+        record("formula", kind, survived=not found)  # one count per file in the report
+        bad.extend(found)
     assert not bad, "formler/farliga CSV-fält från användartext:\n" + "\n".join(bad[:20])
     assert intended > 50  # the cost model's own formulas are there (the scan sees formulas)
 
