@@ -46,3 +46,16 @@ def test_texts_are_string_cells_in_both_worksheet_modes(write_only: bool) -> Non
     assert back["A1"].quotePrefix  # stays text when someone edits the cell in Excel
     if not write_only:
         assert back["A2"].value == "=SUM(A1:A2)" and back["B2"].value == 7
+
+
+def test_text_xml_cannot_hold_is_dropped_not_an_error() -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Blad")
+    ws.append(safe_row(ws, ["titel\x1b\x00\ud800\uffff slut", "x" * 40_000]))
+    buffer = io.BytesIO()
+    wb.save(buffer)  # no IllegalCharacterError, no UnicodeEncodeError
+    with zipfile.ZipFile(buffer) as zf:
+        sheet = zf.read(next(n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")))
+    assert b"titel slut" in sheet and b"x" * 32_767 in sheet and b"x" * 32_768 not in sheet

@@ -28,8 +28,9 @@ from typing import Any
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 
-# Control characters an XML 1.0 part cannot hold (openpyxl refuses them with an error).
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters an XML 1.0 part cannot hold (openpyxl refuses the control characters with an
+# error; lone surrogates cannot even be encoded as UTF-8).
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def looks_like_formula(text: str) -> bool:
