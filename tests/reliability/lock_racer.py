@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 
-def race(path: str, delay: float, start: Any, results: Any, hold: float) -> None:
+def race(path: str, delay: float, start: Any, results: Any, done: Any) -> None:
     from utredning_app.errors import FileLockedError
     from utredning_app.storage import lock
 
@@ -30,5 +30,5 @@ def race(path: str, delay: float, start: Any, results: Any, hold: float) -> None
         results.put("låst")
         return
     results.put("vann")
-    time.sleep(hold)  # keep it while the others decide
+    done.wait(timeout=60)  # keep it until every process has decided
     held.release()

@@ -39,10 +39,10 @@ def _stale_lock(path: Path) -> None:
 
 def _trial(path: Path, delay: float) -> list[str]:
     ctx = multiprocessing.get_context("spawn")
-    start = ctx.Event()
+    start, done = ctx.Event(), ctx.Event()
     results = ctx.Queue()
     procs = [
-        ctx.Process(target=race, args=(str(path), delay, start, results, 2.0))
+        ctx.Process(target=race, args=(str(path), delay, start, results, done))
         for _ in range(RACERS)
     ]
     for p in procs:
@@ -55,6 +55,7 @@ def _trial(path: Path, delay: float) -> list[str]:
     except queue.Empty:
         pass
     finally:
+        done.set()
         for p in procs:
             p.join(timeout=TRIAL_TIMEOUT_S)
             if p.is_alive():
