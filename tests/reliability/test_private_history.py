@@ -240,3 +240,30 @@ def test_shared_copy_is_consistent(history_file: tuple[Path, str, str], tmp_path
     assert not any(m.encode() in raw for m in MARKERS)
     with sqlite3.connect(out) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_dela_writes_nothing_outside_the_chosen_file(
+    history_file: tuple[Path, str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No JSON copy of the shared content in a temporary folder on the way (a killed process
+    would leave it there, outside the user's folders)."""
+    import tempfile
+
+    system_tmp = tmp_path / "systemets-tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    seen: list[str] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def watching_mkdtemp(*args: object, **kwargs: object) -> str:
+        made = real_mkdtemp(*args, **kwargs)  # type: ignore[arg-type]
+        seen.append(made)
+        return made
+
+    monkeypatch.setattr(tempfile, "mkdtemp", watching_mkdtemp)
+    source, _, _ = history_file
+    out_dir = tmp_path / "ut"
+    out_dir.mkdir()
+    assert cli_main(["dela", str(source), "-o", str(out_dir / "delad.utredning")]) == 0
+    assert seen == [] and list(system_tmp.iterdir()) == []
+    assert [p.name for p in out_dir.iterdir()] == ["delad.utredning"]

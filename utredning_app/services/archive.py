@@ -315,16 +315,24 @@ def _check_consistency(data: dict[str, Any], source: Path) -> None:
         )
 
 
-def import_archive(source: Path, target: Path) -> Any:
-    """Create ``target`` from the archive ``source``. Returns the open Database."""
+def import_archive(source: Path, target: Path, *, data: dict[str, Any] | None = None) -> Any:
+    """Create ``target`` from the archive ``source``. Returns the open Database.
+
+    ``data``: an archive already in memory (from :func:`build_archive`); ``source`` then only
+    names it in messages, and no JSON text is written anywhere on the way.
+    """
     target = Path(target)
+    source = Path(source)
     check_name_length(target, error=ArchiveError)
     if target.exists():
         raise ArchiveError(f"Filen {target} finns redan; välj ett nytt filnamn.")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise ArchiveError(f"Mappen {parent} finns inte.")
-    data = read_archive(source)
+    if data is None:
+        data = read_archive(source)
+    else:
+        _check_consistency(data, source)
     remove_stale_work_files(parent)  # left by an import that was killed
     fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".utredning", dir=parent)
     os.close(fd)

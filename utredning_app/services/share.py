@@ -10,11 +10,10 @@ pages.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from utredning_app.errors import ValidationError
-from utredning_app.services.archive import build_archive, dumps, import_archive
+from utredning_app.services.archive import build_archive, import_archive
 from utredning_app.services.atomic import check_name_length
 
 
@@ -26,8 +25,7 @@ def share_copy(path: Path, out: Path) -> Path:
     if Path(path).resolve() == out.resolve():
         raise ValidationError("Kopian måste ha ett annat namn än originalet.")
     archive = build_archive(Path(path), include_private=False)
-    with tempfile.TemporaryDirectory(prefix="utredning-dela-") as tmp:
-        source = Path(tmp) / f"{out.stem}.json"
-        source.write_text(dumps(archive), encoding="utf-8")
-        import_archive(source, out).close()
+    # Straight from memory into the new file: no JSON copy in a temporary folder (which a
+    # killed process would leave behind, outside the user's folders).
+    import_archive(Path(f"{out.stem}.json"), out, data=archive).close()
     return out
