@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -185,12 +186,20 @@ def _csv_fields(path: Path) -> list[str]:
     return [f for row in csv.reader(io.StringIO(text, newline=""), delimiter=";") for f in row]
 
 
-@pytest.fixture
-def hostile_exports(demo_path: Path, tmp_path: Path) -> list[Path]:
-    _poison(demo_path, tmp_path / "lista.xlsx")
-    out = tmp_path / "ut"
-    out.mkdir()
-    return _files(_exports(demo_path, out))
+@pytest.fixture(scope="module")
+def hostile_exports(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> list[Path]:
+    """Made once for the module (the exports take a while), with the user's data and backup
+    folders kept inside the temporary folder as in every test."""
+    folder = tmp_path_factory.mktemp("fientlig")
+    source = folder / "demo.utredning"
+    shutil.copyfile(demo_template, source)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("UTREDNING_DATA_DIR", str(folder / "användardata"))
+        mp.setenv("UTREDNING_BACKUP_DIR", str(folder / "säkerhetskopior"))
+        _poison(source, folder / "lista.xlsx")
+        out = folder / "ut"
+        out.mkdir()
+        return _files(_exports(source, out))
 
 
 def test_no_user_text_becomes_a_formula(hostile_exports: list[Path]) -> None:
