@@ -119,6 +119,23 @@ def plant_private_markers(db: Database) -> tuple[set[str], set[str]]:
         s.add(
             Note(title="Gruppens", body_md=mark("GRUPPEN", shared), visibility=Visibility.GRUPPEN)
         )
+    # Written private, later made public with new text: the old text stays private (it sits
+    # only in the audit log's old values).
+    with db.transaction(actor="Åsa Öberg") as s:
+        for vis in (Visibility.PRIVAT, Visibility.PARTI):
+            later_public = Note(
+                title="Blir gemensam",
+                body_md=mark(f"FÖREGRUPPEN{vis.value}", private),
+                visibility=vis,
+            )
+            s.add(later_public)
+            s.flush()
+            later_public.body_md = mark(f"TIDIGAREPRIVAT{vis.value}", private)
+        s.flush()
+    with db.transaction(actor="Åsa Öberg") as s:
+        for note in s.scalars(select(Note).where(Note.title == "Blir gemensam")):
+            note.body_md = mark("NUGEMENSAM", shared)
+            note.visibility = Visibility.GRUPPEN
     # Later edits: the old values (markers) move into the audit log's changes.
     with db.transaction(actor="Åsa Öberg") as s:
         for note in s.scalars(select(Note).where(Note.visibility != Visibility.GRUPPEN)):
