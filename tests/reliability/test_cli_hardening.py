@@ -246,3 +246,13 @@ def test_long_but_allowed_name_is_written(demo_path: Path, tmp_path: Path) -> No
     out = tmp_path / ("x" * 246 + ".csv")
     assert cli_main(["logg", str(demo_path), "-o", str(out)]) == 0
     assert out.exists()
+
+
+def test_new_also_tidies_work_files_of_a_killed_run(tmp_path: Path) -> None:
+    left = tmp_path / ".ny-k1ll3d99.utredning"
+    left.write_bytes(b"")
+    Path(str(left) + "-journal").write_bytes(b"")
+    _age(left, STALE_AFTER_S + 60)
+    _age(Path(str(left) + "-journal"), STALE_AFTER_S + 60)
+    assert cli_main(["new", str(tmp_path / "ny.utredning"), "--titel", "Ny"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ny.utredning"]

@@ -51,9 +51,17 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_gui)
 
 
+def _tidy(path: Path) -> None:
+    """Work files a killed `new`, `demo` or import left in the target folder."""
+    from utredning_app.services.temp_files import remove_stale_work_files
+
+    remove_stale_work_files(path.parent if str(path.parent) else Path("."))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from utredning_app.services.demo import create_demo
 
+    _tidy(args.path)
     create_demo(args.path).close()
     print(f"Demoutredningen skapades: {args.path}")
     return 0
@@ -62,6 +70,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from utredning_app.storage.database import create_database
 
+    _tidy(args.path)
     create_database(args.path, title=args.titel, diarienummer=args.dnr).close()
     print(f"Ny utredning skapad: {args.path}")
     return 0
