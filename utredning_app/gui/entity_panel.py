@@ -148,7 +148,11 @@ class EntityPanel(QWidget):
         header.setHighlightSections(False)
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
         self.view.activated.connect(lambda _i: self.edit_current())
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        # Follow the selection, not the current index: on a mouse press the current row
+        # changes before the row is selected (currentRowChanged would see no selected row),
+        # while selectionChanged comes after it for mouse and keyboard alike.
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.selectionModel().currentRowChanged.connect(self._update_actions)
         layout.addWidget(self.view, 1)
         self._update_actions()
 
@@ -251,15 +255,17 @@ class EntityPanel(QWidget):
         self.proxy.setFilterFixedString(text)
 
     # selection ---------------------------------------------------------------
+    def _selected_index(self) -> QModelIndex:
+        """The selected row (column 0), or an invalid index: the one answer to "which row?"."""
+        rows = self.view.selectionModel().selectedRows(0)
+        return rows[0] if rows else QModelIndex()
+
     def current_id(self) -> str | None:
-        index = self.view.currentIndex()
-        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
-            return None
-        value = index.siblingAtColumn(0).data(ROW_ROLE)
+        value = self._selected_index().data(ROW_ROLE)
         return str(value) if value else None
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.view.currentIndex()
+        index = self._selected_index()
         if not index.isValid():
             return None
         return self.model.row(self.proxy.mapToSource(index).row())
@@ -302,15 +308,15 @@ class EntityPanel(QWidget):
             self.view.resizeColumnToContents(column)
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 320)))
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_selection(self, *_args: object) -> None:
         self._update_actions()
-        self.current_changed.emit(self.current_id() if current.isValid() else None)
+        self.current_changed.emit(self.current_id())
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_args: object) -> None:
         can_add = self.workspace is not None and (
             self.spec.parent_key is None or self.parent_id is not None
         )
-        has_row = self.view.currentIndex().isValid()
+        has_row = self._selected_index().isValid()
         self.add_action.setEnabled(can_add)
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
