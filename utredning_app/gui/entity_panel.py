@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -146,8 +146,14 @@ class EntityPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        # A double click edits; so do Return and Enter. Not ``activated`` as well: it comes
+        # with every double click too (the dialog opened twice), and on a single click in
+        # styles that activate on one click.
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
-        self.view.activated.connect(lambda _i: self.edit_current())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_current)
         # Follow the selection, not the current index: on a mouse press the current row
         # changes before the row is selected (currentRowChanged would see no selected row),
         # while selectionChanged comes after it for mouse and keyboard alike.

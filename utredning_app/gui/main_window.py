@@ -514,11 +514,15 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return None
         view = self.view(key)
-        self.stack.setCurrentWidget(view)
+        # The sidebar first, quietly: switching the stack moves the focus (from the welcome
+        # page into the sidebar), and a sidebar without a current row then picks its first
+        # one and showed Översikt in the middle of this switch, left visible over the view.
+        self.sidebar.blockSignals(True)
         for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == key and self.sidebar.currentRow() != row:
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentWidget(view)
         return view
 
     def current_view_key(self) -> str:

@@ -1,0 +1,110 @@
+"""How the window answers a person's mouse and keyboard: double clicks, Return, opening a file
+from the recent list, the undo menu's texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from tests.gui.test_master_detail_clicks import click_row
+
+
+class DialogCounter:
+    """Counts the modal dialogs that open while it runs, and closes each one (Avbryt)."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._poll)
+
+    def _poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QDialog) and widget.isVisible():
+            self.seen.append(widget.windowTitle())
+            widget.reject()
+
+    def __enter__(self) -> DialogCounter:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.stop()
+
+
+def _first_row_id(panel: Any) -> str:
+    from utredning_app.gui.table_model import ROW_ROLE
+
+    return str(panel.proxy.index(0, 0).data(ROW_ROLE))
+
+
+def test_a_double_click_opens_the_edit_dialog_once(qtbot: QtBot, window: Any) -> None:
+    panel = window.show_view("members").members
+    row_id = _first_row_id(panel)
+    click_row(qtbot, panel, row_id)
+    index = panel.proxy.index(0, 0)
+    pos = panel.view.visualRect(index).center()
+    with DialogCounter() as dialogs:
+        # A real double click: press-release, then the second press as a double click.
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.wait(200)
+    assert len(dialogs.seen) == 1, dialogs.seen
+    assert dialogs.seen[0].startswith("Redigera")
+
+
+def test_return_on_a_row_opens_the_edit_dialog_once(qtbot: QtBot, window: Any) -> None:
+    panel = window.show_view("members").members
+    click_row(qtbot, panel, _first_row_id(panel))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    panel.view.setFocus()
+    with DialogCounter() as dialogs:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        qtbot.wait(200)
+    assert len(dialogs.seen) == 1, dialogs.seen
+
+
+def _visible_views(window: Any) -> list[str]:
+    return [key for key, view in window.views.items() if view.isVisible()]
+
+
+def _reopen_from(window: Any, qtbot: QtBot, how: str) -> None:
+    """Close the file in the members view, then open it again from the recent list."""
+    window.show_view("members")
+    window.settings.save_window(window.saveGeometry(), window.saveState(), "members")
+    window.close_file()
+    assert window.stack.currentWidget() is window.welcome
+    with qtbot.waitSignal(window.file_opened, timeout=15_000):
+        if how == "welcome":
+            recent = window.welcome.recent
+            recent.setFocus()
+            rect = recent.visualItemRect(recent.item(0))
+            qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            qtbot.mouseDClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        else:
+            window.recent_menu.actions()[0].trigger()
+    qtbot.wait(100)  # let focus changes and queued paints happen
+
+
+def test_opening_from_the_welcome_list_shows_the_restored_view_alone(
+    qtbot: QtBot, window: Any
+) -> None:
+    """After opening from the welcome page's list, the restored view is the only one on screen
+    (Översikt was painted over it until another view was clicked)."""
+    _reopen_from(window, qtbot, "welcome")
+    assert window.current_view_key() == "members"
+    assert _visible_views(window) == ["members"]
+    assert window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole) == "members"
+
+
+def test_opening_from_the_recent_menu_shows_the_restored_view_alone(
+    qtbot: QtBot, window: Any
+) -> None:
+    _reopen_from(window, qtbot, "menu")
+    assert window.current_view_key() == "members"
+    assert _visible_views(window) == ["members"]
+    assert window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole) == "members"
