@@ -3,10 +3,11 @@ from the recent list, the undo menu's texts."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_master_detail_clicks import click_row
@@ -108,3 +109,32 @@ def test_opening_from_the_recent_menu_shows_the_restored_view_alone(
     assert window.current_view_key() == "members"
     assert _visible_views(window) == ["members"]
     assert window.sidebar.currentItem().data(Qt.ItemDataRole.UserRole) == "members"
+
+
+def test_signers_are_offered_by_party_and_printed_with_their_own(
+    qtbot: QtBot, window: Any, filled_path: Path, tmp_path: Path
+) -> None:
+    """The reservation is Vänsterpartiet's: V's members come first, everyone shows a party, and
+    a member of M who signs it is printed "(M)" in the slutrapport, not "(V)"."""
+    from tests.word_helpers import docx_text
+    from utredning_app.services.exports import export_document
+
+    view = window.show_view("dissents")
+    click_row(qtbot, view.dissents, _first_row_id(view.dissents))
+    dialog = view.members.make_add_dialog()
+    assert dialog is not None
+    combo = dialog.editors["member_id"].widget
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["Åsa Åberg (V)", "Anna Andersson (M)", "Östen Öberg (S)"]
+    assert combo.currentText() == "Åsa Åberg (V)"  # the party's own member is the default
+    combo.setCurrentIndex(labels.index("Anna Andersson (M)"))
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert view.members.apply_add(dialog)
+    cell = view.members.proxy.index(0, 0).data()
+    assert cell == "Anna Andersson (M)"
+
+    out = tmp_path / "slutrapport.docx"
+    export_document("slutrapport", filled_path, out)
+    text = docx_text(out)
+    assert "Anna Andersson (M)" in text
+    assert "Anna Andersson (V)" not in text
