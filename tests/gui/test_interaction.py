@@ -138,3 +138,23 @@ def test_signers_are_offered_by_party_and_printed_with_their_own(
     text = docx_text(out)
     assert "Anna Andersson (M)" in text
     assert "Anna Andersson (V)" not in text
+
+
+def test_the_undo_menu_names_rows_by_their_label_not_their_id(qtbot: QtBot, window: Any) -> None:
+    """A signer, a linked option and a weight are named as the table shows them."""
+    view = window.show_view("dissents")
+    click_row(qtbot, view.dissents, _first_row_id(view.dissents))
+    dialog = view.members.make_add_dialog()
+    assert dialog is not None
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert view.members.apply_add(dialog)
+    assert window.undo_action.text() == "&Ångra Skapa Undertecknare «Åsa Åberg (V)»"
+    view.members.delete_current(confirm=False)
+    assert window.undo_action.text() == "&Ångra Ta bort Undertecknare «Åsa Åberg (V)»"
+
+    view = window.show_view("assessments")
+    dialog = view.weights.make_add_dialog()
+    assert dialog is not None
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert view.weights.apply_add(dialog)
+    assert window.undo_action.text() == "&Ångra Skapa Vikt «Legala aspekter»"

@@ -328,6 +328,17 @@ class EntityPanel(QWidget):
         self.delete_action.setEnabled(has_row)
 
     # editing -----------------------------------------------------------------
+    def row_label(self, values: dict[str, Any]) -> str:
+        """How a row is named in dialog titles and the undo menu: its name field as shown in
+        the table (a picked row's label, not its id), or the entity's singular."""
+        key = self.spec.name_key
+        column = next((c for c in self.model.columns if c.key == key), None)
+        if column is not None:
+            text = column.text(values)
+        else:
+            text = "" if values.get(key) is None else str(values[key])
+        return text or tr_field(self.spec.singular)
+
     def _dialog(self, values: dict[str, Any], heading: str) -> EntityDialog:
         ws = self.workspace
         assert ws is not None
@@ -374,7 +385,7 @@ class EntityPanel(QWidget):
         if self.spec.parent_key:
             values[self.spec.parent_key] = self.parent_id
         singular = tr_field(self.spec.singular)
-        name = str(values.get(self.spec.name_key) or singular)
+        name = self.row_label(values)
         row_id = self.workspace.create(
             self.spec.table, values, self.tr("Skapa %1").replace("%1", f"{singular} «{name}»")
         )
@@ -391,7 +402,7 @@ class EntityPanel(QWidget):
         row = self.current_row()
         if row is None or self.workspace is None:
             return None
-        name = str(row.get(self.spec.name_key) or tr_field(self.spec.singular))
+        name = self.row_label(row)
         dialog = self._dialog(row, self.tr("Redigera: %1").replace("%1", name))
         dialog.setProperty("row_id", row["id"])
         return dialog
@@ -404,7 +415,7 @@ class EntityPanel(QWidget):
         if not changes:
             return False
         singular = tr_field(self.spec.singular)
-        name = str(dialog.base_value(self.spec.name_key) or singular)
+        name = self.row_label({self.spec.name_key: dialog.base_value(self.spec.name_key)})
         return self.workspace.update(
             self.spec.table,
             row_id,
@@ -417,7 +428,7 @@ class EntityPanel(QWidget):
         if row is None or self.workspace is None:
             return
         singular = tr_field(self.spec.singular)
-        name = str(row.get(self.spec.name_key) or singular)
+        name = self.row_label(row)
         if confirm:
             answer = QMessageBox.question(
                 self,
