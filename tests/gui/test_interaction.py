@@ -158,3 +158,42 @@ def test_the_undo_menu_names_rows_by_their_label_not_their_id(qtbot: QtBot, wind
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     assert view.weights.apply_add(dialog)
     assert window.undo_action.text() == "&Ångra Skapa Vikt «Legala aspekter»"
+
+
+def test_a_duplicate_year_is_named_at_the_field_and_the_form_stays_open(
+    qtbot: QtBot, window: Any, filled_path: Path
+) -> None:
+    from utredning_app.services import entities
+    from utredning_app.storage.database import open_database
+
+    panel = window.show_view("estimates").values
+    assert panel.parent_id is not None
+    dialog = panel.make_add_dialog()
+    assert dialog is not None
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    below = dialog.editors["low"].widget
+    y_before = below.mapTo(dialog, below.rect().topLeft()).y()
+    for key, text in {"year": "2024", "low": "1", "base": "2", "high": "3"}.items():
+        line = dialog.editors[key].widget
+        line.clear()
+        qtbot.keyClicks(line, text)
+    save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors["year"].text() == "År «2024» finns redan här. Välj ett annat värde."
+    assert dialog.editors["base"].widget.text() == "2"  # the input is kept
+    assert below.mapTo(dialog, below.rect().topLeft()).y() == y_before  # nothing jumped
+    db = open_database(filled_path, read_only=True)
+    try:
+        assert len(entities.rows(db, "estimate_value", {"estimate_id": panel.parent_id})) == 1
+    finally:
+        db.close()
+
+    line = dialog.editors["year"].widget
+    line.clear()
+    qtbot.keyClicks(line, "2025")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert panel.apply_add(dialog)

@@ -8,6 +8,7 @@ never written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -38,6 +39,9 @@ class EntityDialog(QDialog):
         self.scale = scale
         self._base = dict(values)
         self._touched: set[str] = set()
+        # Checks that need the file (a duplicate year …), run on Save after the field rules:
+        # a refused value keeps the form open with the message at the field.
+        self.checker: Callable[[dict[str, Any]], list[FieldError]] | None = None
         self.setWindowTitle(heading)
         self.ui.headingLabel.setText(heading)
         self.ui.headingLabel.setObjectName("dialogHeading")
@@ -61,7 +65,9 @@ class EntityDialog(QDialog):
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
-            error.hide()
+            # One line is kept for the message even while there is none: fields below do not
+            # move while the user is clicking.
+            error.setMinimumHeight(error.fontMetrics().height())
             container = QWidget()
             from PySide6.QtWidgets import QVBoxLayout
 
@@ -117,7 +123,6 @@ class EntityDialog(QDialog):
             messages = by_field.get(key, [])
             visible = bool(messages) and (only is None or key in only)
             label.setText(" ".join(messages) if visible else "")
-            label.setVisible(visible)
             self.editors[key].widget.setProperty("invalid", visible)
             self.editors[key].widget.style().unpolish(self.editors[key].widget)
             self.editors[key].widget.style().polish(self.editors[key].widget)
@@ -131,7 +136,9 @@ class EntityDialog(QDialog):
         self.show_errors(errors, self._touched)
 
     def _try_accept(self) -> None:
-        _, errors = self.collect()
+        values, errors = self.collect()
+        if not errors and self.checker is not None:
+            errors = self.checker({**self._base, **values})
         if errors:
             self.show_errors(errors)
             bad = next((e.field for e in errors if e.field in self.editors), None)

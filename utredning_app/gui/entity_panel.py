@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from utredning_app.domain.validation import FieldError
 from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import EntitySpec, tr_field
@@ -32,6 +33,7 @@ from utredning_app.gui.table_model import ROW_ROLE, Column, RowTableModel, Swedi
 from utredning_app.gui.table_model import display_text as _display
 from utredning_app.gui.workspace import Workspace
 from utredning_app.services import entities
+from utredning_app.services.duplicates import duplicate_keys
 
 
 def _number_text(key: str, decimals: int, grouping: bool) -> Callable[[dict[str, Any]], str]:
@@ -345,9 +347,34 @@ class EntityPanel(QWidget):
         with ws.db.reader() as session:
             scale = entities.scale(session)
         hidden = frozenset({self.spec.parent_key}) if self.spec.parent_key else frozenset()
-        return EntityDialog(
+        dialog = EntityDialog(
             self.spec, values, self.choices(), scale, heading=heading, parent=self, hidden=hidden
         )
+        row_id = values.get("id")
+        dialog.checker = lambda merged: self._duplicates(dialog, merged, row_id)
+        return dialog
+
+    def _duplicates(
+        self, dialog: EntityDialog, values: dict[str, Any], row_id: str | None
+    ) -> list[FieldError]:
+        """A value the file already has where only one is allowed, named at its field."""
+        assert self.workspace is not None
+        if self.spec.parent_key:
+            values = {**values, self.spec.parent_key: self.parent_id}
+        errors = []
+        for keys in duplicate_keys(self.workspace.db, self.spec.table, values, row_id):
+            shown = [key for key in keys if key in dialog.editors]
+            for key in shown[-1:]:  # the field the user chose, not the hidden parent
+                label = tr_field(self.spec.field(key).label)
+                errors.append(
+                    FieldError(
+                        key,
+                        self.tr("%1 «%2» finns redan här. Välj ett annat värde.")
+                        .replace("%1", label)
+                        .replace("%2", dialog.editors[key].display_text()),
+                    )
+                )
+        return errors
 
     def new_values(self) -> dict[str, Any]:
         """Defaults for a new row (subclasses and views may extend)."""
