@@ -197,3 +197,93 @@ def test_a_duplicate_year_is_named_at_the_field_and_the_form_stays_open(
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert panel.apply_add(dialog)
+
+
+def test_a_score_typed_into_the_matrix_is_saved_without_qt_warnings(
+    qtbot: QtBot, window: Any, filled_path: Path, ids: dict[str, Any]
+) -> None:
+    """Click a cell, type the score, press Return: as a person does. Qt used to print
+    "commitData called with an editor that does not belong to this view" on every edit
+    (the write reset the model while the editor was still being committed); Qt warnings
+    fail GUI tests (qt_log_level_fail)."""
+    from tests.gui.test_special_views import file_matrix
+
+    view = window.show_view("assessments")
+    table, model = view.table, view.model
+    option, criterion = ids["options"][1], ids["criteria"][1]
+    row = [o.id for o in model.matrix.options].index(option)
+    col = [c.id for c in model.matrix.criteria].index(criterion)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for text in ("4", "2"):
+        index = model.index(row, col)
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+        )
+        qtbot.keyClicks(table, text)  # any key opens the editor with that key
+        editor = QApplication.focusWidget()
+        assert editor is not table
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.wait(50)
+        assert file_matrix(filled_path).score(option, criterion) == int(text)
+        assert model.index(row, col).data() == text
+
+
+def _activate(qtbot: QtBot, window: Any) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_every_view_has_its_own_keys_shown_in_the_menu(qtbot: QtBot, window: Any) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from utredning_app.gui.views import VIEWS
+
+    _activate(qtbot, window)
+    seen: set[str] = set()
+    for info in VIEWS:
+        keys = window.view_actions[info.key].shortcut()
+        assert not keys.isEmpty(), f"{info.key} has no shortcut"
+        text = keys.toString(QKeySequence.SequenceFormat.PortableText)
+        assert text not in seen
+        seen.add(text)
+        combination = keys[0]
+        window.sidebar.setFocus()
+        qtbot.keyClick(window.sidebar, combination.key(), combination.keyboardModifiers())
+        assert window.current_view_key() == info.key, text
+    assert len(seen) == len(VIEWS) > 9
+
+
+def test_tab_leaves_a_table(qtbot: QtBot, window: Any) -> None:
+    panel = window.show_view("members").members
+    _activate(qtbot, window)
+    click_row(qtbot, panel, _first_row_id(panel))
+    assert QApplication.focusWidget() is panel.view
+    qtbot.keyClick(panel.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not panel.view
+    assert panel.current_id() == _first_row_id(panel)  # the row stayed where it was
+
+
+def test_ctrl_return_saves_a_dialog_from_a_multiline_field(
+    qtbot: QtBot, window: Any, filled_path: Path
+) -> None:
+    from tests.gui.conftest import read
+
+    panel = window.show_view("notes").primary_panel()
+    dialog = panel.make_add_dialog()
+    assert dialog is not None
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.editors["title"].widget, "Kostnader")  # keyClicks: ASCII only
+    body = dialog.editors["body_md"].widget
+    body.setFocus()
+    qtbot.keyClicks(body, "Rad ett")
+    qtbot.keyClick(body, Qt.Key.Key_Return)  # Return is a new line …
+    qtbot.keyClicks(body, "rad tva")
+    assert dialog.isVisible()
+    qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # … Ctrl saves
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    row_id = panel.apply_add(dialog)
+    assert read(filled_path, "note", row_id)["body_md"] == "Rad ett\nrad tva"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from utredning_app.domain.validation import FieldError, Scale, validate
@@ -52,6 +53,10 @@ class EntityDialog(QDialog):
         save.setDefault(True)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         self.ui.buttonBox.accepted.connect(self._try_accept)
+        # Return in a multi-line field starts a new line; Ctrl+Return saves from anywhere.
+        save.setToolTip(self.tr("Spara (Ctrl+Retur)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._try_accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}

@@ -132,6 +132,7 @@ class EntityPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
         self.view.setObjectName(f"table_{spec.table}")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(title)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)

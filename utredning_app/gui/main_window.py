@@ -40,6 +40,18 @@ if TYPE_CHECKING:
 FILE_SUFFIX = ".utredning"
 
 
+def view_shortcut(number: int) -> QKeySequence | None:
+    """Keys for the view at ``number`` (from 1) in the sidebar: Ctrl+1 … Ctrl+9 and Ctrl+0
+    for the first ten, Alt+1 … Alt+9 for the next nine."""
+    if 1 <= number <= 9:
+        return QKeySequence(f"Ctrl+{number}")
+    if number == 10:
+        return QKeySequence("Ctrl+0")
+    if 11 <= number <= 19:
+        return QKeySequence(f"Alt+{number - 10}")
+    return None
+
+
 def _tr_view(title: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
@@ -212,12 +224,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.settings_action)
 
         self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self.view_actions: dict[str, QAction] = {}
         for number, info in enumerate(VIEWS, start=1):
             action = QAction(icon(info.icon), _tr_view(info.title), self)
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if (keys := view_shortcut(number)) is not None:
+                action.setShortcut(keys)  # shown next to the view in the menu
             action.triggered.connect(lambda _c=False, key=info.key: self.show_view(key))
             self.view_menu.addAction(action)
+            self.view_actions[info.key] = action
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.sidebar_action)
         self.view_menu.addAction(self.fullscreen_action)
@@ -252,9 +266,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(300)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for info in VIEWS:
+        for number, info in enumerate(VIEWS, start=1):
             item = QListWidgetItem(icon(info.icon), _tr_view(info.title))
             item.setData(Qt.ItemDataRole.UserRole, info.key)
+            keys = view_shortcut(number)
+            item.setToolTip(
+                _tr_view(info.title)
+                + (f" ({keys.toString(QKeySequence.SequenceFormat.NativeText)})" if keys else "")
+            )
             self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._on_nav)
         layout.addWidget(self.sidebar)

@@ -53,9 +53,28 @@ class MatrixModel(QAbstractTableModel):
         self.matrix = Matrix()
 
     def set_matrix(self, matrix: Matrix) -> None:
-        self.beginResetModel()
+        """Show ``matrix``; when only scores changed, the cells are updated in place.
+
+        A score typed into a cell is written while the view is still committing the cell's
+        editor: a model reset there took the editor from the view, and Qt printed "commitData
+        called with an editor that does not belong to this view" on every edit.
+        """
+        same_axes = (
+            matrix.options == self.matrix.options
+            and matrix.criteria == self.matrix.criteria
+            and (matrix.score_min, matrix.score_max)
+            == (self.matrix.score_min, self.matrix.score_max)
+        )
+        if not same_axes:
+            self.beginResetModel()
+            self.matrix = matrix
+            self.endResetModel()
+            return
         self.matrix = matrix
-        self.endResetModel()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.matrix.options)

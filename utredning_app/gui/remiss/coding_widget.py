@@ -78,6 +78,7 @@ class CodingWidget(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.proposals = QTableWidget(0, 4)
+        self.proposals.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.proposals.setObjectName("codingProposals")
         self.proposals.setHorizontalHeaderLabels(
             [self.tr("Nr"), self.tr("Förslag"), self.tr("Ställningstagande"), self.tr("Kommentar")]

@@ -101,6 +101,7 @@ class View(BaseView):
         )
         self.view = QTableView()
         self.view.setObjectName("table_audit")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(QCoreApplication.translate("Ändringslogg", "Ändringslogg"))
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
