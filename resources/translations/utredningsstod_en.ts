@@ -176,6 +176,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Spara (Ctrl+Retur)</source>
+        <translation>Save (Ctrl+Return)</translation>
+    </message>
+    <message>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
@@ -232,6 +236,10 @@
             <numerusform>(%n)</numerusform>
             <numerusform>(%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 «%2» finns redan här. Välj ett annat värde.</source>
+        <translation>%1 «%2» already exists here. Choose another value.</translation>
     </message>
     <message>
         <source>Ny: %1</source>

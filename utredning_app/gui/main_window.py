@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
 # the start-up path, so the window is built while the worker thread imports it and opens the file.
 FILE_SUFFIX = ".utredning"
+
+
+SIDEBAR_WIDE, SIDEBAR_NARROW, SIDEBAR_ICONS = 300, 240, 56
 
 
 def view_shortcut(number: int) -> QKeySequence | None:
@@ -263,7 +266,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Navigering"))
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(300)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDE)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
         for number, info in enumerate(VIEWS, start=1):
@@ -274,8 +277,10 @@ class MainWindow(QMainWindow):
                 _tr_view(info.title)
                 + (f" ({keys.toString(QKeySequence.SequenceFormat.NativeText)})" if keys else "")
             )
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _tr_view(info.title))
             self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._on_nav)
+        self._sidebar_mode = ""
         layout.addWidget(self.sidebar)
         self.stack = QStackedWidget()
         self.stack.setObjectName("viewStack")
@@ -284,6 +289,26 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.setEnabled(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar(event.size().width())
+
+    def _fit_sidebar(self, width: int) -> None:
+        """Narrow windows give the views the room: a narrower sidebar below 1600 pixels and
+        icons only (names in the tooltips) below 1280."""
+        mode = "icons" if width < 1280 else "narrow" if width < 1600 else "wide"
+        if mode == self._sidebar_mode:
+            return
+        self._sidebar_mode = mode
+        self.sidebar.setProperty("compact", mode == "icons")
+        self.sidebar.setFixedWidth(
+            {"icons": SIDEBAR_ICONS, "narrow": SIDEBAR_NARROW, "wide": SIDEBAR_WIDE}[mode]
+        )
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            title = str(item.data(Qt.ItemDataRole.AccessibleTextRole))
+            item.setText("" if mode == "icons" else title)
 
     # files ---------------------------------------------------------------------
     def actor(self) -> str:

@@ -1,0 +1,89 @@
+"""Läsa och koda on a laptop screen: at 1366×768 every column heading shows in full and the
+answer text is at least 60 characters wide; at 1024×700 the sidebar gives way to icons; the
+splitters remember where the user left them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import open_window
+
+
+def _coding(qtbot: QtBot, path: Path, width: int, height: int) -> tuple[Any, Any]:
+    window = open_window(qtbot, path)
+    window.resize(width, height)
+    view = window.show_view("remiss_answers")
+    view.workbench.setCurrentWidget(view.workbench.coding)
+    qtbot.waitUntil(lambda: window.width() == width)
+    QApplication.processEvents()
+    return window, view.workbench.coding
+
+
+def test_at_1366x768_headings_show_in_full_and_the_answer_is_60_characters_wide(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    window, coding = _coding(qtbot, demo_path, 1366, 768)
+    try:
+        assert coding.proposals.rowCount() >= 3, "the demo answer is coded per proposal"
+        header = coding.proposals.horizontalHeader()
+        metrics = header.fontMetrics()
+        visible = header.viewport().width()
+        for column in range(header.count()):
+            text = coding.proposals.horizontalHeaderItem(column).text()
+            left = header.sectionViewportPosition(column)
+            size = header.sectionSize(column)
+            assert size >= metrics.horizontalAdvance(text) + 8, text
+            assert left >= 0 and left + size <= visible, f"{text} is outside the table"
+        text = coding.text
+        characters = text.viewport().width() / text.fontMetrics().horizontalAdvance("n")
+        assert characters >= 60, characters
+        assert window.sidebar.width() < 300  # the views get the room
+    finally:
+        window.close()
+
+
+def test_at_1024x700_the_sidebar_shows_icons_and_the_answer_stays_readable(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    window, coding = _coding(qtbot, demo_path, 1024, 700)
+    try:
+        assert window.sidebar.width() <= 60
+        item = window.sidebar.item(0)
+        assert item.text() == "" and item.toolTip().startswith("Översikt")
+        text = coding.text
+        assert text.viewport().width() / text.fontMetrics().horizontalAdvance("n") >= 50
+        window.resize(1700, 900)
+        qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Översikt")
+    finally:
+        window.close()
+
+
+@pytest.mark.parametrize("name", ["outer_split", "work_split", "reading_split"])
+def test_splitters_remember_where_they_were_left(qtbot: QtBot, demo_path: Path, name: str) -> None:
+    window, coding = _coding(qtbot, demo_path, 1366, 768)
+    try:
+        splitter = getattr(coding, name)
+        handle = splitter.handle(1)
+        start = handle.rect().center()
+        before = splitter.sizes()
+        step = (
+            QPoint(40, 0) if splitter.orientation() == Qt.Orientation.Horizontal else QPoint(0, 40)
+        )
+        qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(handle, start + step)
+        qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + step)
+        moved = splitter.sizes()
+        assert moved != before
+    finally:
+        window.close()
+    window, coding = _coding(qtbot, demo_path, 1366, 768)
+    try:
+        assert getattr(coding, name).sizes() == moved
+    finally:
+        window.close()
