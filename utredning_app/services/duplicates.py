@@ -32,12 +32,12 @@ def duplicate_keys(
             keys = tuple(column.key for column in constraint.columns)
             if any(coerced.get(key) is None for key in keys):
                 continue
-            query = select(model.id).where(  # type: ignore[attr-defined]
+            query = select(model.id).where(
                 *(getattr(model, key) == coerced[key] for key in keys),
                 model.deleted_at.is_(None),
             )
             if row_id is not None:
-                query = query.where(model.id != row_id)  # type: ignore[attr-defined]
+                query = query.where(model.id != row_id)
             if session.scalars(query.limit(1)).first() is not None:
                 found.append(keys)
     return found
