@@ -87,3 +87,34 @@ def test_splitters_remember_where_they_were_left(qtbot: QtBot, demo_path: Path, 
         assert getattr(coding, name).sizes() == moved
     finally:
         window.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1366, 768)])
+def test_the_change_log_filters_do_not_overlap(
+    qtbot: QtBot, demo_path: Path, size: tuple[int, int]
+) -> None:
+    window = open_window(qtbot, demo_path)
+    try:
+        window.resize(*size)
+        view = window.show_view("audit")
+        qtbot.waitUntil(lambda: window.width() == size[0])
+        QApplication.processEvents()
+        widgets = [
+            view.actor_combo,
+            view.table_combo,
+            view.text_edit,
+            view.use_dates,
+            view.from_date,
+            view.to_date,
+            view.count_label,
+        ]
+        rects = [
+            w.geometry().translated(w.parentWidget().mapTo(view, QPoint(0, 0))) for w in widgets
+        ]
+        for i, first in enumerate(rects):
+            assert first.width() > 0
+            for second in rects[i + 1 :]:
+                assert not first.intersects(second), (first, second)
+        assert view.count_label.text().endswith("ändringar")
+    finally:
+        window.close()
