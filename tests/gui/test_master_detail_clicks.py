@@ -257,3 +257,28 @@ def test_a_click_on_a_section_shows_its_text(
         assert "Slutrapportens förslag." in view.editor.markdown()
     finally:
         window.close()
+
+
+def test_a_click_on_an_answer_in_reading_and_coding_shows_it(qtbot: QtBot, demo_path: Path) -> None:
+    """Remissvar ▸ Läsa och koda: the list of answers is a master too."""
+    window = open_window(qtbot, demo_path)
+    try:
+        coding = window.show_view("remiss_answers").workbench.coding
+        answers = coding.responses
+        assert answers.count() >= 2
+        for row in (answers.count() - 1, 1, 0):
+            item = answers.item(row)
+            if answers.currentItem() is item:
+                continue
+            qtbot.mouseClick(
+                answers.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=answers.visualItemRect(item).center(),
+            )
+            expected = str(item.data(Qt.ItemDataRole.UserRole))
+            assert coding.current_response_id() == expected
+            assert coding.detail is not None and coding.detail.id == expected
+            assert coding.heading.text() == coding.detail.consultee
+            assert coding.text.toPlainText() == coding.detail.text
+    finally:
+        window.close()
