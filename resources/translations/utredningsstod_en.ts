@@ -122,6 +122,10 @@
         <translation>(not given)</translation>
     </message>
     <message>
+        <source>[förslag %1] </source>
+        <translation>[proposal %1] </translation>
+    </message>
+    <message>
         <source>Citat</source>
         <translation>Quote</translation>
     </message>
@@ -327,6 +331,22 @@
 </context>
 <context>
     <name>Filsäkerhet</name>
+    <message>
+        <source>okänd tid</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <source>Filen %1 är redan öppen för redigering av %2 på datorn %3 (sedan %4). Du kan öppna den skrivskyddad, eller avbryta och försöka igen när den har stängts. (Om den datorn har kraschat kan du ta över låset.)</source>
+        <translation>The file %1 is already open for editing by %2 on the computer %3 (since %4). You can open it read-only, or cancel and try again when it has been closed. (If that computer has crashed, you can take over the lock.)</translation>
+    </message>
+    <message>
+        <source>okänd användare</source>
+        <translation>unknown user</translation>
+    </message>
+    <message>
+        <source>okänd</source>
+        <translation>unknown</translation>
+    </message>
     <message>
         <source>Filen är redan öppen</source>
         <translation>The file is already open</translation>

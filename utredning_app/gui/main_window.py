@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         if isinstance(error, FileLockedError):
             from utredning_app.gui.file_safety import LockedChoice, ask_when_locked
 
-            choice = ask_when_locked(self, error)
+            choice = ask_when_locked(self, error, path.name)
             if choice != LockedChoice.CANCEL:
                 self.open_path(
                     path,

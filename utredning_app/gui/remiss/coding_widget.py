@@ -297,7 +297,9 @@ class CodingWidget(QWidget):
         for quote in detail.quotes:
             star = "★ " if quote.is_key else ""
             where = (
-                f"[förslag {numbers[quote.proposal_id]}] " if quote.proposal_id in numbers else ""
+                self.tr("[förslag %1] ").replace("%1", str(numbers[quote.proposal_id]))
+                if quote.proposal_id in numbers
+                else ""
             )
             short = quote.text if len(quote.text) < 160 else quote.text[:157] + "…"
             item = QListWidgetItem(f"{star}{where}«{short}»")
