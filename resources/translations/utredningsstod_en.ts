@@ -2123,6 +2123,65 @@ Do you want to open it now?</translation>
     </message>
 </context>
 <context>
+    <name>Validering</name>
+    <message>
+        <source>%1 måste fyllas i.</source>
+        <translation>%1 must be filled in.</translation>
+    </message>
+    <message>
+        <source>%1 måste anges.</source>
+        <translation>%1 must be given.</translation>
+    </message>
+    <message>
+        <source>%1 kan inte vara negativt.</source>
+        <translation>%1 cannot be negative.</translation>
+    </message>
+    <message>
+        <source>%1 måste ligga mellan %2 och %3.</source>
+        <translation>%1 must be between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>Poängen måste ligga på skalan %1–%2.</source>
+        <translation>The score must be on the scale %1–%2.</translation>
+    </message>
+    <message>
+        <source>Skalans högsta värde måste vara större än det lägsta.</source>
+        <translation>The highest value of the scale must be greater than the lowest.</translation>
+    </message>
+    <message>
+        <source>Tidshorisonten måste vara 1–50 år.</source>
+        <translation>The time horizon must be 1–50 years.</translation>
+    </message>
+    <message>
+        <source>Diskonteringsräntan måste vara mellan 0 och 1 (0–100 %).</source>
+        <translation>The discount rate must be between 0 and 1 (0–100 %).</translation>
+    </message>
+    <message>
+        <source>Lågt värde kan inte vara större än basvärdet.</source>
+        <translation>The low value cannot be greater than the base value.</translation>
+    </message>
+    <message>
+        <source>Högt värde kan inte vara mindre än basvärdet.</source>
+        <translation>The high value cannot be less than the base value.</translation>
+    </message>
+    <message>
+        <source>Förslagets nummer måste vara 1 eller större.</source>
+        <translation>The proposal number must be 1 or greater.</translation>
+    </message>
+    <message>
+        <source>Sista svarsdag kan inte vara före utskicksdagen.</source>
+        <translation>The reply deadline cannot be before the sending date.</translation>
+    </message>
+    <message>
+        <source>Startposition kan inte vara negativ.</source>
+        <translation>The start position cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Slutposition kan inte vara före startpositionen.</source>
+        <translation>The end position cannot be before the start position.</translation>
+    </message>
+</context>
+<context>
     <name>Vyer</name>
     <message>
         <source>Ledamöter och partier</source>

@@ -19,6 +19,7 @@ from utredning_app.domain.validation import FieldError, Scale, validate
 from utredning_app.gui.field_editors import FieldEditor, ParseError
 from utredning_app.gui.forms.ui_entity_dialog import Ui_EntityDialog
 from utredning_app.gui.specs import EntitySpec, tr_field
+from utredning_app.gui.validation_text import translated_message
 
 
 class EntityDialog(QDialog):
@@ -123,7 +124,7 @@ class EntityDialog(QDialog):
     def show_errors(self, errors: list[FieldError], only: set[str] | None = None) -> None:
         by_field: dict[str, list[str]] = {}
         for error in errors:
-            by_field.setdefault(error.field, []).append(error.message)
+            by_field.setdefault(error.field, []).append(translated_message(error.message))
         for key, label in self.errors.items():
             messages = by_field.get(key, [])
             visible = bool(messages) and (only is None or key in only)
@@ -131,7 +132,7 @@ class EntityDialog(QDialog):
             self.editors[key].widget.setProperty("invalid", visible)
             self.editors[key].widget.style().unpolish(self.editors[key].widget)
             self.editors[key].widget.style().polish(self.editors[key].widget)
-        unplaced = [e.message for e in errors if e.field not in self.errors]
+        unplaced = [translated_message(e.message) for e in errors if e.field not in self.errors]
         self.ui.summaryLabel.setText(" ".join(unplaced))
         self.ui.summaryLabel.setVisible(bool(unplaced) and only is None)
 

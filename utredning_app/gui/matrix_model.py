@@ -12,6 +12,7 @@ from utredning_app.domain.enums import CriterionKind
 from utredning_app.domain.formatting import format_number, parse_number
 from utredning_app.domain.validation import Scale, validate
 from utredning_app.gui.enum_labels import enum_label
+from utredning_app.gui.validation_text import translated_message
 from utredning_app.services.assessments import Matrix
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,7 +154,7 @@ class MatrixModel(QAbstractTableModel):
         scale = Scale(self.matrix.score_min, self.matrix.score_max)
         errors = validate("assessment", {"score": score}, scale)
         if errors:
-            self.refused.emit(errors[0].message)
+            self.refused.emit(translated_message(errors[0].message))
             return False
         option_id, criterion_id = self._keys(index)
         if score == self.matrix.score(option_id, criterion_id):
