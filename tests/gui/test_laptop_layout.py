@@ -118,3 +118,48 @@ def test_the_change_log_filters_do_not_overlap(
         assert view.count_label.text().endswith("ändringar")
     finally:
         window.close()
+
+
+def _inside(inner: Any, outer: Any) -> bool:
+    return (
+        inner.x0 >= outer.x0 - 1
+        and inner.x1 <= outer.x1 + 1
+        and inner.y0 >= outer.y0 - 1
+        and inner.y1 <= outer.y1 + 1
+    )
+
+
+def test_charts_keep_their_texts_inside_and_apart_at_1024x700(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    """The tornado's legend below the plot covered the axis label; the Monte Carlo title ran
+    past the edge of a narrow canvas."""
+    window = open_window(qtbot, demo_path)
+    try:
+        window.resize(1024, 700)
+        view = window.show_view("cost_analysis")
+        qtbot.waitUntil(lambda: window.width() == 1024)
+        view.tabs.setCurrentIndex(view.tabs.indexOf(view.tornado_chart.parentWidget()))
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: view.tornado_chart.drawn)
+        figure = view.tornado_chart.figure
+        view.tornado_chart.canvas.draw()
+        renderer = view.tornado_chart.canvas.get_renderer()
+        (legend,) = figure.legends
+        label = figure.axes[0].xaxis.label.get_window_extent(renderer)
+        assert not legend.get_window_extent(renderer).overlaps(label)
+
+        view.tabs.setCurrentIndex(view.tabs.count() - 1)
+        view.run_simulation()
+        qtbot.waitUntil(lambda: view.sim_chart.drawn, timeout=60_000)
+        QApplication.processEvents()
+        canvas = view.sim_chart.canvas
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        whole = view.sim_chart.figure.bbox
+        axes = view.sim_chart.figure.axes[0]
+        assert axes.get_title(), "the chart has a title"
+        for text in (axes.title, axes.xaxis.label):
+            assert _inside(text.get_window_extent(renderer), whole), text.get_text()
+    finally:
+        window.close()
