@@ -664,7 +664,7 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         from utredning_app.gui.help import HelpDialog
 
-        HelpDialog(self).show()
+        HelpDialog(self, self.settings.language()).show()
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
