@@ -58,7 +58,12 @@ def display() -> Iterator[str]:
 
 
 def _env(display: str, tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY",)}
+    # Not the parent run's pytest/xdist variables: the child is a run of its own.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k != "WAYLAND_DISPLAY" and not k.startswith(("PYTEST_", "PYTEST_XDIST"))
+    }
     env.update(
         DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
