@@ -38,6 +38,12 @@ def write_reports(path: Path) -> list[Path]:
 
 
 def main() -> int:
+    if has_display():
+        from utredning_app.platform_check import xcb_problem
+
+        if (problem := xcb_problem()) is not None:  # say what to install instead of dying
+            print(problem, file=sys.stderr)
+            return 1
     path = demo_file()
     if not has_display():
         print(

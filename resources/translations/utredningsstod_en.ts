@@ -122,6 +122,10 @@
         <translation>(not given)</translation>
     </message>
     <message>
+        <source>[förslag %1] </source>
+        <translation>[proposal %1] </translation>
+    </message>
+    <message>
         <source>Citat</source>
         <translation>Quote</translation>
     </message>
@@ -174,6 +178,10 @@
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Spara (Ctrl+Retur)</source>
+        <translation>Save (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Redigera</source>
@@ -232,6 +240,10 @@
             <numerusform>(%n)</numerusform>
             <numerusform>(%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 «%2» finns redan här. Välj ett annat värde.</source>
+        <translation>%1 «%2» already exists here. Choose another value.</translation>
     </message>
     <message>
         <source>Ny: %1</source>
@@ -319,6 +331,22 @@
 </context>
 <context>
     <name>Filsäkerhet</name>
+    <message>
+        <source>okänd tid</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <source>Filen %1 är redan öppen för redigering av %2 på datorn %3 (sedan %4). Du kan öppna den skrivskyddad, eller avbryta och försöka igen när den har stängts. (Om den datorn har kraschat kan du ta över låset.)</source>
+        <translation>The file %1 is already open for editing by %2 on the computer %3 (since %4). You can open it read-only, or cancel and try again when it has been closed. (If that computer has crashed, you can take over the lock.)</translation>
+    </message>
+    <message>
+        <source>okänd användare</source>
+        <translation>unknown user</translation>
+    </message>
+    <message>
+        <source>okänd</source>
+        <translation>unknown</translation>
+    </message>
     <message>
         <source>Filen är redan öppen</source>
         <translation>The file is already open</translation>
@@ -2092,6 +2120,65 @@ Do you want to open it now?</translation>
     <message>
         <source>Borttagen</source>
         <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>Validering</name>
+    <message>
+        <source>%1 måste fyllas i.</source>
+        <translation>%1 must be filled in.</translation>
+    </message>
+    <message>
+        <source>%1 måste anges.</source>
+        <translation>%1 must be given.</translation>
+    </message>
+    <message>
+        <source>%1 kan inte vara negativt.</source>
+        <translation>%1 cannot be negative.</translation>
+    </message>
+    <message>
+        <source>%1 måste ligga mellan %2 och %3.</source>
+        <translation>%1 must be between %2 and %3.</translation>
+    </message>
+    <message>
+        <source>Poängen måste ligga på skalan %1–%2.</source>
+        <translation>The score must be on the scale %1–%2.</translation>
+    </message>
+    <message>
+        <source>Skalans högsta värde måste vara större än det lägsta.</source>
+        <translation>The highest value of the scale must be greater than the lowest.</translation>
+    </message>
+    <message>
+        <source>Tidshorisonten måste vara 1–50 år.</source>
+        <translation>The time horizon must be 1–50 years.</translation>
+    </message>
+    <message>
+        <source>Diskonteringsräntan måste vara mellan 0 och 1 (0–100 %).</source>
+        <translation>The discount rate must be between 0 and 1 (0–100 %).</translation>
+    </message>
+    <message>
+        <source>Lågt värde kan inte vara större än basvärdet.</source>
+        <translation>The low value cannot be greater than the base value.</translation>
+    </message>
+    <message>
+        <source>Högt värde kan inte vara mindre än basvärdet.</source>
+        <translation>The high value cannot be less than the base value.</translation>
+    </message>
+    <message>
+        <source>Förslagets nummer måste vara 1 eller större.</source>
+        <translation>The proposal number must be 1 or greater.</translation>
+    </message>
+    <message>
+        <source>Sista svarsdag kan inte vara före utskicksdagen.</source>
+        <translation>The reply deadline cannot be before the sending date.</translation>
+    </message>
+    <message>
+        <source>Startposition kan inte vara negativ.</source>
+        <translation>The start position cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Slutposition kan inte vara före startpositionen.</source>
+        <translation>The end position cannot be before the start position.</translation>
     </message>
 </context>
 <context>

@@ -119,10 +119,11 @@ def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture(autouse=True, scope="session")
 def _none_guard() -> None:
     """What the application does at start (gui/none_guard.py): a long GUI test run makes more
-    void calls than there are references to None, and PySide6 6.12 on 3.11 drops one each."""
-    from utredning_app.gui.none_guard import guard_none
+    void calls than there are references to None (and bool emits than references to True),
+    and PySide6 6.12 on 3.11 drops one each."""
+    from utredning_app.gui.none_guard import guard_singletons
 
-    guard_none()
+    guard_singletons()
 
 
 @contextlib.contextmanager

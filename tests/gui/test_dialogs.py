@@ -124,3 +124,28 @@ def test_word_export_from_the_menu(
     # a question asked after the test would be a real modal box (Qt aborts offscreen).
     qtbot.waitUntil(lambda: any(str(target) in m for m in message_boxes), timeout=60_000)
     assert target.read_bytes()[:2] == b"PK"
+
+
+def test_the_user_guide_follows_the_language(qtbot: QtBot) -> None:
+    from utredning_app.gui.help import HelpDialog
+
+    swedish = HelpDialog()
+    english = HelpDialog(language="en")
+    for dialog in (swedish, english):
+        qtbot.addWidget(dialog)
+    assert swedish.browser.toPlainText().startswith("Användarhandledning")
+    assert english.browser.toPlainText().startswith("User guide")
+    assert "Alt+1" in english.browser.toPlainText()
+    # The two guides have the same chapters.
+    from utredning_app import paths
+
+    folder = paths.resources_dir() / "help"
+    chapters = [
+        sum(
+            1
+            for line in (folder / name).read_text(encoding="utf-8").splitlines()
+            if line.startswith("## ")
+        )
+        for name in ("handledning.md", "handledning.en.md")
+    ]
+    assert chapters[0] == chapters[1] > 3

@@ -74,3 +74,24 @@ def test_backup_timer_backs_up_changes_and_warns_once(
     finally:
         timer.watch(None)
         db.close()
+
+
+def test_the_lock_message_is_in_the_chosen_language(qtbot: QtBot, qapp: object) -> None:
+    from tests.gui.conftest import translated
+    from utredning_app.gui.file_safety import locked_message
+    from utredning_app.storage.lock import LockOwner
+
+    owner = LockOwner(user="bertil", host="laptop-7", pid=4242, since="2026-12-03T09:15:00+01:00")
+    error = FileLockedError(
+        "Filen x.utredning är redan öppen för redigering av bertil.", owner=owner
+    )
+    swedish = locked_message(error, "x.utredning")
+    assert swedish.startswith("Filen x.utredning är redan öppen för redigering av bertil på datorn")
+    assert "laptop-7 (sedan 2026-12-03 09:15)" in swedish
+    with translated("en"):
+        english = locked_message(error, "x.utredning")
+    assert english.startswith(
+        "The file x.utredning is already open for editing by bertil on the computer laptop-7"
+    )
+    # Without a known holder the storage layer's words are all there is.
+    assert locked_message(FileLockedError("Upptagen."), "x.utredning") == "Upptagen."

@@ -203,3 +203,23 @@ def test_checking_many_files_can_be_cancelled(
     qtbot.waitUntil(lambda: bool(warned), timeout=30000)
     assert "avbröts" in warned[0]
     assert importer.table.rowCount() == 0 and importer.table.isEnabled()
+
+
+@pytest.mark.parametrize("query", ['"', "*", '"*"'])
+def test_a_search_without_words_says_so_inline_and_clears_the_hits(
+    qtbot: QtBot, bench: RemissWorkbench, message_boxes: list[str], query: str
+) -> None:
+    searcher = bench.searcher
+    qtbot.keyClicks(searcher.query, "styrning")
+    qtbot.keyClick(searcher.query, Qt.Key.Key_Return)
+    assert searcher.hits, "the demo's answers mention styrning"
+    assert searcher.results.toPlainText()
+
+    searcher.query.clear()
+    qtbot.keyClicks(searcher.query, query)
+    qtbot.keyClick(searcher.query, Qt.Key.Key_Return)
+    assert message_boxes == []
+    assert searcher.hits == []
+    assert searcher.results.toPlainText() == ""
+    assert searcher.count.text() == "Skriv minst ett sökord med tre eller fler tecken."
+    assert searcher.count.objectName() == "fieldError"

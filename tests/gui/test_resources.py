@@ -33,3 +33,34 @@ def test_style_sheet_applies_without_warnings(qtbot: QtBot, qapp: object) -> Non
     apply_style(qapp)  # type: ignore[arg-type]
     assert "sidebar" in qapp.styleSheet()  # type: ignore[attr-defined]
     qapp.setStyleSheet("")  # type: ignore[attr-defined]
+
+
+def test_the_directive_scrollbar_is_not_painted_black(
+    qtbot: QtBot, qapp: object, demo_path: Path
+) -> None:
+    """The card's text once had a transparent background; its scroll bar inherited it and
+    Fusion painted the handle solid black. Count near-black pixels in the scroll bar."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.conftest import open_window
+    from utredning_app.gui.app import apply_style
+
+    apply_style(qapp)  # type: ignore[arg-type]
+    try:
+        window = open_window(qtbot, demo_path)
+        window.resize(1366, 768)
+        view = window.show_view("overview")
+        QApplication.processEvents()
+        bar = view.directive.verticalScrollBar()
+        assert bar.isVisible() and bar.maximum() > 0, "the demo directive needs scrolling"
+        image = bar.grab().toImage()
+        dark = sum(
+            1
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).lightness() < 40
+        )
+        assert dark < image.width() * image.height() // 20, dark
+        window.close()
+    finally:
+        qapp.setStyleSheet("")  # type: ignore[attr-defined]

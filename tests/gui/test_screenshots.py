@@ -32,3 +32,17 @@ def test_one_view_is_written(qtbot: QtBot, demo_path: Path, tmp_path: Path) -> N
     written = render_views(demo_path, tmp_path / "bilder", keys=["members"])
     assert [p.name for p in written] == ["02-members.png"]
     assert written[0].stat().st_size > 10_000
+
+
+def test_a_window_size_is_in_the_picture_and_its_name(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    written = render_views(
+        demo_path, tmp_path / "bilder", keys=["members"], size=QSize(1024, 700), suffix="-1024x700"
+    )
+    assert [p.name for p in written] == ["02-members-1024x700.png"]
+    image = QImage(str(written[0]))
+    assert (image.width(), image.height()) == (1024, 700)

@@ -310,7 +310,7 @@ def test_locked_file_offers_read_only(
     )
     asked: list[str] = []
 
-    def choose(_parent: object, error: Any) -> Any:
+    def choose(_parent: object, error: Any, _file_name: str | None = None) -> Any:
         asked.append(error.message)
         return file_safety.LockedChoice.READ_ONLY
 

@@ -42,6 +42,9 @@ MARKED_ELSEWHERE = {
     ("report_export.py", "QCoreApplication.translate('Export', TITLES[kind])"),
     # enum_label: every LabelledEnum label is listed in enum_labels.LABELS (test_enum_labels.py).
     ("enum_labels.py", "QCoreApplication.translate('Uppräkning', member.label)"),
+    # translated_message: the domain's validation messages, marked in validation_text.py.
+    ("validation_text.py", "QCoreApplication.translate('Validering', message)"),
+    ("validation_text.py", "QCoreApplication.translate('Validering', source)"),
 }
 
 

@@ -37,3 +37,22 @@ def test_choosing_english_translates_the_window(qtbot: QtBot, qapp: Any) -> None
     window2 = MainWindow(settings, ask_identity=False)
     qtbot.addWidget(window2)
     assert window2.menuBar().actions()[0].text() == "&Arkiv"
+
+
+def test_validation_messages_follow_the_language(qtbot: QtBot, qapp: Any) -> None:
+    """The domain writes them in Swedish (no Qt there); the window shows them translated."""
+    from utredning_app.domain.validation import Scale, validate
+    from utredning_app.gui.validation_text import translated_message
+
+    empty_name = validate("member", {"name": " "})[0].message
+    bad_year = validate("estimate_value", {"year": 1800, "low": 3.0, "base": 2.0})
+    messages = [empty_name, *(e.message for e in bad_year)]
+    score = validate("assessment", {"score": 9.0}, Scale(1, 5))[0].message
+    assert empty_name == "Namn måste fyllas i."
+    assert [translated_message(m) for m in messages] == messages  # Swedish: as written
+    with translated("en"):
+        english = [translated_message(m) for m in [*messages, score]]
+    assert english[0] == "Name must be filled in."
+    assert "The low value cannot be greater than the base value." in english
+    assert english[-1] == "The score must be on the scale 1–5."
+    assert not any("måste" in text or "kan inte" in text for text in english), english

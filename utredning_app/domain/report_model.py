@@ -192,6 +192,7 @@ class DissentData:
     title: str
     text_md: str
     members: tuple[str, ...]
+    member_parties: tuple[str, ...] = ()  # each signer's own party (abbreviation), as members
 
 
 @dataclass

@@ -925,10 +925,10 @@ def dissents_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 heading += f": {d.title}"
             ctx.heading(heading, 2)
             ctx.markdown(d.text_md, depth=3)
-            if d.members:
-                paragraph = ctx.paragraph(
-                    ", ".join(d.members) + (f" ({d.party})" if d.party else "")
-                )
+            if d.members:  # each signer with their own party
+                parties = d.member_parties or (d.party,) * len(d.members)
+                signed = zip(d.members, parties, strict=False)
+                paragraph = ctx.paragraph(", ".join(f"{n} ({p})" if p else n for n, p in signed))
                 paragraph.runs[0].italic = True
             written += 1
     return written

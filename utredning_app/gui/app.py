@@ -70,9 +70,9 @@ def run(path: Path | None, *, selftest: bool = False) -> int:
         os.environ.setdefault("UTREDNING_BACKUP_DIR", str(Path(tmp.name) / "säkerhetskopior"))
         settings_mod.configure(Path(tmp.name) / "settings")
     app = _app()
-    from utredning_app.gui.none_guard import guard_none
+    from utredning_app.gui.none_guard import guard_singletons
 
-    guard_none()  # PySide6 6.12 on Python 3.11 would otherwise abort after enough calls
+    guard_singletons()  # PySide6 6.12 on Python 3.11 would otherwise abort after enough calls
     settings_mod.configure() if not selftest else None
     app.setApplicationDisplayName(APP_NAME)
     settings = settings_mod.AppSettings()

@@ -33,8 +33,39 @@ class ChartCanvas(QWidget):
         """Clear the figure, let ``painter(figure)`` draw, repaint."""
         self.figure.clear()
         painter(self.figure)
+        self._wrap_texts()
         self.canvas.draw_idle()
         self.drawn = True
+
+    def _wrap_texts(self) -> None:
+        """Titles and axis labels wrap at the canvas edge instead of running past it (the
+        Monte Carlo title was cut in a narrow window); the tight layout then makes room."""
+        suptitle = getattr(self.figure, "_suptitle", None)
+        texts = [suptitle] if suptitle is not None else []
+        for ax in self.figure.axes:
+            texts += [ax.title, ax.xaxis.label, ax.yaxis.label]
+            legend = ax.get_legend()
+            if legend is not None:
+                # Beside the lines, not over the axis labels (matplotlib finds the emptiest
+                # corner of the plot area).
+                legend.set_loc("best")
+        for text in texts:
+            text.set_wrap(True)
+        self._room_for_figure_legends()
+
+    def _room_for_figure_legends(self) -> None:
+        """A legend below the plot (``fig.legend(loc="lower center")``, the tornado) is not
+        seen by the tight layout and covered the axis label: keep its height free."""
+        from matplotlib.layout_engine import TightLayoutEngine
+
+        bottom = 0.0
+        if self.figure.legends:
+            renderer = self.canvas.get_renderer()
+            height = max(
+                legend.get_window_extent(renderer).height for legend in self.figure.legends
+            )
+            bottom = min(0.4, height / max(self.figure.bbox.height, 1.0) + 0.01)
+        self.figure.set_layout_engine(TightLayoutEngine(rect=(0.0, bottom, 1.0, 1.0)))
 
     def message(self, text: str) -> None:
         """Show a sentence instead of a chart (no data, or data that cannot be used)."""

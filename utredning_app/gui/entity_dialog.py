@@ -8,15 +8,18 @@ never written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from utredning_app.domain.validation import FieldError, Scale, validate
 from utredning_app.gui.field_editors import FieldEditor, ParseError
 from utredning_app.gui.forms.ui_entity_dialog import Ui_EntityDialog
 from utredning_app.gui.specs import EntitySpec, tr_field
+from utredning_app.gui.validation_text import translated_message
 
 
 class EntityDialog(QDialog):
@@ -38,6 +41,9 @@ class EntityDialog(QDialog):
         self.scale = scale
         self._base = dict(values)
         self._touched: set[str] = set()
+        # Checks that need the file (a duplicate year …), run on Save after the field rules:
+        # a refused value keeps the form open with the message at the field.
+        self.checker: Callable[[dict[str, Any]], list[FieldError]] | None = None
         self.setWindowTitle(heading)
         self.ui.headingLabel.setText(heading)
         self.ui.headingLabel.setObjectName("dialogHeading")
@@ -48,6 +54,10 @@ class EntityDialog(QDialog):
         save.setDefault(True)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         self.ui.buttonBox.accepted.connect(self._try_accept)
+        # Return in a multi-line field starts a new line; Ctrl+Return saves from anywhere.
+        save.setToolTip(self.tr("Spara (Ctrl+Retur)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._try_accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.editors: dict[str, FieldEditor] = {}
         self.errors: dict[str, QLabel] = {}
@@ -61,7 +71,9 @@ class EntityDialog(QDialog):
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
-            error.hide()
+            # One line is kept for the message even while there is none: fields below do not
+            # move while the user is clicking.
+            error.setMinimumHeight(error.fontMetrics().height())
             container = QWidget()
             from PySide6.QtWidgets import QVBoxLayout
 
@@ -112,16 +124,15 @@ class EntityDialog(QDialog):
     def show_errors(self, errors: list[FieldError], only: set[str] | None = None) -> None:
         by_field: dict[str, list[str]] = {}
         for error in errors:
-            by_field.setdefault(error.field, []).append(error.message)
+            by_field.setdefault(error.field, []).append(translated_message(error.message))
         for key, label in self.errors.items():
             messages = by_field.get(key, [])
             visible = bool(messages) and (only is None or key in only)
             label.setText(" ".join(messages) if visible else "")
-            label.setVisible(visible)
             self.editors[key].widget.setProperty("invalid", visible)
             self.editors[key].widget.style().unpolish(self.editors[key].widget)
             self.editors[key].widget.style().polish(self.editors[key].widget)
-        unplaced = [e.message for e in errors if e.field not in self.errors]
+        unplaced = [translated_message(e.message) for e in errors if e.field not in self.errors]
         self.ui.summaryLabel.setText(" ".join(unplaced))
         self.ui.summaryLabel.setVisible(bool(unplaced) and only is None)
 
@@ -131,7 +142,9 @@ class EntityDialog(QDialog):
         self.show_errors(errors, self._touched)
 
     def _try_accept(self) -> None:
-        _, errors = self.collect()
+        values, errors = self.collect()
+        if not errors and self.checker is not None:
+            errors = self.checker({**self._base, **values})
         if errors:
             self.show_errors(errors)
             bad = next((e.field for e in errors if e.field in self.editors), None)

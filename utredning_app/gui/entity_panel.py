@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from utredning_app.domain.validation import FieldError
 from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import EntitySpec, tr_field
@@ -32,6 +33,7 @@ from utredning_app.gui.table_model import ROW_ROLE, Column, RowTableModel, Swedi
 from utredning_app.gui.table_model import display_text as _display
 from utredning_app.gui.workspace import Workspace
 from utredning_app.services import entities
+from utredning_app.services.duplicates import duplicate_keys
 
 
 def _number_text(key: str, decimals: int, grouping: bool) -> Callable[[dict[str, Any]], str]:
@@ -130,6 +132,7 @@ class EntityPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
         self.view.setObjectName(f"table_{spec.table}")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(title)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -146,9 +149,19 @@ class EntityPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        # A double click edits; so do Return and Enter. Not ``activated`` as well: it comes
+        # with every double click too (the dialog opened twice), and on a single click in
+        # styles that activate on one click.
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
-        self.view.activated.connect(lambda _i: self.edit_current())
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_current)
+        # Follow the selection, not the current index: on a mouse press the current row
+        # changes before the row is selected (currentRowChanged would see no selected row),
+        # while selectionChanged comes after it for mouse and keyboard alike.
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.selectionModel().currentRowChanged.connect(self._update_actions)
         layout.addWidget(self.view, 1)
         self._update_actions()
 
@@ -251,15 +264,17 @@ class EntityPanel(QWidget):
         self.proxy.setFilterFixedString(text)
 
     # selection ---------------------------------------------------------------
+    def _selected_index(self) -> QModelIndex:
+        """The selected row (column 0), or an invalid index: the one answer to "which row?"."""
+        rows = self.view.selectionModel().selectedRows(0)
+        return rows[0] if rows else QModelIndex()
+
     def current_id(self) -> str | None:
-        index = self.view.currentIndex()
-        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
-            return None
-        value = index.siblingAtColumn(0).data(ROW_ROLE)
+        value = self._selected_index().data(ROW_ROLE)
         return str(value) if value else None
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.view.currentIndex()
+        index = self._selected_index()
         if not index.isValid():
             return None
         return self.model.row(self.proxy.mapToSource(index).row())
@@ -302,29 +317,65 @@ class EntityPanel(QWidget):
             self.view.resizeColumnToContents(column)
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 320)))
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_selection(self, *_args: object) -> None:
         self._update_actions()
-        self.current_changed.emit(self.current_id() if current.isValid() else None)
+        self.current_changed.emit(self.current_id())
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_args: object) -> None:
         can_add = self.workspace is not None and (
             self.spec.parent_key is None or self.parent_id is not None
         )
-        has_row = self.view.currentIndex().isValid()
+        has_row = self._selected_index().isValid()
         self.add_action.setEnabled(can_add)
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
 
     # editing -----------------------------------------------------------------
+    def row_label(self, values: dict[str, Any]) -> str:
+        """How a row is named in dialog titles and the undo menu: its name field as shown in
+        the table (a picked row's label, not its id), or the entity's singular."""
+        key = self.spec.name_key
+        column = next((c for c in self.model.columns if c.key == key), None)
+        if column is not None:
+            text = column.text(values)
+        else:
+            text = "" if values.get(key) is None else str(values[key])
+        return text or tr_field(self.spec.singular)
+
     def _dialog(self, values: dict[str, Any], heading: str) -> EntityDialog:
         ws = self.workspace
         assert ws is not None
         with ws.db.reader() as session:
             scale = entities.scale(session)
         hidden = frozenset({self.spec.parent_key}) if self.spec.parent_key else frozenset()
-        return EntityDialog(
+        dialog = EntityDialog(
             self.spec, values, self.choices(), scale, heading=heading, parent=self, hidden=hidden
         )
+        row_id = values.get("id")
+        dialog.checker = lambda merged: self._duplicates(dialog, merged, row_id)
+        return dialog
+
+    def _duplicates(
+        self, dialog: EntityDialog, values: dict[str, Any], row_id: str | None
+    ) -> list[FieldError]:
+        """A value the file already has where only one is allowed, named at its field."""
+        assert self.workspace is not None
+        if self.spec.parent_key:
+            values = {**values, self.spec.parent_key: self.parent_id}
+        errors = []
+        for keys in duplicate_keys(self.workspace.db, self.spec.table, values, row_id):
+            shown = [key for key in keys if key in dialog.editors]
+            for key in shown[-1:]:  # the field the user chose, not the hidden parent
+                label = tr_field(self.spec.field(key).label)
+                errors.append(
+                    FieldError(
+                        key,
+                        self.tr("%1 «%2» finns redan här. Välj ett annat värde.")
+                        .replace("%1", label)
+                        .replace("%2", dialog.editors[key].display_text()),
+                    )
+                )
+        return errors
 
     def new_values(self) -> dict[str, Any]:
         """Defaults for a new row (subclasses and views may extend)."""
@@ -362,7 +413,7 @@ class EntityPanel(QWidget):
         if self.spec.parent_key:
             values[self.spec.parent_key] = self.parent_id
         singular = tr_field(self.spec.singular)
-        name = str(values.get(self.spec.name_key) or singular)
+        name = self.row_label(values)
         row_id = self.workspace.create(
             self.spec.table, values, self.tr("Skapa %1").replace("%1", f"{singular} «{name}»")
         )
@@ -379,7 +430,7 @@ class EntityPanel(QWidget):
         row = self.current_row()
         if row is None or self.workspace is None:
             return None
-        name = str(row.get(self.spec.name_key) or tr_field(self.spec.singular))
+        name = self.row_label(row)
         dialog = self._dialog(row, self.tr("Redigera: %1").replace("%1", name))
         dialog.setProperty("row_id", row["id"])
         return dialog
@@ -392,7 +443,7 @@ class EntityPanel(QWidget):
         if not changes:
             return False
         singular = tr_field(self.spec.singular)
-        name = str(dialog.base_value(self.spec.name_key) or singular)
+        name = self.row_label({self.spec.name_key: dialog.base_value(self.spec.name_key)})
         return self.workspace.update(
             self.spec.table,
             row_id,
@@ -405,7 +456,7 @@ class EntityPanel(QWidget):
         if row is None or self.workspace is None:
             return
         singular = tr_field(self.spec.singular)
-        name = str(row.get(self.spec.name_key) or singular)
+        name = self.row_label(row)
         if confirm:
             answer = QMessageBox.question(
                 self,

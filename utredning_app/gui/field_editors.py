@@ -99,6 +99,18 @@ class FieldEditor(QWidget):
             return value.isoformat()
         return str(value)
 
+    def display_text(self) -> str:
+        """What the field shows, as the user sees it (for messages)."""
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QCheckBox):
+            return w.text()
+        if isinstance(w, QComboBox):
+            return w.currentText()
+        assert isinstance(w, QLineEdit)
+        return w.text().strip()
+
     def value(self) -> Any:
         w = self.widget
         if isinstance(w, QPlainTextEdit):

@@ -30,11 +30,37 @@ class LockedChoice(StrEnum):
     CANCEL = "cancel"
 
 
-def ask_when_locked(parent: QWidget, error: FileLockedError) -> LockedChoice:
+def locked_message(error: FileLockedError, file_name: str | None) -> str:
+    """The lock message in the user's language when the holder is known (the storage layer
+    writes it in Swedish, without Qt); otherwise the storage layer's own words."""
+    owner = error.owner
+    if owner is None or not file_name:
+        return error.message
+    try:
+        since = dt.datetime.fromisoformat(owner.since).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        since = QCoreApplication.translate("Filsäkerhet", "okänd tid")
+    return (
+        QCoreApplication.translate(
+            "Filsäkerhet",
+            "Filen %1 är redan öppen för redigering av %2 på datorn %3 (sedan %4). Du kan "
+            "öppna den skrivskyddad, eller avbryta och försöka igen när den har stängts. (Om "
+            "den datorn har kraschat kan du ta över låset.)",
+        )
+        .replace("%1", file_name)
+        .replace("%2", owner.user or QCoreApplication.translate("Filsäkerhet", "okänd användare"))
+        .replace("%3", owner.host or QCoreApplication.translate("Filsäkerhet", "okänd"))
+        .replace("%4", since)
+    )
+
+
+def ask_when_locked(
+    parent: QWidget, error: FileLockedError, file_name: str | None = None
+) -> LockedChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Filsäkerhet", "Filen är redan öppen"))
-    box.setText(error.message)
+    box.setText(locked_message(error, file_name))
     read_only = box.addButton(
         QCoreApplication.translate("Filsäkerhet", "Öppna &skrivskyddad"),
         QMessageBox.ButtonRole.AcceptRole,

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +38,21 @@ if TYPE_CHECKING:
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
 # the start-up path, so the window is built while the worker thread imports it and opens the file.
 FILE_SUFFIX = ".utredning"
+
+
+SIDEBAR_WIDE, SIDEBAR_NARROW, SIDEBAR_ICONS = 300, 240, 56
+
+
+def view_shortcut(number: int) -> QKeySequence | None:
+    """Keys for the view at ``number`` (from 1) in the sidebar: Ctrl+1 … Ctrl+9 and Ctrl+0
+    for the first ten, Alt+1 … Alt+9 for the next nine."""
+    if 1 <= number <= 9:
+        return QKeySequence(f"Ctrl+{number}")
+    if number == 10:
+        return QKeySequence("Ctrl+0")
+    if 11 <= number <= 19:
+        return QKeySequence(f"Alt+{number - 10}")
+    return None
 
 
 def _tr_view(title: str) -> str:
@@ -212,12 +227,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.settings_action)
 
         self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self.view_actions: dict[str, QAction] = {}
         for number, info in enumerate(VIEWS, start=1):
             action = QAction(icon(info.icon), _tr_view(info.title), self)
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if (keys := view_shortcut(number)) is not None:
+                action.setShortcut(keys)  # shown next to the view in the menu
             action.triggered.connect(lambda _c=False, key=info.key: self.show_view(key))
             self.view_menu.addAction(action)
+            self.view_actions[info.key] = action
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.sidebar_action)
         self.view_menu.addAction(self.fullscreen_action)
@@ -249,14 +266,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Navigering"))
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(300)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDE)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for info in VIEWS:
+        for number, info in enumerate(VIEWS, start=1):
             item = QListWidgetItem(icon(info.icon), _tr_view(info.title))
             item.setData(Qt.ItemDataRole.UserRole, info.key)
+            keys = view_shortcut(number)
+            item.setToolTip(
+                _tr_view(info.title)
+                + (f" ({keys.toString(QKeySequence.SequenceFormat.NativeText)})" if keys else "")
+            )
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _tr_view(info.title))
             self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._on_nav)
+        self._sidebar_mode = ""
         layout.addWidget(self.sidebar)
         self.stack = QStackedWidget()
         self.stack.setObjectName("viewStack")
@@ -265,6 +289,26 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.setEnabled(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar(event.size().width())
+
+    def _fit_sidebar(self, width: int) -> None:
+        """Narrow windows give the views the room: a narrower sidebar below 1600 pixels and
+        icons only (names in the tooltips) below 1280."""
+        mode = "icons" if width < 1280 else "narrow" if width < 1600 else "wide"
+        if mode == self._sidebar_mode:
+            return
+        self._sidebar_mode = mode
+        self.sidebar.setProperty("compact", mode == "icons")
+        self.sidebar.setFixedWidth(
+            {"icons": SIDEBAR_ICONS, "narrow": SIDEBAR_NARROW, "wide": SIDEBAR_WIDE}[mode]
+        )
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            title = str(item.data(Qt.ItemDataRole.AccessibleTextRole))
+            item.setText("" if mode == "icons" else title)
 
     # files ---------------------------------------------------------------------
     def actor(self) -> str:
@@ -307,7 +351,7 @@ class MainWindow(QMainWindow):
         if isinstance(error, FileLockedError):
             from utredning_app.gui.file_safety import LockedChoice, ask_when_locked
 
-            choice = ask_when_locked(self, error)
+            choice = ask_when_locked(self, error, path.name)
             if choice != LockedChoice.CANCEL:
                 self.open_path(
                     path,
@@ -514,11 +558,15 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return None
         view = self.view(key)
-        self.stack.setCurrentWidget(view)
+        # The sidebar first, quietly: switching the stack moves the focus (from the welcome
+        # page into the sidebar), and a sidebar without a current row then picks its first
+        # one and showed Översikt in the middle of this switch, left visible over the view.
+        self.sidebar.blockSignals(True)
         for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == key and self.sidebar.currentRow() != row:
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentWidget(view)
         return view
 
     def current_view_key(self) -> str:
@@ -616,7 +664,7 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         from utredning_app.gui.help import HelpDialog
 
-        HelpDialog(self).show()
+        HelpDialog(self, self.settings.language()).show()
 
     def toggle_fullscreen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

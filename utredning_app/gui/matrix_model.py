@@ -12,6 +12,7 @@ from utredning_app.domain.enums import CriterionKind
 from utredning_app.domain.formatting import format_number, parse_number
 from utredning_app.domain.validation import Scale, validate
 from utredning_app.gui.enum_labels import enum_label
+from utredning_app.gui.validation_text import translated_message
 from utredning_app.services.assessments import Matrix
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,9 +54,28 @@ class MatrixModel(QAbstractTableModel):
         self.matrix = Matrix()
 
     def set_matrix(self, matrix: Matrix) -> None:
-        self.beginResetModel()
+        """Show ``matrix``; when only scores changed, the cells are updated in place.
+
+        A score typed into a cell is written while the view is still committing the cell's
+        editor: a model reset there took the editor from the view, and Qt printed "commitData
+        called with an editor that does not belong to this view" on every edit.
+        """
+        same_axes = (
+            matrix.options == self.matrix.options
+            and matrix.criteria == self.matrix.criteria
+            and (matrix.score_min, matrix.score_max)
+            == (self.matrix.score_min, self.matrix.score_max)
+        )
+        if not same_axes:
+            self.beginResetModel()
+            self.matrix = matrix
+            self.endResetModel()
+            return
         self.matrix = matrix
-        self.endResetModel()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.matrix.options)
@@ -134,7 +154,7 @@ class MatrixModel(QAbstractTableModel):
         scale = Scale(self.matrix.score_min, self.matrix.score_max)
         errors = validate("assessment", {"score": score}, scale)
         if errors:
-            self.refused.emit(errors[0].message)
+            self.refused.emit(translated_message(errors[0].message))
             return False
         option_id, criterion_id = self._keys(index)
         if score == self.matrix.score(option_id, criterion_id):

@@ -53,6 +53,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         self.backups: list[BackupInfo] = backups_for(self.path)
         self.table = QTableWidget(len(self.backups), 3, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels(
             [self.tr("Tidpunkt"), self.tr("Anledning"), self.tr("Storlek")]
         )

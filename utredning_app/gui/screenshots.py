@@ -12,8 +12,16 @@ from utredning_app.gui.views import VIEWS
 SIZE = QSize(1400, 880)
 
 
-def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) -> list[Path]:
-    """Open ``path`` read-only-in-spirit (nothing is edited) and grab every view."""
+def render_views(
+    path: Path,
+    out_dir: Path,
+    *,
+    keys: list[str] | None = None,
+    size: QSize | None = None,
+    suffix: str = "",
+) -> list[Path]:
+    """Open ``path`` read-only-in-spirit (nothing is edited) and grab every view, in a
+    window of ``size`` (default 1400×880); ``suffix`` goes at the end of each file name."""
     import tempfile
 
     from utredning_app.errors import UserError
@@ -43,7 +51,7 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
         # Shown in the status bar as the person changes are logged as; nothing is edited.
         settings.set_identity(settings_mod.Identity(officer or "Sekretariatet", "", ""))
         window = MainWindow(settings, ask_identity=False)
-        window.resize(SIZE)
+        window.resize(size or SIZE)
         window.show()
         window._set_database(db)
         written: list[Path] = []
@@ -55,7 +63,7 @@ def render_views(path: Path, out_dir: Path, *, keys: list[str] | None = None) ->
                 view.prepare_screenshot()
             for _ in range(3):
                 QApplication.processEvents()
-            target = out_dir / f"{number:02d}-{info.key}.png"
+            target = out_dir / f"{number:02d}-{info.key}{suffix}.png"
             if not window.grab().save(str(target)):
                 window.close()
                 raise UserError(f"Bilden {target} kunde inte sparas.")

@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
 
 ORGANISATION = "Utredningsstod"
 APPLICATION = "Utredningsstod"
@@ -124,3 +128,14 @@ class AppSettings:
 
     def set_export_draft(self, on: bool) -> None:
         self._s.setValue("export/draft", bool(on))
+
+
+def remember_splitter(splitter: QSplitter, name: str) -> None:
+    """Put ``splitter`` where the user left it last time (``splitters/<name>``) and remember
+    each move. Call after its widgets and default sizes are set."""
+    settings = QSettings()
+    key = f"splitters/{name}"
+    value = settings.value(key)
+    if isinstance(value, QByteArray):
+        splitter.restoreState(value)
+    splitter.splitterMoved.connect(lambda *_a: QSettings().setValue(key, splitter.saveState()))

@@ -94,6 +94,7 @@ def _read(db: Database, s: Session) -> ReportData:
         for x in members
     ]
     member_name = {x.id: x.name for x in members}
+    member_party = {x.id: party_abbr.get(x.party_id or "", "") for x in members}
     data.providers = [
         ProviderData(
             p.id,
@@ -180,10 +181,14 @@ def _read(db: Database, s: Session) -> ReportData:
 
     _read_rounds(s, data, proposal_ids)
 
-    dissent_members: dict[str, list[str]] = defaultdict(list)
+    # Signers by name, each with their own party (not the dissent's: a member of M can sign a
+    # C reservation, and was printed as "(C)").
+    dissent_members: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for dm in s.scalars(select(m.DissentMember).where(m.DissentMember.deleted_at.is_(None))):
         if dm.member_id in member_name:
-            dissent_members[dm.dissent_id].append(member_name[dm.member_id])
+            signer = (member_name[dm.member_id], member_party[dm.member_id])
+            dissent_members[dm.dissent_id].append(signer)
+    signers = {key: sorted(value) for key, value in dissent_members.items()}
     data.dissents = [
         DissentData(
             d.kind,
@@ -192,7 +197,8 @@ def _read(db: Database, s: Session) -> ReportData:
             party_name.get(d.party_id or "", ""),
             d.title,
             d.text_md,
-            tuple(sorted(dissent_members.get(d.id, ()))),
+            tuple(name for name, _party in signers.get(d.id, ())),
+            tuple(party for _name, party in signers.get(d.id, ())),
         )
         for d in s.scalars(select(m.Dissent).where(m.Dissent.deleted_at.is_(None)))
         if not is_private(d.visibility)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from utredning_app.domain.enums import ResponseStatus, StanceKind
 from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.common import fill_rounds, run_action
+from utredning_app.gui.settings import remember_splitter
 from utredning_app.services import coding
 from utredning_app.storage.database import Database
 
@@ -78,6 +79,7 @@ class CodingWidget(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.proposals = QTableWidget(0, 4)
+        self.proposals.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.proposals.setObjectName("codingProposals")
         self.proposals.setHorizontalHeaderLabels(
             [self.tr("Nr"), self.tr("Förslag"), self.tr("Ställningstagande"), self.tr("Kommentar")]
@@ -90,11 +92,11 @@ class CodingWidget(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        header.setMinimumSectionSize(40)
         self.proposals.setWordWrap(True)
         self.quotes = QListWidget()
         self.quotes.setObjectName("codingQuotes")
-        self.quotes.setMaximumHeight(130)
+        self.quotes.setMaximumHeight(72)
         self.quotes.setWordWrap(True)
         self.quote_button = QPushButton(self.tr("Citera markeringen"))
         self.key_button = QPushButton(self.tr("Nyckelcitat på/av"))
@@ -102,7 +104,6 @@ class CodingWidget(QWidget):
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("codingSummary")
         self.summary.setPlaceholderText(self.tr("Kort sammanfattning av svaret …"))
-        self.summary.setMaximumHeight(90)
         self.save_summary = QPushButton(self.tr("Spara sammanfattning"))
         self.status = QComboBox()
         self.status.setObjectName("codingStatus")
@@ -119,8 +120,8 @@ class CodingWidget(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Remissvar")))
         left_layout.addWidget(self.responses)
-        middle = QWidget()
-        mid_layout = QVBoxLayout(middle)
+        reading = QWidget()
+        mid_layout = QVBoxLayout(reading)
         mid_layout.setContentsMargins(0, 0, 0, 0)
         mid_layout.addWidget(self.heading)
         mid_layout.addWidget(self.text, 1)
@@ -130,29 +131,52 @@ class CodingWidget(QWidget):
         buttons.addStretch(1)
         mid_layout.addLayout(buttons)
         mid_layout.addWidget(self.quotes)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(self.tr("Ställningstaganden per förslag")))
-        right_layout.addWidget(self.proposals, 1)
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
         status_row = QHBoxLayout()
         status_row.addWidget(QLabel(self.tr("Status:")))
         status_row.addWidget(self.status, 1)
-        right_layout.addLayout(status_row)
-        right_layout.addWidget(QLabel(self.tr("Sammanfattning")))
-        right_layout.addWidget(self.summary)
-        right_layout.addWidget(self.save_summary)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (left, middle, right):
-            splitter.addWidget(widget)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 3)
-        splitter.setSizes([230, 520, 680])
+        notes_layout.addLayout(status_row)
+        notes_layout.addWidget(QLabel(self.tr("Sammanfattning")))
+        notes_layout.addWidget(self.summary, 1)
+        notes_layout.addWidget(self.save_summary)
+        stances = QWidget()
+        stances_layout = QVBoxLayout(stances)
+        stances_layout.setContentsMargins(0, 0, 0, 0)
+        stances_layout.addWidget(QLabel(self.tr("Ställningstaganden per förslag")))
+        stances_layout.addWidget(self.proposals, 1)
+        # The text and the stances one above the other, so both get the width (on a laptop
+        # the three columns side by side cut the answer, the proposals and the comments).
+        # Every splitter can be dragged and remembers where it was left.
+        self.reading_split = QSplitter(Qt.Orientation.Horizontal)
+        self.reading_split.setObjectName("codingReadingSplit")
+        self.reading_split.addWidget(reading)
+        self.reading_split.addWidget(notes)
+        self.reading_split.setStretchFactor(0, 3)
+        self.reading_split.setStretchFactor(1, 1)
+        self.work_split = QSplitter(Qt.Orientation.Vertical)
+        self.work_split.setObjectName("codingWorkSplit")
+        self.work_split.addWidget(self.reading_split)
+        self.work_split.addWidget(stances)
+        self.work_split.setStretchFactor(0, 3)
+        self.work_split.setStretchFactor(1, 2)
+        self.outer_split = QSplitter(Qt.Orientation.Horizontal)
+        self.outer_split.setObjectName("codingOuterSplit")
+        self.outer_split.addWidget(left)
+        self.outer_split.addWidget(self.work_split)
+        self.outer_split.setStretchFactor(0, 0)
+        self.outer_split.setStretchFactor(1, 1)
+        self.outer_split.setSizes([200, 900])
+        self.reading_split.setSizes([620, 280])
+        self.work_split.setSizes([360, 200])
+        for splitter in (self.outer_split, self.reading_split, self.work_split):
+            splitter.setChildrenCollapsible(False)
+            remember_splitter(splitter, f"remiss/{splitter.objectName()}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.outer_split, 1)
 
         self.round_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.responses.currentItemChanged.connect(lambda *_a: self._show_current())
@@ -273,7 +297,9 @@ class CodingWidget(QWidget):
         for quote in detail.quotes:
             star = "★ " if quote.is_key else ""
             where = (
-                f"[förslag {numbers[quote.proposal_id]}] " if quote.proposal_id in numbers else ""
+                self.tr("[förslag %1] ").replace("%1", str(numbers[quote.proposal_id]))
+                if quote.proposal_id in numbers
+                else ""
             )
             short = quote.text if len(quote.text) < 160 else quote.text[:157] + "…"
             item = QListWidgetItem(f"{star}{where}«{short}»")

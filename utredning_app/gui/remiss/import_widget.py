@@ -73,6 +73,7 @@ class ImportWidget(QWidget):
         self.progress.setVisible(False)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("importTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Ta med"),

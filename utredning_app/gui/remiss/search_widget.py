@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.enums import ConsulteeType, StanceKind
+from utredning_app.errors import UserError
 from utredning_app.gui.enum_labels import enum_label
-from utredning_app.gui.remiss.common import run_action
 from utredning_app.services.search import SearchHit, search
 from utredning_app.storage.database import Database
 
@@ -92,12 +92,27 @@ class SearchWidget(QWidget):
         db = self.db
         types = [k for k, box in self.type_boxes.items() if box.isChecked()]
         stances = [k for k, box in self.stance_boxes.items() if box.isChecked()]
-        hits = run_action(self, lambda: search(db, text, types=types, stances=stances))
-        if hits is None:
+        try:
+            hits = search(db, text, types=types, stances=stances)
+        except UserError as exc:
+            # Said here, under the search field, and the old hits go: a modal box left the
+            # previous results standing as if they answered the new question.
+            self.hits = []
+            self.results.clear()
+            self.count.setObjectName("fieldError")
+            self._restyle(self.count)
+            self.count.setText(exc.message)
             return
         self.hits = hits
+        self.count.setObjectName("remissSearchCount")
+        self._restyle(self.count)
         self.count.setText(self.tr("%n svar matchar.", "", len(hits)))
         self.results.setHtml(render_hits(hits))
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def _anchor(self, url: QUrl) -> None:
         if url.scheme() == "svar":

@@ -49,6 +49,7 @@ class StatusWidget(QWidget):
         self.deadline = QLabel()
         self.counts = QTableWidget(0, len(COUNT_FIELDS) + 1)
         self.counts.setObjectName("remissCounts")
+        self.counts.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.counts.setHorizontalHeaderLabels(
             [
                 self.tr("Typ"),
@@ -65,6 +66,7 @@ class StatusWidget(QWidget):
         self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.remind = QTableWidget(0, len(REMINDER_HEADERS))
         self.remind.setObjectName("remissReminders")
+        self.remind.setTabKeyNavigation(False)
         # The service's Swedish headers are field labels; their translations are in context Fält.
         self.remind.setHorizontalHeaderLabels([tr_field(h) for h in REMINDER_HEADERS])
         self.remind.verticalHeader().setVisible(False)

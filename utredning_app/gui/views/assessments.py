@@ -40,6 +40,7 @@ class View(BaseView):
         self.model.refused.connect(self._on_refused)
         self.table = QTableView()
         self.table.setObjectName("matrix")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the matrix; arrows move in it
         self.table.setAccessibleName(QCoreApplication.translate("Bedömningar", "Bedömningsmatris"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(

@@ -75,14 +75,19 @@ class View(BaseView):
             filters.addWidget(text)
             filters.addWidget(widget)
         filters.addWidget(self.text_edit, 1)
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.from_date)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.to_date)
+        # The dates and the count on a row of their own: in one row the filters needed more
+        # than a laptop window's width and were drawn over each other.
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.from_date)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.to_date)
+        dates.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        filters.addWidget(self.count_label)
+        dates.addWidget(self.count_label)
         self.layout_.addLayout(filters)
+        self.layout_.addLayout(dates)
 
         self.model = RowTableModel(
             [
@@ -101,6 +106,7 @@ class View(BaseView):
         )
         self.view = QTableView()
         self.view.setObjectName("table_audit")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAccessibleName(QCoreApplication.translate("Ändringslogg", "Ändringslogg"))
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -39,6 +39,7 @@ from utredning_app.domain.uncertainty import (
 )
 from utredning_app.errors import UserError
 from utredning_app.gui.chart_canvas import ChartCanvas
+from utredning_app.gui.settings import remember_splitter
 from utredning_app.gui.tasks import Task, run_task
 from utredning_app.gui.views.base import BaseView
 from utredning_app.services.estimates import load_cost_model
@@ -65,6 +66,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -231,9 +233,13 @@ class View(BaseView):
             QCoreApplication.translate("Kostnader", "Diagram: Monte Carlo")
         )
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("costSimulationSplit")
         split.addWidget(self.sim_table)
         split.addWidget(self.sim_chart)
-        split.setSizes([620, 600])
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([480, 720])
+        remember_splitter(split, "kostnader/simulering")
         box.addWidget(split, 1)
         return host
 

@@ -8,6 +8,15 @@ from PySide6.QtWidgets import QSplitter
 from utredning_app.gui import entity_specs as specs
 from utredning_app.gui.entity_panel import EntityPanel
 from utredning_app.gui.views.base import BaseView
+from utredning_app.services.signers import signer_choices
+
+
+class SignerPanel(EntityPanel):
+    """Undertecknare: the members of the dissent's party first, each shown with its party."""
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        assert self.workspace is not None
+        return {"member_id": signer_choices(self.workspace.db, self.parent_id)}
 
 
 class View(BaseView):
@@ -24,7 +33,7 @@ class View(BaseView):
             specs.DISSENT,
             QCoreApplication.translate("Fält", "Reservationer och särskilda yttranden"),
         )
-        self.members = EntityPanel(
+        self.members = SignerPanel(
             specs.DISSENT_MEMBER, QCoreApplication.translate("Fält", "Undertecknare"), compact=True
         )
         self.dissents.current_changed.connect(self.members.set_parent)
