@@ -25,6 +25,7 @@ from utredning_app import APP_NAME
 from utredning_app.gui import export_actions
 from utredning_app.gui.icons import icon
 from utredning_app.gui.settings import AppSettings, Identity
+from utredning_app.gui.startup import LoadingPage
 from utredning_app.gui.tasks import Task
 from utredning_app.gui.views import VIEWS, view_info
 
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("viewStack")
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
+        self.loading = LoadingPage()
+        self.stack.addWidget(self.loading)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.setEnabled(False)
@@ -293,14 +296,28 @@ class MainWindow(QMainWindow):
             task = start_opening(path, self.actor(), self, label)
         else:
             task.attach_progress(self, label)
+        self.show_loading(path)
+        if task.progress is not None:
+            task.progress.canceled.connect(self._show_welcome_if_empty)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message, task))
         self._task = task
         self.statusBar().showMessage(self.tr("Öppnar %1 …").replace("%1", str(path)))
         return task
 
+    def show_loading(self, path: Path) -> None:
+        """With no file open: "Öppnar …" instead of the welcome page until the view shows."""
+        if self.workspace is None:
+            self.loading.show_opening(path.name)
+            self.stack.setCurrentWidget(self.loading)
+
+    def _show_welcome_if_empty(self) -> None:
+        if self.workspace is None:
+            self.stack.setCurrentWidget(self.welcome)
+
     def _open_failed(self, path: Path, message: str, task: Task | None = None) -> None:
         self.statusBar().clearMessage()
+        self._show_welcome_if_empty()
         from utredning_app.errors import FileLockedError
 
         error = task.error if task is not None else None

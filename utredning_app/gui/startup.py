@@ -1,0 +1,60 @@
+"""Start-up in two steps: paint the window shell first, then open the file behind it.
+
+Importing SQLAlchemy and mapping the models costs more than half a second, longer than Qt
+needs to put a window on the screen. So nothing on the way to the first paint imports it
+(``tests/gui/test_start_up.py`` checks): the window shows its menus, the sidebar and
+"Öppnar …" (:class:`LoadingPage`), and only then does the worker thread import the storage
+layer and open the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class LoadingPage(QWidget):
+    """What the window shows while a file is being opened and no view has data yet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("loading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 60, 60, 60)
+        self.label = QLabel()
+        self.label.setObjectName("viewHeading")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addStretch(2)
+
+    def show_opening(self, name: str) -> None:
+        self.label.setText(self.tr("Öppnar %1 …").replace("%1", name))
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, in the next turn of the event loop after ``widget``'s first
+    paint event (so that frame is finished and on the screen before slow work starts)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        self._callback()
+        self.deleteLater()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` on the GUI thread right after ``widget`` has been painted once."""
+    _FirstPaint(widget, callback)
