@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from utredning_app.storage.database import Database
 
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
-# the start-up path, so the window is built while the worker thread imports it and opens the file.
+# the start-up path; the worker thread imports it and opens the file once the window is painted.
 FILE_SUFFIX = ".utredning"
 
 
@@ -647,10 +647,13 @@ class MainWindow(QMainWindow):
 
 
 def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
-    # Imported here, in the worker thread: SQLAlchemy loads while the window is built.
-    from utredning_app.storage.database import open_database
+    # Imported here, in the worker thread, after the window was painted (gui/startup.py).
+    from utredning_app.gui.startup import paused_gc
 
-    return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
+    with paused_gc():
+        from utredning_app.storage.database import open_database
+
+        return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
 
 
 def start_opening(
