@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from typing import Any
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -40,7 +41,7 @@ class _FirstPaint(QObject):
     """Calls ``callback`` once, in the next turn of the event loop after ``widget``'s first
     paint event (so that frame is finished and on the screen before slow work starts)."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], Any]) -> None:
         super().__init__(widget)
         self._widget = widget
         self._callback = callback
@@ -57,7 +58,7 @@ class _FirstPaint(QObject):
         self.deleteLater()
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+def after_first_paint(widget: QWidget, callback: Callable[[], Any]) -> None:
     """Run ``callback`` on the GUI thread right after ``widget`` has been painted once."""
     _FirstPaint(widget, callback)
 
