@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from typing import Any
 from contextlib import contextmanager
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -34,7 +34,9 @@ class LoadingPage(QWidget):
         layout.addStretch(2)
 
     def show_opening(self, name: str) -> None:
-        self.label.setText(self.tr("Öppnar %1 …").replace("%1", name))
+        # The main window's own words for it (status bar, progress dialog): one translation.
+        text = QCoreApplication.translate("MainWindow", "Öppnar %1 …")
+        self.label.setText(text.replace("%1", name))
 
 
 class _FirstPaint(QObject):
