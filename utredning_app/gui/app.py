@@ -91,7 +91,9 @@ def run(path: Path | None, *, selftest: bool = False) -> int:
     if path is not None:
         opening = path
         window.show_loading(opening)
-        after_first_paint(window, lambda: window.open_path(opening))
+        after_first_paint(
+            window, lambda: window.open_path(opening), preload=main_window.preload_storage
+        )
     window.show()
     return app.exec()
 
@@ -109,6 +111,7 @@ def _selftest(
     started: float,
     tmp: tempfile.TemporaryDirectory[str],
 ) -> int:
+    from utredning_app.gui.main_window import preload_storage
     from utredning_app.gui.startup import after_first_paint
 
     result: dict[str, object] = {"code": 1, "message": "självtest: tidsgränsen gick ut"}
@@ -140,7 +143,7 @@ def _selftest(
     window.view_painted.connect(painted)
     if path is not None:
         window.show_loading(path)
-    after_first_paint(window, shell_painted)
+    after_first_paint(window, shell_painted, preload=preload_storage)
     window.show()
     QTimer.singleShot(SELFTEST_TIMEOUT_MS, app.quit)
     app.exec()

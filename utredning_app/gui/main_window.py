@@ -646,14 +646,20 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
-    # Imported here, in the worker thread, after the window was painted (gui/startup.py).
+def preload_storage() -> None:
+    """Import what opening a file needs (SQLAlchemy, the models; ~0.3 s), off the GUI thread
+    and only once the window is painted (gui/startup.py)."""
     from utredning_app.gui.startup import paused_gc
 
     with paused_gc():
-        from utredning_app.storage.database import open_database
+        from utredning_app.storage import database  # noqa: F401
 
-        return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
+
+def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
+    preload_storage()  # in this worker thread, unless already done
+    from utredning_app.storage.database import open_database
+
+    return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
 
 
 def start_opening(

@@ -10,6 +10,7 @@ layer and open the file.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -40,18 +41,22 @@ class LoadingPage(QWidget):
 
 
 class _FirstPaint(QObject):
-    """Calls ``callback`` once, in the next turn of the event loop after ``widget``'s first
-    paint event (so that frame is finished and on the screen before slow work starts)."""
+    """See :func:`after_first_paint`."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], Any]) -> None:
+    def __init__(
+        self, widget: QWidget, callback: Callable[[], Any], preload: Callable[[], Any] | None
+    ) -> None:
         super().__init__(widget)
         self._widget = widget
         self._callback = callback
+        self._preload = preload
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
+            if self._preload is not None:
+                threading.Thread(target=self._preload, name="förladdning", daemon=True).start()
             QTimer.singleShot(0, self._fire)
         return False
 
@@ -60,9 +65,16 @@ class _FirstPaint(QObject):
         self.deleteLater()
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], Any]) -> None:
-    """Run ``callback`` on the GUI thread right after ``widget`` has been painted once."""
-    _FirstPaint(widget, callback)
+def after_first_paint(
+    widget: QWidget, callback: Callable[[], Any], *, preload: Callable[[], Any] | None = None
+) -> None:
+    """Run ``callback`` on the GUI thread in the next turn of the event loop after
+    ``widget``'s first paint event, so that frame is finished before slow work starts.
+
+    ``preload`` (no Qt in it: imports) starts in a thread at the paint event itself, while
+    Qt paints in C++ without needing Python, instead of one event loop turn later.
+    """
+    _FirstPaint(widget, callback, preload)
 
 
 @contextmanager
