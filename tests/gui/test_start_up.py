@@ -86,6 +86,12 @@ def test_first_paint_shows_opening_without_the_storage_or_export_libraries(
     assert probe["code"] == 0 and "sqlalchemy" in probe["at_end"]
     shell = result.stdout.index("självtest: fönstret ritat")
     assert shell < result.stdout.index("självtest: ok")
+    # Closed before the program ended (it skips the last garbage collection): no lock left.
+    from utredning_app.storage.lock import lock_path_for
+
+    assert not lock_path_for(demo_path).exists()
+    beside = [p.name for p in demo_path.parent.iterdir() if p.is_file()]
+    assert beside == ["demo.utredning"]  # no lock, no journal
 
 
 def test_a_file_locked_elsewhere_asks_at_start_then_opens_read_only(
