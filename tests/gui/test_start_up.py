@@ -130,6 +130,10 @@ def poll():
     QTimer.singleShot(20, poll)
 
 QApplication(sys.argv[:1])
+from utredning_app.gui import settings
+
+settings.configure()  # UTREDNING_SETTINGS_DIR: a name given before, so only the lock asks
+settings.AppSettings().set_identity(settings.Identity("Tina Testare", "S", "Ledamot"))
 QTimer.singleShot(0, poll)
 from utredning_app.gui.app import run
 run(Path(sys.argv[1]))
