@@ -21,10 +21,11 @@ def has_display() -> bool:
 
 def demo_file() -> Path:
     """The demo investigation in the user's data folder, created on first use."""
-    from utredning_app.services.demo import create_demo
-
     target = paths.user_data_dir() / "demo.utredning"
     if not target.exists():
+        # Only then: the storage layer (SQLAlchemy) stays off the way to the first paint.
+        from utredning_app.services.demo import create_demo
+
         target.parent.mkdir(parents=True, exist_ok=True)
         create_demo(target).close()
     return target

@@ -25,6 +25,7 @@ from utredning_app import APP_NAME
 from utredning_app.gui import export_actions
 from utredning_app.gui.icons import icon
 from utredning_app.gui.settings import AppSettings, Identity
+from utredning_app.gui.startup import LoadingPage
 from utredning_app.gui.tasks import Task
 from utredning_app.gui.views import VIEWS, view_info
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from utredning_app.storage.database import Database
 
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
-# the start-up path, so the window is built while the worker thread imports it and opens the file.
+# the start-up path; the worker thread imports it and opens the file once the window is painted.
 FILE_SUFFIX = ".utredning"
 
 
@@ -286,6 +287,8 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("viewStack")
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
+        self.loading = LoadingPage()
+        self.stack.addWidget(self.loading)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.setEnabled(False)
@@ -337,14 +340,28 @@ class MainWindow(QMainWindow):
             task = start_opening(path, self.actor(), self, label)
         else:
             task.attach_progress(self, label)
+        self.show_loading(path)
+        if task.progress is not None:
+            task.progress.canceled.connect(self._show_welcome_if_empty)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message, task))
         self._task = task
         self.statusBar().showMessage(self.tr("Öppnar %1 …").replace("%1", str(path)))
         return task
 
+    def show_loading(self, path: Path) -> None:
+        """With no file open: "Öppnar …" instead of the welcome page until the view shows."""
+        if self.workspace is None:
+            self.loading.show_opening(path.name)
+            self.stack.setCurrentWidget(self.loading)
+
+    def _show_welcome_if_empty(self) -> None:
+        if self.workspace is None:
+            self.stack.setCurrentWidget(self.welcome)
+
     def _open_failed(self, path: Path, message: str, task: Task | None = None) -> None:
         self.statusBar().clearMessage()
+        self._show_welcome_if_empty()
         from utredning_app.errors import FileLockedError
 
         error = task.error if task is not None else None
@@ -677,8 +694,17 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+def preload_storage() -> None:
+    """Import what opening a file needs (SQLAlchemy, the models; ~0.3 s), off the GUI thread
+    and only once the window is painted (gui/startup.py)."""
+    from utredning_app.gui.startup import paused_gc
+
+    with paused_gc():
+        from utredning_app.storage import database  # noqa: F401
+
+
 def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
-    # Imported here, in the worker thread: SQLAlchemy loads while the window is built.
+    preload_storage()  # in this worker thread, unless already done
     from utredning_app.storage.database import open_database
 
     return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
