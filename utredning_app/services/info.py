@@ -13,6 +13,7 @@ from utredning_app.storage.database import inspect_file, open_database
 from utredning_app.storage.engine import sqlite_uri
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
+from utredning_app.storage.value_check import value_problems
 
 
 @dataclass
@@ -73,14 +74,17 @@ class CheckResult:
 
 
 def check_file(path: Path) -> CheckResult:
-    """Full integrity check, foreign keys, schema revision; read-only."""
+    """Full integrity check, the schema objects of the file's revision, foreign keys, the
+    storage class of every value and every enum value; read-only."""
     problems: list[str] = []
     try:
         inspect_file(path, full_check=True)
     except FileOpenError as exc:
         return CheckResult([exc.message])
     conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
+        problems.extend(value_problems(conn))
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         for table, rowid, parent, _ in fk[:20]:
             label = TABLE_LABELS.get(table, table)

@@ -168,6 +168,10 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         revision = found[0][0] if len(found) == 1 else None
         if not isinstance(revision, str):
             raise CorruptFile(f"Filen {path.name} har ingen giltig schemaversion.")
+        if revision in KNOWN_REVISIONS:
+            # Before any statement runs on the file (a planted trigger would fire inside the
+            # app's transactions and migrations): its objects must be those of its revision.
+            _check_schema(conn, path, revision)
         if revision == HEAD_REVISION:
             _check_tables(conn, path)
     finally:
@@ -195,6 +199,17 @@ def has_older_schema(path: Path) -> bool:
     except (sqlite3.Error, OSError):
         return False
     return len(found) == 1 and found[0][0] in KNOWN_REVISIONS and found[0][0] != HEAD_REVISION
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path, revision: str) -> None:
+    from utredning_app.storage.schema_check import refusal_message, schema_problems
+
+    try:
+        problems = schema_problems(conn, revision)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+    if problems:
+        raise CorruptFile(refusal_message(path.name, revision, problems))
 
 
 def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
