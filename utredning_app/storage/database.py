@@ -110,6 +110,39 @@ def recover_interrupted(path: Path) -> bool:
     return True
 
 
+def restore_after_failed_write(path: Path, exc: BaseException) -> None:
+    """Roll back now what a failed write left for "later", and make sure it is gone.
+
+    When a write fails half-way (disk full, I/O error), SQLite may leave the file with pages
+    of the failed transaction in it and a *hot journal* beside it; the next connection would
+    roll it back. Until then the file alone is not whole: copied, mailed or backed up without
+    its journal it is "malformed". So the rollback is done here, before the error reaches the
+    user (the journal restores original pages and truncates the file, which needs no space),
+    and verified; if it cannot be done, the message says so instead of "everything is kept".
+    """
+    if not journal_path(path).exists():
+        return
+    with contextlib.suppress(UserError, OSError):
+        recover_interrupted(path)
+    if not isinstance(exc, UserError) or not journal_path(path).exists():
+        return
+    # Still there: either another process is writing (its journal, not ours: fine) or the
+    # rollback failed. A read-only look tells them apart: it fails only on a hot journal.
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=1)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        exc.message = (
+            f"{exc.message} Filen {path.name} kunde inte återställas helt: återställningsdata "
+            f"ligger kvar i {journal_path(path).name}. Kopiera inte filen nu; öppna den igen "
+            "i programmet när det finns utrymme, så återställs den."
+        )
+        exc.args = (exc.message,)
+
+
 def _interrupted_error(path: Path) -> ReadOnlyFile:
     return ReadOnlyFile(
         f"Filen {path.name} avbröts mitt i en ändring (t.ex. vid en krasch eller ett "
@@ -416,6 +449,10 @@ class Database:
         try:
             with user_errors(self.path), session.begin():
                 yield session
+        except BaseException as exc:
+            session.close()
+            restore_after_failed_write(self.path, exc)
+            raise
         finally:
             session.close()
 
@@ -500,7 +537,11 @@ def open_database(
         if facts.needs_upgrade:
             from utredning_app.storage.migrate import upgrade_file
 
-            upgrade_file(path, folder)
+            try:
+                upgrade_file(path, folder)
+            except BaseException as exc:
+                restore_after_failed_write(path, exc)
+                raise
         elif auto_backup:
             try:
                 backup_on_open(path, folder)
