@@ -574,6 +574,9 @@ def create_database(path: Path, *, title: str, diarienummer: str = "", actor: st
         raise ValidationError(f"Filen {path} finns redan; välj ett annat namn.")
     if not title.strip():
         raise ValidationError("Utredningen måste ha en titel.")
+    from utredning_app.domain.validation import raise_if_invalid
+
+    raise_if_invalid("investigation", "Utredningen", {"title": title, "diarienummer": diarienummer})
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise ValidationError(f"Mappen {parent} finns inte.")
