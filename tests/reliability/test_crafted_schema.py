@@ -89,7 +89,7 @@ def test_crafted_schema_is_refused_before_anything_runs(
     assert not result.ok and name in result.problems[0], result.problems
     assert _sha(path) == before, "the refused file was changed"
     assert _notes(path) == notes
-    record("fuzz", f"schema-{case}", survived=True)
+    record("fuzz", f"schemafil-vägrad[{case}]", survived=True)
 
 
 def test_planted_trigger_in_an_older_file_never_fires_during_the_upgrade(
@@ -109,7 +109,7 @@ def test_planted_trigger_in_an_older_file_never_fires_during_the_upgrade(
             open_database(path, read_only=read_only, backup_dir=tmp_path / "kopior").close()
     assert _sha(path) == before
     assert not check_file(path).ok
-    record("fuzz", "schema-äldre-fil-med-utlösare", survived=True)
+    record("fuzz", "schemafil-vägrad[äldre-fil-med-utlösare]", survived=True)
 
 
 def test_every_released_fixture_matches_its_own_revision(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_check_finds_values_the_app_cannot_read(
     assert not result.ok
     assert any(field in p for p in result.problems), result.problems
     assert _sha(path) == before
-    record("fuzz", f"värde-{case}", survived=True)
+    record("fuzz", f"värdekontroll[{case}]", survived=True)
 
 
 def test_the_demo_file_passes_every_check(demo_path: Path) -> None:

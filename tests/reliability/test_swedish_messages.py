@@ -116,7 +116,7 @@ def test_broken_svarsmall_gets_a_swedish_message(
     assert [name for name, _ in result.rejected] == [broken.name]
     assert broken.name in result.rejected[0][1]
     assert _sha(demo_path) == before
-    record("fuzz", f"meddelande-svarsmall-{case}", survived=True)
+    record("fuzz", f"meddelande[svarsmall-{case}]", survived=True)
 
 
 def test_broken_consultee_list_gets_a_swedish_message(tmp_path: Path) -> None:
@@ -136,7 +136,7 @@ def test_broken_consultee_list_gets_a_swedish_message(tmp_path: Path) -> None:
         )
         with pytest.raises(UserError, match=broken.name):
             read_sheet(broken)
-        record("fuzz", f"meddelande-instanslista-{case}", survived=True)
+        record("fuzz", f"meddelande[instanslista-{case}]", survived=True)
 
 
 # ------------------------------------------------------------------ archive
@@ -180,7 +180,7 @@ def test_archive_values_sqlite_cannot_store_are_refused(
         import_archive(source, target).close()
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".import-")]
-    record("fuzz", f"meddelande-arkiv-{case}", survived=True)
+    record("fuzz", f"meddelande[arkiv-{case}]", survived=True)
 
 
 # ------------------------------------------------------------------ control characters
@@ -247,7 +247,7 @@ def test_sendout_writes_every_file_or_none(tmp_path: Path, demo_path: Path) -> N
     with pytest.raises(ValidationError):
         create_sendout(demo_path, missing)
     assert not missing.exists()
-    record("fuzz", "meddelande-utskick-allt-eller-inget", survived=True)
+    record("fuzz", "meddelande[utskick-allt-eller-inget]", survived=True)
 
 
 # ------------------------------------------------------------------ cost workbook bounds
@@ -278,7 +278,7 @@ def test_cost_inputs_beyond_the_workbooks_own_validation_are_refused(
     with pytest.raises(ValidationError, match="utanför det tillåtna intervallet"):
         import_cost_workbook(path, changed)
     assert _sha(path) == before
-    record("fuzz", f"meddelande-kostnader-{value:g}", survived=True)
+    record("fuzz", f"meddelande[kostnader-{value:g}]", survived=True)
 
 
 def test_the_bound_is_the_one_the_workbook_validates(tmp_path: Path) -> None:
