@@ -72,7 +72,7 @@ def fuzz(
             assert exc.message.strip(), f"{importer}: seed {seed}: an empty message"
             outcome = "refused"
         except BaseException as exc:
-            record("fuzz", f"strukturfuzz[{importer}]", survived=False)
+            record("fuzz", f"strukturfuzz-{importer}", survived=False)
             kept = tmp_path / f"fel-{seed}-{input_name}"
             shutil.copyfile(path, kept)
             raise AssertionError(
@@ -89,7 +89,7 @@ def fuzz(
             else:
                 shutil.copyfile(pristine, investigation)
         refused += outcome == "refused"
-        record("fuzz", f"strukturfuzz[{importer}]", survived=True)
+        record("fuzz", f"strukturfuzz-{importer}", survived=True)
         cases += 1
     print(f"{importer}: {cases} fall ({refused} avvisade), start-frö {base_seed}")
     return cases
