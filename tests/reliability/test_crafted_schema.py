@@ -135,7 +135,9 @@ def test_stored_head_snapshot_equals_a_fresh_file(empty_template: Path) -> None:
     finally:
         conn.close()
     for revision in KNOWN_REVISIONS:
-        assert expected_schema(revision) is not None, revision
+        assert snapshot_path(revision).exists(), (
+            f"{revision}: run python -m utredning_app.storage.schema_check"
+        )
 
 
 @pytest.mark.parametrize(
@@ -161,3 +163,24 @@ def test_check_finds_values_the_app_cannot_read(
 
 def test_the_demo_file_passes_every_check(demo_path: Path) -> None:
     assert check_file(demo_path).ok, check_file(demo_path).problems
+
+
+def test_a_missing_snapshot_is_built_from_the_migrations(
+    tmp_path: Path, demo_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migration added without regenerating the snapshots still checks every file (slower,
+    once per process) — the stored-snapshot test above is what fails."""
+    from utredning_app.storage import schema_check
+
+    monkeypatch.setattr(schema_check, "snapshots_dir", lambda: tmp_path / "inga")
+    schema_check.expected_schema.cache_clear()
+    try:
+        good = tmp_path / "bra.utredning"
+        shutil.copyfile(demo_template, good)
+        open_database(good, read_only=True).close()
+        sql, name = CRAFTED["utlösare-raderar-anteckningar"]
+        bad = _craft(demo_template, tmp_path / "ond.utredning", sql)
+        with pytest.raises(CorruptFile, match=name):
+            open_database(bad).close()
+    finally:
+        schema_check.expected_schema.cache_clear()
