@@ -333,3 +333,22 @@ def test_every_reader_goes_through_the_guards(tmp_path: Path, demo_path: Path) -
         assert "zip-bomb" in _timed(f"läsare[vakt-{case}]", action), case
     result = import_answers(demo_path, [shutil.copyfile(bomb, tmp_path / "svarsmall.xlsx")])
     assert "zip-bomb" in result.rejected[0][1]
+
+
+def test_a_row_wider_than_excel_is_refused_before_parsing(
+    tmp_path: Path, consultee_list: dict[str, bytes]
+) -> None:
+    """openpyxl builds a whole row at once: a million-cell row took 0.5 GB and 13 s."""
+    from utredning_app.services.consultees import read_sheet
+
+    rng = random.Random(9)
+    cells = "".join(f"<c><v>{rng.randrange(10**6)}</v></c>" for _ in range(20_000)).encode()
+    members = dict(consultee_list)
+    sheet = _first_sheet(members)
+    members[sheet] = members[sheet].replace(
+        b"</sheetData>", b'<row r="3">' + cells + b"</row></sheetData>"
+    )
+    path = tmp_path / "bred.xlsx"
+    path.write_bytes(_zip(members))
+    outcome = _timed("läsare[instanslista-bred-rad]", lambda: read_sheet(path))
+    assert "fler celler än Excel tillåter" in outcome, outcome

@@ -26,15 +26,17 @@ MAX_FILE_BYTES = 50 * 1024**2  # one answer file
 MAX_UNCOMPRESSED_BYTES = 200 * 1024**2  # all members of one Office package together
 MAX_RATIO = 100  # uncompressed / compressed, per member and overall
 MAX_MEMBERS = 5000
-# Cells in one worksheet: far more than any list, svarsmall or cost model the app reads, and
-# few enough to stream in well under a second. A cell count, not a byte count: a worksheet's
-# <dimension> and sparse row numbers make openpyxl pad with empty cells, so the readers also
-# bound the rows and columns they ask for.
-MAX_CELLS = 1_000_000
+# Cells in one worksheet: far more than any list, svarsmall or cost model the app reads (a
+# large cost model has ~100 000), few enough for openpyxl to parse in a few seconds; and per
+# row, since openpyxl builds a whole row at once (a million-cell row took 0.5 GB). Cells in
+# the XML only: a sheet's <dimension> and sparse row numbers make openpyxl pad with empty
+# cells too, so the readers also bound the rows and columns they ask for.
+MAX_CELLS = 300_000
+MAX_CELLS_PER_ROW = 16_384  # Excel's last column, XFD
 _CHUNK = 1024**2
 _OVERLAP = 16
 _DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_CELL_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_CELL_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and old .doc/.xls
 
 
@@ -188,7 +190,7 @@ def _scan_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     matches as well (an XML part has no NUL characters of its own).
     """
     is_sheet = info.filename.startswith("xl/worksheets/")
-    cells = 0
+    cells = in_row = 0
     tail = b""
     try:
         with zf.open(info) as stream:
@@ -200,8 +202,20 @@ def _scan_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                         "(DTD/entiteter), som Office-filer aldrig har; filen avvisas som osäker."
                     )
                 if is_sheet:
-                    # The tail's cells were counted with the previous chunk.
-                    cells += len(_CELL_RE.findall(text)) - len(_CELL_RE.findall(tail))
+                    # Matches ending in the tail were counted with the previous chunk.
+                    for match in _CELL_RE.finditer(text):
+                        if match.end() <= len(tail):
+                            continue
+                        if match.group(1) == b"row":
+                            in_row = 0
+                            continue
+                        cells += 1
+                        in_row += 1
+                        if in_row > MAX_CELLS_PER_ROW:
+                            raise FileRejected(
+                                f"{name}: bladet {info.filename} har en rad med fler celler än "
+                                f"Excel tillåter ({MAX_CELLS_PER_ROW}); filen avvisas."
+                            )
                     if cells > MAX_CELLS:
                         limit = f"{MAX_CELLS:_}".replace("_", " ")
                         raise FileRejected(
