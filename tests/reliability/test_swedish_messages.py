@@ -64,17 +64,18 @@ def _sheet_part(xlsx: Path, title: str) -> str:
 # ------------------------------------------------------------------ svarsmall
 
 
-@pytest.fixture
-def filled_form(tmp_path: Path, demo_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def filled_form(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    """A svarsmall of the demo round, filled in (made once: every demo copy has the same ids)."""
     import openpyxl
 
     from tests.remiss_helpers import fill_form
     from utredning_app.domain import svarsmall as fmt
     from utredning_app.services.sendout import create_sendout
 
-    items = create_sendout(demo_path, tmp_path / "utskick")
+    folder = tmp_path_factory.mktemp("svarsmall")
+    items = create_sendout(demo_template, folder / "utskick")
     form = items[0].form
-
     ws = openpyxl.load_workbook(form, read_only=True)[fmt.ANSWER_SHEET]
     proposals = sum(
         1
@@ -226,15 +227,18 @@ def test_control_characters_are_refused_when_editing(demo_db: Any) -> None:
 
 
 def test_sendout_writes_every_file_or_none(tmp_path: Path, demo_path: Path) -> None:
-    """A control character already stored (an older file) in the last consultee's name: the
+    """A control character already stored (an older file) in a consultee's name: the
     send-out refuses with a Swedish message and the folder gets no file at all."""
+    from utredning_app.services.remiss_rounds import live_rounds, round_consultees
     from utredning_app.services.sendout import create_sendout
+    from utredning_app.storage.database import open_database
 
-    good = create_sendout(demo_path, tmp_path / "bra")
-    assert len(good) >= 3
-    last = good[-1].consultee
+    with open_database(demo_path, read_only=True) as db, db.reader() as s:
+        invited = [c for c in round_consultees(s, live_rounds(s)[-1]) if c.invited]
+    assert len(invited) >= 4
+    third = invited[2]  # two consultees' files are built (and were written) before it
     conn = sqlite3.connect(demo_path)
-    conn.execute("UPDATE consultee SET name = ? WHERE name = ?", (last + "\x1b", last))
+    conn.execute("UPDATE consultee SET name = ? WHERE id = ?", (third.name + "\x1b", third.id))
     conn.commit()
     conn.close()
     out = tmp_path / "utskick"
