@@ -134,7 +134,9 @@ def restore_after_failed_write(path: Path, exc: BaseException) -> None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except sqlite3.Error as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return  # another process is mid-commit: its journal, not ours
         exc.message = (
             f"{exc.message} Filen {path.name} kunde inte återställas helt: återställningsdata "
             f"ligger kvar i {journal_path(path).name}. Kopiera inte filen nu; öppna den igen "
