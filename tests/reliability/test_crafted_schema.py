@@ -9,6 +9,7 @@ app cannot read (a BLOB in ``consultee.name``, an unknown enum value).
 from __future__ import annotations
 
 import hashlib
+import random
 import shutil
 import sqlite3
 from pathlib import Path
@@ -184,3 +185,66 @@ def test_a_missing_snapshot_is_built_from_the_migrations(
             open_database(bad).close()
     finally:
         schema_check.expected_schema.cache_clear()
+
+
+def _random_schema_change(rng: random.Random, conn: sqlite3.Connection) -> str:
+    """One change an attacker or a hand edit could make with the sqlite3 shell."""
+    objects = conn.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'response_fts_%' ORDER BY name"
+    ).fetchall()
+    tables = sorted({t for kind, _n, t in objects if kind == "table"} - {"response_fts"})
+    table = rng.choice(tables)
+    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    column = rng.choice(columns)
+    kind = rng.randrange(7)
+    if kind == 0:
+        timing = rng.choice(["BEFORE", "AFTER"])
+        event = rng.choice(["INSERT", "UPDATE", "DELETE"])
+        sql = (
+            f'CREATE TRIGGER t_{rng.randrange(10**6)} {timing} {event} ON "{table}" '
+            "BEGIN DELETE FROM note; END"
+        )
+    elif kind == 1:
+        sql = f'CREATE VIEW v_{rng.randrange(10**6)} AS SELECT * FROM "{table}"'
+    elif kind == 2:
+        sql = f'CREATE INDEX ix_x_{rng.randrange(10**6)} ON "{table}"("{column}")'
+    elif kind == 3:
+        droppable = [(k, n) for k, n, _t in objects if k in ("trigger", "index", "view")]
+        k, n = rng.choice(droppable)
+        sql = f'DROP {k.upper()} "{n}"'
+    elif kind == 4:
+        sql = f'ALTER TABLE "{table}" ADD COLUMN extra_{rng.randrange(10**6)} TEXT'
+    elif kind == 5:
+        sql = f'ALTER TABLE "{table}" RENAME COLUMN "{column}" TO "{column}_x"'
+    else:
+        sql = f"CREATE TABLE extra_{rng.randrange(10**6)}(x)"
+    conn.execute(sql)
+    return sql
+
+
+def test_random_schema_changes_are_all_refused(tmp_path: Path, demo_template: Path) -> None:
+    """Structure-aware fuzzing of the file's schema: every change is refused on open, the
+    file left as it was (crafted-schema files refused: all)."""
+    rng = random.Random(1616)
+    refused = 0
+    for case in range(12):
+        path = tmp_path / f"fall{case}.utredning"
+        shutil.copyfile(demo_template, path)
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA foreign_keys=OFF")
+        try:
+            sql = _random_schema_change(rng, conn)
+        except sqlite3.Error:
+            conn.close()
+            continue  # e.g. renaming a column a view or trigger needs
+        conn.commit()
+        conn.close()
+        before = _sha(path)
+        with pytest.raises(CorruptFile, match="databasstruktur"):
+            open_database(path).close()
+        assert _sha(path) == before, sql
+        assert not check_file(path).ok, sql
+        refused += 1
+        record("fuzz", "schemafil-vägrad[slumpad]", survived=True)
+    assert refused >= 8, f"only {refused} of 12 changes could be made"
