@@ -226,6 +226,21 @@ def test_control_characters_are_refused_when_editing(demo_db: Any) -> None:
         entities.update(demo_db, "investigation", inv.id, {"title": "Ny\x0ctitel"})
 
 
+def test_control_characters_are_refused_by_every_writer(demo_db: Any, demo_path: Path) -> None:
+    """Services without a field form (here: adding a consultee; also coding, rounds, imports)
+    are covered by one flush hook: nothing new with a control character reaches the file."""
+    from utredning_app.domain.enums import ConsulteeType
+    from utredning_app.services.consultees import ConsulteeData, add_consultee
+
+    before = _sha(demo_path)
+    with pytest.raises(ValidationError, match="styrtecken"):
+        add_consultee(demo_db, ConsulteeData("Ny\x1b[2Jnämnd", ConsulteeType.NAMND))
+    with pytest.raises(ValidationError, match="fältet address"):
+        add_consultee(demo_db, ConsulteeData("Ny nämnd", ConsulteeType.NAMND, address="\x00"))
+    assert _sha(demo_path) == before
+    add_consultee(demo_db, ConsulteeData("Ny nämnd", ConsulteeType.NAMND, address="Gatan 1\n"))
+
+
 def test_sendout_writes_every_file_or_none(tmp_path: Path, demo_path: Path) -> None:
     """A control character already stored (an older file) in a consultee's name: the
     send-out refuses with a Swedish message and the folder gets no file at all."""

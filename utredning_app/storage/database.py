@@ -33,6 +33,7 @@ from utredning_app.errors import (
     StorageError,
     UserError,
 )
+from utredning_app.storage import text_guard  # noqa: F401 - registers its flush hook
 from utredning_app.storage.audit import AuditedSession
 from utredning_app.storage.backup import backup_folder, backup_on_open
 from utredning_app.storage.engine import APPLICATION_ID, make_engine, sqlite_uri
