@@ -121,8 +121,8 @@ def restore_after_failed_write(path: Path, exc: BaseException) -> None:
     user (the journal restores original pages and truncates the file, which needs no space),
     and verified; if it cannot be done, the message says so instead of "everything is kept".
     """
-    if not journal_path(path).exists():
-        return
+    if isinstance(exc, FileLockedError) or not journal_path(path).exists():
+        return  # locked: the journal is the other writer's (and waiting again helps nobody)
     with contextlib.suppress(UserError, OSError):
         recover_interrupted(path)
     if not isinstance(exc, UserError) or not journal_path(path).exists():
