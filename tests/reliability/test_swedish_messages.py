@@ -313,3 +313,19 @@ def test_the_bound_is_the_one_the_workbook_validates(tmp_path: Path) -> None:
     decimals = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
     bounds = {(float(dv.formula1), float(dv.formula2)) for dv in decimals}
     assert (-INPUT_LIMIT, INPUT_LIMIT) in bounds
+
+
+def test_check_finds_cost_values_an_older_version_saved(tmp_path: Path, demo_path: Path) -> None:
+    """A file that took in 1e308 before the bound existed: `check` names it."""
+    from utredning_app.services.info import check_file
+
+    conn = sqlite3.connect(demo_path)
+    changed = conn.execute(
+        "UPDATE estimate_value SET low = 1e308, base = 1e308, high = 1e308 "
+        "WHERE id = (SELECT min(id) FROM estimate_value)"
+    ).rowcount
+    conn.commit()
+    conn.close()
+    assert changed == 1
+    problems = check_file(demo_path).problems
+    assert any("utanför" in p and "skattningsvärde" in p for p in problems), problems

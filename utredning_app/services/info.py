@@ -94,6 +94,8 @@ def check_file(path: Path) -> CheckResult:
         ).fetchone()[0]
         if live != 1:
             problems.append(f"Filen ska innehålla exakt en utredning men innehåller {live}.")
+        if not problems:  # numbers only where every value is a number
+            problems.extend(_cost_value_problems(conn))
         baselines = conn.execute(
             "SELECT count(*) FROM governance_option WHERE deleted_at IS NULL AND is_baseline"
         ).fetchone()[0]
@@ -104,3 +106,21 @@ def check_file(path: Path) -> CheckResult:
     finally:
         conn.close()
     return CheckResult(problems)
+
+
+def _cost_value_problems(conn: sqlite3.Connection) -> list[str]:
+    """Estimate values beyond what the cost model computes with (the cost workbook's own
+    validation, ±1E+12 mnkr): saved by an older version, they crash reports and charts."""
+    from utredning_app.exporting.costs_layout import INPUT_LIMIT
+
+    bad = conn.execute(
+        "SELECT count(*) FROM estimate_value WHERE deleted_at IS NULL AND "
+        "(abs(low) > ? OR abs(base) > ? OR abs(high) > ?)",
+        (INPUT_LIMIT, INPUT_LIMIT, INPUT_LIMIT),
+    ).fetchone()[0]
+    if not bad:
+        return []
+    return [
+        f"{bad} skattningsvärde(n) ligger utanför ±{INPUT_LIMIT:.0e} mnkr och kan inte räknas "
+        "med; rätta dem under Skattningar."
+    ]
