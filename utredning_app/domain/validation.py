@@ -8,6 +8,7 @@ types, to show the message next to the field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +94,39 @@ YEAR_FIELDS: dict[tuple[str, str], str] = {
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
+# Characters no text field may hold: C0 controls but tab, newline and carriage return, DEL,
+# and lone surrogates (from undecodable bytes). They are invisible, reach terminals as escape
+# sequences, cannot be stored in an Excel cell or XML at all (openpyxl raises
+# IllegalCharacterError) and cannot be encoded as UTF-8.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def has_control_characters(text: str) -> bool:
+    return CONTROL_CHARACTERS.search(text) is not None
+
+
+def strip_control_characters(text: str) -> str:
+    """``text`` without the characters of :data:`CONTROL_CHARACTERS` (for text read from
+    outside files, where refusing the whole file for an invisible character would not help)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def _field_name(table: str, field: str) -> str:
+    return REQUIRED_TEXT.get(table, {}).get(field) or FIELD_NAMES.get(field, field)
+
+
+FIELD_NAMES = {
+    "title": "Titel",
+    "name": "Namn",
+    "diarienummer": "Diarienummer",
+    "body_md": "Text",
+    "text": "Text",
+    "description_md": "Beskrivning",
+    "comment_md": "Kommentar",
+    "rationale_md": "Motivering",
+}
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -100,6 +134,15 @@ def _blank(value: Any) -> bool:
 def validate(table: str, values: Mapping[str, Any], scale: Scale | None = None) -> list[FieldError]:
     """All problems with ``values`` (the complete row after the change) for ``table``."""
     errors: list[FieldError] = []
+    for field, value in values.items():
+        if isinstance(value, str) and has_control_characters(value):
+            errors.append(
+                FieldError(
+                    field,
+                    f"{_field_name(table, field)} innehåller osynliga styrtecken (t.ex. ESC "
+                    "eller NUL) som inte kan sparas; ta bort dem.",
+                )
+            )
     for field, name in REQUIRED_TEXT.get(table, {}).items():
         if field in values and _blank(values[field]):
             errors.append(FieldError(field, f"{name} måste fyllas i."))

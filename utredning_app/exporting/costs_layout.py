@@ -104,6 +104,11 @@ class SheetLayout:
         self.cells[(row, col)] = Cell(value, kind, number_format)
 
 
+# The yellow input cells' data validation (Excel refuses other values while typing), and
+# the bounds the import checks again, since a workbook can be written without Excel.
+INPUT_LIMIT = 1e12  # mnkr, either sign
+RATE_LIMIT = 0.9999  # the discount rate: 0 to 99.99 %
+
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 MAX_CELL_TEXT = 32_767  # Excel's limit; longer text would be cut when Excel saves
 

@@ -134,13 +134,13 @@ def _validate_inputs(ws: Any, layout: WorkbookLayout) -> None:
     """Excel/LibreOffice refuse text in the yellow cells already while typing."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from utredning_app.exporting.costs_layout import RATE_CELL, col_letter
+    from utredning_app.exporting.costs_layout import INPUT_LIMIT, RATE_CELL, RATE_LIMIT, col_letter
 
     values = DataValidation(
         type="decimal",
         operator="between",
-        formula1="-1E+12",
-        formula2="1E+12",
+        formula1=f"{-INPUT_LIMIT:.0E}",
+        formula2=f"{INPUT_LIMIT:.0E}",
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Indata",
@@ -150,7 +150,7 @@ def _validate_inputs(ws: Any, layout: WorkbookLayout) -> None:
         type="decimal",
         operator="between",
         formula1="0",
-        formula2="0.9999",
+        formula2=str(RATE_LIMIT),
         allow_blank=False,
         showErrorMessage=True,
         errorTitle="Diskonteringsränta",

@@ -19,8 +19,10 @@ from utredning_app.errors import ValidationError
 from utredning_app.exporting.costs_layout import (
     CALC_SHEET,
     FORMAT_ID,
+    INPUT_LIMIT,
     INPUT_SHEET,
     RATE_CELL,
+    RATE_LIMIT,
     STRUCTURE_SHEET,
     Cell,
     CellKind,
@@ -65,9 +67,33 @@ def addr(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
-def read_workbook(path: Path) -> RawWorkbook:
-    """Load the three sheets' cells (formulas as text). Raises ValidationError."""
+# Rows and columns read per sheet when the caller gives no bounds: far beyond any cost
+# model (a sheet's <dimension> may claim a million rows; openpyxl would pad them all).
+DEFAULT_BOUNDS = (20_000, 400)
+
+
+def sheet_bounds(layout: WorkbookLayout) -> dict[str, tuple[int, int]]:
+    """The last row and column of each sheet the export wrote: nothing beyond is read."""
+    bounds: dict[str, tuple[int, int]] = {}
+    for sheet in layout.sheets:
+        rows = max((r for r, _c in sheet.cells), default=1)
+        cols = max((c for _r, c in sheet.cells), default=1)
+        bounds[sheet.name] = (rows, cols)
+    return bounds
+
+
+def read_workbook(path: Path, bounds: dict[str, tuple[int, int]] | None = None) -> RawWorkbook:
+    """Load the three sheets' cells (formulas as text). Raises ValidationError.
+
+    The file passes the same guards as remissvar first (size, zip-bomb ratio, number of
+    parts, no DTD, cells per sheet), and only the rows and columns within ``bounds``
+    (sheet → last row, last column) are read, in openpyxl's streaming read-only mode.
+    """
+    import io
+
     from openpyxl import load_workbook
+
+    from utredning_app.importing.guards import FileKind, check_office_package, check_size
 
     path = Path(path)
     if not path.is_file():
@@ -78,10 +104,16 @@ def read_workbook(path: Path) -> RawWorkbook:
             "Excel-arbetsbok och försök igen."
         )
     try:
-        wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        check_size(path.name, path.stat().st_size)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Arbetsboken {path.name} kan inte läsas ({exc.strerror}).") from exc
+    check_office_package(path.name, data, FileKind.XLSX)
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise ValidationError(
-            f"Arbetsboken {path.name} kan inte läsas ({type(exc).__name__}: {exc})."
+            f"Arbetsboken {path.name} kan inte läsas ({type(exc).__name__}: {str(exc)[:120]})."
         ) from exc
     try:
         grids: dict[str, Grid] = {}
@@ -93,9 +125,11 @@ def read_workbook(path: Path) -> RawWorkbook:
                     "tagits bort eller bytt namn."
                 )
             ws = wb[name]
+            max_row, max_col = (bounds or {}).get(name, DEFAULT_BOUNDS)
             grid: Grid = {}
             try:
-                for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                rows = ws.iter_rows(max_row=max_row, max_col=max_col, values_only=True)
+                for r, row in enumerate(rows, start=1):
                     for c, value in enumerate(row, start=1):
                         if value is not None and value != "":
                             grid[(r, c)] = value
@@ -170,6 +204,13 @@ def _number(raw: RawWorkbook, sheet: str, row: int, col: int, meaning: str) -> f
         number = float(value)
         if number != number or number in (float("inf"), float("-inf")):
             raise ValidationError(f"{where}: värdet är inte ett ändligt tal.")
+        if abs(number) > INPUT_LIMIT:
+            # The cells' own data validation allows ±1E+12; a workbook written by other
+            # means than Excel can hold more, which the cost model cannot compute with.
+            raise ValidationError(
+                f"{where}: {number:.4g} ligger utanför det tillåtna intervallet "
+                f"(±{_fmt(INPUT_LIMIT)}, som indatacellerna själva kräver)."
+            )
         return number
     text = str(value)
     if text.startswith("="):
@@ -220,7 +261,7 @@ def find_changes(
         raise ValidationError(
             f"Bladet ”{INPUT_SHEET}”, cell {addr(*RATE_CELL)}: diskonteringsräntan saknas."
         )
-    if not 0 <= rate < 1:
+    if not 0 <= rate <= RATE_LIMIT:
         raise ValidationError(
             f"Bladet ”{INPUT_SHEET}”, cell {addr(*RATE_CELL)}: diskonteringsräntan måste vara "
             f"minst 0 % och under 100 % (angiven: {rate:.4g})."

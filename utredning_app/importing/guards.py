@@ -14,6 +14,7 @@ Nothing from a file is executed or written anywhere but into the investigation f
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,6 +26,17 @@ MAX_FILE_BYTES = 50 * 1024**2  # one answer file
 MAX_UNCOMPRESSED_BYTES = 200 * 1024**2  # all members of one Office package together
 MAX_RATIO = 100  # uncompressed / compressed, per member and overall
 MAX_MEMBERS = 5000
+# Cells in one worksheet: far more than any list, svarsmall or cost model the app reads (a
+# large cost model has ~100 000), few enough for openpyxl to parse in a few seconds; and per
+# row, since openpyxl builds a whole row at once (a million-cell row took 0.5 GB). Cells in
+# the XML only: a sheet's <dimension> and sparse row numbers make openpyxl pad with empty
+# cells too, so the readers also bound the rows and columns they ask for.
+MAX_CELLS = 300_000
+MAX_CELLS_PER_ROW = 16_384  # Excel's last column, XFD
+_CHUNK = 1024**2
+_OVERLAP = 16
+_DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_CELL_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and old .doc/.xls
 
 
@@ -165,19 +177,54 @@ def check_office_package(name: str, data: bytes, kind: FileKind) -> None:
                     f"{name}: delen {info.filename} packas upp orimligt mycket och filen "
                     "avvisas som en möjlig zip-bomb."
                 )
-            if not info.filename.lower().endswith((".xml", ".rels")):
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
                 continue
-            try:
-                # Bounded: the member is at most MAX_UNCOMPRESSED_BYTES (checked above), and
-                # zipfile verifies the declared size while reading.
-                content = zf.read(info)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-                raise FileRejected(
-                    f"{name}: delen {info.filename} är skadad och filen kan inte läsas."
-                ) from exc
-            head = content[:4096].upper()
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in content.upper():
-                raise FileRejected(
-                    f"{name}: delen {info.filename} innehåller en XML-dokumenttypsdeklaration "
-                    "(DTD/entiteter), som Office-filer aldrig har; filen avvisas som osäker."
-                )
+            _scan_part(name, zf, info)
+
+
+def _scan_part(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Stream one XML part (never all of it in memory): refuse a DTD anywhere in it, in any
+    encoding, and a worksheet with more cells than any reader here will look at.
+
+    NUL bytes are dropped before matching, so the ASCII markup of a UTF-16 or UTF-32 part
+    matches as well (an XML part has no NUL characters of its own).
+    """
+    is_sheet = info.filename.startswith("xl/worksheets/")
+    cells = in_row = 0
+    tail = b""
+    try:
+        with zf.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                text = tail + chunk.replace(b"\x00", b"")
+                if _DTD_RE.search(text):
+                    raise FileRejected(
+                        f"{name}: delen {info.filename} innehåller en XML-dokumenttypsdeklaration "
+                        "(DTD/entiteter), som Office-filer aldrig har; filen avvisas som osäker."
+                    )
+                if is_sheet:
+                    # Matches ending in the tail were counted with the previous chunk.
+                    for match in _CELL_RE.finditer(text):
+                        if match.end() <= len(tail):
+                            continue
+                        if match.group(1) == b"row":
+                            in_row = 0
+                            continue
+                        cells += 1
+                        in_row += 1
+                        if in_row > MAX_CELLS_PER_ROW:
+                            raise FileRejected(
+                                f"{name}: bladet {info.filename} har en rad med fler celler än "
+                                f"Excel tillåter ({MAX_CELLS_PER_ROW}); filen avvisas."
+                            )
+                    if cells > MAX_CELLS:
+                        limit = f"{MAX_CELLS:_}".replace("_", " ")
+                        raise FileRejected(
+                            f"{name}: bladet {info.filename} har fler än {limit} celler och "
+                            "läses inte (så stora listor, svarsmallar eller kostnadsmodeller "
+                            "finns inte)."
+                        )
+                tail = text[-_OVERLAP:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise FileRejected(
+            f"{name}: delen {info.filename} är skadad och filen kan inte läsas."
+        ) from exc

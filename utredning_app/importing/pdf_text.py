@@ -8,6 +8,7 @@ initialised, so no JavaScript in a PDF can run.
 
 from __future__ import annotations
 
+from utredning_app.domain.validation import strip_control_characters
 from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected
 
 MAX_PAGES = 1000
@@ -66,4 +67,5 @@ def _tidy(text: str) -> str:
     """PDFium ends lines with CR LF and may leave form feeds and soft hyphens."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = text.replace("\u00ad", "").replace("\ufffe", "").replace("\x02", "")
+    text = strip_control_characters(text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()

@@ -12,6 +12,7 @@ from typing import Any
 
 from utredning_app.domain import svarsmall as fmt
 from utredning_app.domain.enums import StanceKind
+from utredning_app.domain.validation import strip_control_characters
 from utredning_app.importing.guards import CheckedFile, FileRejected
 
 MAX_ERRORS_SHOWN = 5
@@ -78,62 +79,68 @@ def _load(checked: CheckedFile) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    return str(value).strip()[:MAX_TEXT]
+    return strip_control_characters(str(value)).strip()[:MAX_TEXT]
 
 
 def read_form(checked: CheckedFile, facts: RoundFacts) -> FormAnswer:
     """Read and validate a svarsmall; raise :class:`FileRejected` listing what is wrong."""
-    name = checked.name
     wb = _load(checked)
     try:
-        if fmt.ID_SHEET not in wb.sheetnames:
-            raise FileRejected(
-                f"{name}: Excel-filen är ingen svarsmall från Utredningsstöd "
-                f"(bladet {fmt.ID_SHEET} med identifieringen saknas)."
-            )
-        ident = [
-            _text(r[0]) if r else ""
-            for r in wb[fmt.ID_SHEET].iter_rows(min_row=1, max_row=6, max_col=1, values_only=True)
-        ]
-        ident += [""] * (6 - len(ident))
-        marker, version, round_id, consultee_id, proposal_csv, check = ident
-        where_id = f"{name}, bladet {fmt.ID_SHEET}"
-        if marker != fmt.FORMAT_MARKER:
-            raise FileRejected(f"{where_id}: identifieringen är ändrad eller skadad.")
-        if version != str(fmt.FORMAT_VERSION):
-            raise FileRejected(
-                f"{where_id}: svarsmallens format {version or '?'} känns inte igen "
-                f"(programmet läser format {fmt.FORMAT_VERSION})."
-            )
-        proposal_ids = [p for p in proposal_csv.split(",") if p]
-        if check != fmt.checksum(round_id, consultee_id, proposal_ids):
-            raise FileRejected(
-                f"{where_id}: kontrollsumman stämmer inte – identifieringen har ändrats "
-                "efter utskicket. Be om en ny svarsmall eller registrera svaret manuellt."
-            )
-        if round_id != facts.round_id:
-            other = facts.other_rounds.get(round_id)
-            which = (
-                f"remissomgången «{other}»" if other else "en annan remissomgång eller utredning"
-            )
-            raise FileRejected(
-                f"{name}: svarsmallen hör till {which}, inte till «{facts.round_name}»."
-            )
-        if consultee_id not in facts.consultees:
-            raise FileRejected(
-                f"{name}: remissinstansen som svarsmallen skickades till finns inte längre "
-                "i remissomgången."
-            )
-        if proposal_ids != [pid for pid, _n, _t in facts.proposals]:
-            raise FileRejected(
-                f"{name}: förslagen i remissomgången har ändrats sedan svarsmallen skickades; "
-                "svaret måste registreras manuellt."
-            )
-        if fmt.ANSWER_SHEET not in wb.sheetnames:
-            raise FileRejected(f"{name}: bladet {fmt.ANSWER_SHEET} saknas.")
-        return _read_rows(name, wb[fmt.ANSWER_SHEET], facts, consultee_id)
+        return _read_form(checked.name, wb, facts)
+    except FileRejected:
+        raise
+    except Exception as exc:  # read_only mode parses each sheet only while iterating
+        raise FileRejected(
+            f"{checked.name}: Excel-filen är skadad och kan inte läsas ({type(exc).__name__}: "
+            f"{_text(str(exc))[:120]}). Ingenting från svarsmallen har lästs in."
+        ) from exc
     finally:
         wb.close()
+
+
+def _read_form(name: str, wb: Any, facts: RoundFacts) -> FormAnswer:
+    if fmt.ID_SHEET not in wb.sheetnames:
+        raise FileRejected(
+            f"{name}: Excel-filen är ingen svarsmall från Utredningsstöd "
+            f"(bladet {fmt.ID_SHEET} med identifieringen saknas)."
+        )
+    ident = [
+        _text(r[0]) if r else ""
+        for r in wb[fmt.ID_SHEET].iter_rows(min_row=1, max_row=6, max_col=1, values_only=True)
+    ]
+    ident += [""] * (6 - len(ident))
+    marker, version, round_id, consultee_id, proposal_csv, check = ident
+    where_id = f"{name}, bladet {fmt.ID_SHEET}"
+    if marker != fmt.FORMAT_MARKER:
+        raise FileRejected(f"{where_id}: identifieringen är ändrad eller skadad.")
+    if version != str(fmt.FORMAT_VERSION):
+        raise FileRejected(
+            f"{where_id}: svarsmallens format {version or '?'} känns inte igen "
+            f"(programmet läser format {fmt.FORMAT_VERSION})."
+        )
+    proposal_ids = [p for p in proposal_csv.split(",") if p]
+    if check != fmt.checksum(round_id, consultee_id, proposal_ids):
+        raise FileRejected(
+            f"{where_id}: kontrollsumman stämmer inte – identifieringen har ändrats "
+            "efter utskicket. Be om en ny svarsmall eller registrera svaret manuellt."
+        )
+    if round_id != facts.round_id:
+        other = facts.other_rounds.get(round_id)
+        which = f"remissomgången «{other}»" if other else "en annan remissomgång eller utredning"
+        raise FileRejected(f"{name}: svarsmallen hör till {which}, inte till «{facts.round_name}».")
+    if consultee_id not in facts.consultees:
+        raise FileRejected(
+            f"{name}: remissinstansen som svarsmallen skickades till finns inte längre "
+            "i remissomgången."
+        )
+    if proposal_ids != [pid for pid, _n, _t in facts.proposals]:
+        raise FileRejected(
+            f"{name}: förslagen i remissomgången har ändrats sedan svarsmallen skickades; "
+            "svaret måste registreras manuellt."
+        )
+    if fmt.ANSWER_SHEET not in wb.sheetnames:
+        raise FileRejected(f"{name}: bladet {fmt.ANSWER_SHEET} saknas.")
+    return _read_rows(name, wb[fmt.ANSWER_SHEET], facts, consultee_id)
 
 
 def _read_rows(name: str, ws: Any, facts: RoundFacts, consultee_id: str) -> FormAnswer:

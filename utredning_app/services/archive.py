@@ -21,6 +21,7 @@ import datetime as dt
 import enum
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -104,14 +105,38 @@ def _decode_row(source: Path, table: Table, index: int, row: dict[str, Any]) -> 
     decoded: dict[str, Any] = {}
     for column in table.columns:
         try:
-            decoded[column.name] = _decode(row[column.name], column.type)
+            value = _decode(row[column.name], column.type)
+            _storable(value)
+            decoded[column.name] = value
         except (ValueError, TypeError, OverflowError) as exc:  # binascii.Error is a ValueError
-            shown = json.dumps(row[column.name], ensure_ascii=False)[:60]
+            shown = json.dumps(row[column.name], ensure_ascii=True)[:60]
             raise ArchiveError(
                 f"{source.name}: {_label(table.name)}, rad {index + 1}, fältet {column.name}: "
-                f"ogiltigt värde {shown}."
+                f"ogiltigt värde {shown}{_why(exc)}."
             ) from exc
     return decoded
+
+
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
+
+
+def _storable(value: Any) -> None:
+    """Raise ValueError for a value SQLite cannot store: an integer beyond 64 bits, or text
+    with a lone surrogate (``"\\ud800"`` is valid JSON but not encodable as UTF-8). Other
+    control characters are let through, so that an archive of an older file still imports."""
+    if isinstance(value, int) and not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+        raise ValueError("talet är för stort")
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise ValueError(_CONTROL_TEXT)
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc)
+    return f" ({text})" if text in ("talet är för stort", _CONTROL_TEXT) else ""
+
+
+_CONTROL_TEXT = "texten innehåller ett ogiltigt tecken (ensamt surrogattecken)"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from utredning_app.domain.enums import ConsulteeType
+from utredning_app.domain.validation import strip_control_characters
 from utredning_app.errors import ValidationError
 from utredning_app.importing.guards import FileKind, FileRejected, read_checked
 from utredning_app.storage import models as m
@@ -184,15 +185,24 @@ def read_sheet(path: Path) -> SheetData:
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(checked.data), read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(
+            io.BytesIO(checked.data), read_only=True, data_only=True, keep_links=False
+        )
     except Exception as exc:  # untrusted input
         raise FileRejected(f"{checked.name}: Excel-filen är skadad och kan inte läsas.") from exc
     try:
         ws = wb.worksheets[0]
+        title = strip_control_characters(ws.title)
         grid: list[list[str]] = []
         for values in ws.iter_rows(max_row=MAX_ROWS + 1, max_col=30, values_only=True):
-            grid.append(["" if v is None else str(v).strip() for v in values])
-        title = ws.title
+            grid.append(
+                ["" if v is None else strip_control_characters(str(v)).strip() for v in values]
+            )
+    except Exception as exc:  # read_only mode parses the sheet only while iterating
+        raise FileRejected(
+            f"{checked.name}: bladet med remissinstanserna är skadat och kan inte läsas "
+            f"({type(exc).__name__})."
+        ) from exc
     finally:
         wb.close()
     while grid and not any(grid[0]):

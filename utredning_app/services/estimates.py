@@ -218,13 +218,18 @@ def import_cost_workbook(path: Path, workbook: Path, *, dry_run: bool = False) -
     """
     from utredning_app.domain.costs import validate_estimate
     from utredning_app.exporting.costs_layout import build_layout
-    from utredning_app.importing.costs_xlsx import check_structure, find_changes, read_workbook
+    from utredning_app.importing.costs_xlsx import (
+        check_structure,
+        find_changes,
+        read_workbook,
+        sheet_bounds,
+    )
 
     facts, model = read_cost_model(path)
     expected = build_layout(
         model, investigation_id=facts.id, title=facts.title, diarienummer=facts.diarienummer
     )
-    raw = read_workbook(workbook)
+    raw = read_workbook(workbook, sheet_bounds(expected))
     check_structure(raw, expected, facts.id)
     names = {e.id: e.name for e in model.estimates}
     changes = find_changes(raw, expected, names)

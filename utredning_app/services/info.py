@@ -13,6 +13,7 @@ from utredning_app.storage.database import inspect_file, open_database
 from utredning_app.storage.engine import sqlite_uri
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
+from utredning_app.storage.value_check import value_problems
 
 
 @dataclass
@@ -73,14 +74,17 @@ class CheckResult:
 
 
 def check_file(path: Path) -> CheckResult:
-    """Full integrity check, foreign keys, schema revision; read-only."""
+    """Full integrity check, the schema objects of the file's revision, foreign keys, the
+    storage class of every value and every enum value; read-only."""
     problems: list[str] = []
     try:
         inspect_file(path, full_check=True)
     except FileOpenError as exc:
         return CheckResult([exc.message])
     conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
+        problems.extend(value_problems(conn))
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         for table, rowid, parent, _ in fk[:20]:
             label = TABLE_LABELS.get(table, table)
@@ -90,6 +94,8 @@ def check_file(path: Path) -> CheckResult:
         ).fetchone()[0]
         if live != 1:
             problems.append(f"Filen ska innehålla exakt en utredning men innehåller {live}.")
+        if not problems:  # numbers only where every value is a number
+            problems.extend(_cost_value_problems(conn))
         baselines = conn.execute(
             "SELECT count(*) FROM governance_option WHERE deleted_at IS NULL AND is_baseline"
         ).fetchone()[0]
@@ -100,3 +106,21 @@ def check_file(path: Path) -> CheckResult:
     finally:
         conn.close()
     return CheckResult(problems)
+
+
+def _cost_value_problems(conn: sqlite3.Connection) -> list[str]:
+    """Estimate values beyond what the cost model computes with (the cost workbook's own
+    validation, ±1E+12 mnkr): saved by an older version, they crash reports and charts."""
+    from utredning_app.exporting.costs_layout import INPUT_LIMIT
+
+    bad = conn.execute(
+        "SELECT count(*) FROM estimate_value WHERE deleted_at IS NULL AND "
+        "(abs(low) > ? OR abs(base) > ? OR abs(high) > ?)",
+        (INPUT_LIMIT, INPUT_LIMIT, INPUT_LIMIT),
+    ).fetchone()[0]
+    if not bad:
+        return []
+    return [
+        f"{bad} skattningsvärde(n) ligger utanför ±{INPUT_LIMIT:.0e} mnkr och kan inte räknas "
+        "med; rätta dem under Skattningar."
+    ]

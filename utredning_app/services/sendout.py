@@ -1,14 +1,16 @@
 """Send-out of a remiss round: per consultee a svarsmall (.xlsx) and a missiv (.docx).
 
 ``utredning remiss utskick PATH -o FOLDER`` and the GUI's "Skapa utskick" call
-:func:`create_sendout`. The investigation file is only read. Every file is written to a
-temporary name in the target folder and renamed into place when complete.
+:func:`create_sendout`. The investigation file is only read. All files or none: they are
+built in memory, written into a hidden folder inside the target folder, and renamed into
+place only when every one is complete.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,8 +19,7 @@ from typing import Any
 
 from utredning_app.domain import svarsmall as fmt
 from utredning_app.domain.formatting import format_date
-from utredning_app.errors import ValidationError
-from utredning_app.services.atomic import write_bytes_atomic
+from utredning_app.errors import UserError, ValidationError
 from utredning_app.storage import models as m
 from utredning_app.storage.database import open_database
 
@@ -70,11 +71,11 @@ def create_sendout(
         raise ValidationError(f"Remissomgången «{rnd.name}» har inga förslag att svara på.")
     if not consultees:
         raise ValidationError(f"Remissomgången «{rnd.name}» har inga inbjudna remissinstanser.")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ValidationError(f"Mappen {folder} kan inte skapas: {exc.strerror}.") from exc
+    # All or nothing: every file is built in memory first (a value that cannot be written
+    # stops the send-out before a byte is on disk), then written into a hidden folder inside
+    # the target folder and only then renamed into place, one rename per file.
     items: list[SendoutItem] = []
+    contents: list[tuple[str, bytes]] = []
     used: set[str] = set()
     for index, consultee in enumerate(consultees):
         base = safe_file_name(consultee.name)
@@ -86,22 +87,80 @@ def create_sendout(
         used.add(stem.casefold())
         form = folder / f"Svarsmall – {stem}.xlsx"
         letter = folder / f"Missiv – {stem}.docx"
-        workbook = build_svarsmall(ctx, consultee)
-        document = build_missiv(ctx, consultee, form.name)
-        _save(form, workbook.save)
-        _save(letter, document.save)
+        try:
+            workbook = build_svarsmall(ctx, consultee)
+            document = build_missiv(ctx, consultee, form.name)
+            contents.append((form.name, _in_memory(workbook.save)))
+            contents.append((letter.name, _in_memory(document.save)))
+        except UserError:
+            raise
+        except Exception as exc:  # e.g. openpyxl's IllegalCharacterError on a stored value
+            raise ValidationError(
+                f"Utskicket till «{_printable(consultee.name)}» kunde inte göras "
+                f"({type(exc).__name__}): en text i remissomgången, förslagen eller "
+                "instansens uppgifter innehåller tecken som inte kan skrivas i Excel eller "
+                "Word (t.ex. osynliga styrtecken). Rätta texten och försök igen; inga filer "
+                "har skrivits."
+            ) from exc
         items.append(SendoutItem(consultee.name, form, letter))
         if progress:
             progress(index + 1, len(consultees))
+    _write_all(folder, contents)
     return items
 
 
-def _save(target: Path, save: Callable[[Any], None]) -> None:
-    """Let a library (openpyxl/python-docx) save into memory, then write it with the shared
-    atomic writer (temporary file, fsync, rename; never over an investigation file)."""
+def _printable(text: str) -> str:
+    from utredning_app.domain.validation import strip_control_characters
+
+    return strip_control_characters(text)
+
+
+def _in_memory(save: Callable[[Any], None]) -> bytes:
     buffer = io.BytesIO()
     save(buffer)
-    write_bytes_atomic(target, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def _write_all(folder: Path, contents: list[tuple[str, bytes]]) -> None:
+    """Write every file or none: into a hidden staging folder in ``folder``, then rename."""
+    import shutil
+    import tempfile
+
+    from utredning_app.services.atomic import refuse_database_target
+    from utredning_app.storage.backup import fsync_folder
+
+    created = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".utskick-", dir=folder))
+    except OSError as exc:
+        raise ValidationError(f"Mappen {folder} kan inte skapas: {exc.strerror}.") from exc
+    try:
+        for name, data in contents:
+            target = folder / name
+            refuse_database_target(target)
+            if target.exists() and not os.access(target, os.W_OK):
+                raise ValidationError(
+                    f"Filen {target.name} i {folder} kan inte skrivas över: den är "
+                    "skrivskyddad eller öppen i ett annat program. Stäng den och försök igen; "
+                    "inga filer har skrivits."
+                )
+            with (staging / name).open("wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for name, _data in contents:
+            os.replace(staging / name, folder / name)
+        fsync_folder(folder)
+    except OSError as exc:
+        raise ValidationError(
+            f"Utskicket kunde inte skrivas i mappen {folder}: {exc.strerror or exc}. "
+            "Inga filer har skrivits."
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 # ------------------------------------------------------------------ svarsmall

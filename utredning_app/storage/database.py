@@ -33,6 +33,7 @@ from utredning_app.errors import (
     StorageError,
     UserError,
 )
+from utredning_app.storage import text_guard  # noqa: F401 - registers its flush hook
 from utredning_app.storage.audit import AuditedSession
 from utredning_app.storage.backup import backup_folder, backup_on_open, report_backup_warning
 from utredning_app.storage.engine import APPLICATION_ID, make_engine, sqlite_uri
@@ -110,6 +111,41 @@ def recover_interrupted(path: Path) -> bool:
     return True
 
 
+def restore_after_failed_write(path: Path, exc: BaseException) -> None:
+    """Roll back now what a failed write left for "later", and make sure it is gone.
+
+    When a write fails half-way (disk full, I/O error), SQLite may leave the file with pages
+    of the failed transaction in it and a *hot journal* beside it; the next connection would
+    roll it back. Until then the file alone is not whole: copied, mailed or backed up without
+    its journal it is "malformed". So the rollback is done here, before the error reaches the
+    user (the journal restores original pages and truncates the file, which needs no space),
+    and verified; if it cannot be done, the message says so instead of "everything is kept".
+    """
+    if isinstance(exc, FileLockedError) or not journal_path(path).exists():
+        return  # locked: the journal is the other writer's (and waiting again helps nobody)
+    with contextlib.suppress(UserError, OSError):
+        recover_interrupted(path)
+    if not isinstance(exc, UserError) or not journal_path(path).exists():
+        return
+    # Still there: either another process is writing (its journal, not ours: fine) or the
+    # rollback failed. A read-only look tells them apart: it fails only on a hot journal.
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=1)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return  # another process is mid-commit: its journal, not ours
+        exc.message = (
+            f"{exc.message} Filen {path.name} kunde inte återställas helt: återställningsdata "
+            f"ligger kvar i {journal_path(path).name}. Kopiera inte filen nu; öppna den igen "
+            "i programmet när det finns utrymme, så återställs den."
+        )
+        exc.args = (exc.message,)
+
+
 def _interrupted_error(path: Path) -> ReadOnlyFile:
     return ReadOnlyFile(
         f"Filen {path.name} avbröts mitt i en ändring (t.ex. vid en krasch eller ett "
@@ -168,6 +204,10 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         revision = found[0][0] if len(found) == 1 else None
         if not isinstance(revision, str):
             raise CorruptFile(f"Filen {path.name} har ingen giltig schemaversion.")
+        if revision in KNOWN_REVISIONS:
+            # Before any statement runs on the file (a planted trigger would fire inside the
+            # app's transactions and migrations): its objects must be those of its revision.
+            _check_schema(conn, path, revision)
         if revision == HEAD_REVISION:
             _check_tables(conn, path)
     finally:
@@ -195,6 +235,17 @@ def has_older_schema(path: Path) -> bool:
     except (sqlite3.Error, OSError):
         return False
     return len(found) == 1 and found[0][0] in KNOWN_REVISIONS and found[0][0] != HEAD_REVISION
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path, revision: str) -> None:
+    from utredning_app.storage.schema_check import refusal_message, schema_problems
+
+    try:
+        problems = schema_problems(conn, revision)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+    if problems:
+        raise CorruptFile(refusal_message(path.name, revision, problems))
 
 
 def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
@@ -401,6 +452,10 @@ class Database:
         try:
             with user_errors(self.path), session.begin():
                 yield session
+        except BaseException as exc:
+            session.close()
+            restore_after_failed_write(self.path, exc)
+            raise
         finally:
             session.close()
 
@@ -485,7 +540,11 @@ def open_database(
         if facts.needs_upgrade:
             from utredning_app.storage.migrate import upgrade_file
 
-            upgrade_file(path, folder)
+            try:
+                upgrade_file(path, folder)
+            except BaseException as exc:
+                restore_after_failed_write(path, exc)
+                raise
         elif auto_backup:
             try:
                 backup_on_open(path, folder)
@@ -519,6 +578,9 @@ def create_database(path: Path, *, title: str, diarienummer: str = "", actor: st
         raise ValidationError(f"Filen {path} finns redan; välj ett annat namn.")
     if not title.strip():
         raise ValidationError("Utredningen måste ha en titel.")
+    from utredning_app.domain.validation import raise_if_invalid
+
+    raise_if_invalid("investigation", "Utredningen", {"title": title, "diarienummer": diarienummer})
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise ValidationError(f"Mappen {parent} finns inte.")
