@@ -20,7 +20,7 @@ from utredning_app.cli import main as cli_main
 from utredning_app.services.archive import export_archive
 from utredning_app.services.temp_files import STALE_AFTER_S
 from utredning_app.storage.database import inspect_file, open_database
-from utredning_app.storage.models import Consultee, Note, Response
+from utredning_app.storage.models import Note
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,19 +126,32 @@ ESCAPES = ("\x1b]0;kapad\x07", "\x1b[2J", "\x9b31m", "\r", "\u202e")
 
 
 def _poison_terminal(path: Path) -> None:
-    with open_database(path) as db, db.transaction() as s:
-        inv = db.investigation(s)
-        inv.title = "Utredning" + "".join(ESCAPES)
-        inv.diarienummer = "RS\x1b[8m dolt"
-        response = s.scalars(select(Response).where(Response.deleted_at.is_(None))).first()
-        assert response is not None
-        response.extracted_text = (
-            "Vi ser att \x1b[31mvårdplatserna\x1b[0m \x1b]8;;http://evil.example\x07räcker "
-            "inte\x1b]8;;\x07 till." + response.extracted_text
-        )
-        consultee = s.get(Consultee, response.consultee_id)
-        assert consultee is not None
-        consultee.name = "\x1b[1mFalsk instans\x1b[0m"
+    """Plant terminal escapes the way a file from elsewhere (or an older version, which did not
+    refuse control characters on input) carries them: with plain SQL, past the app's guards."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute(
+                "UPDATE investigation SET title = ?, diarienummer = ?",
+                ("Utredning" + "".join(ESCAPES), "RS\x1b[8m dolt"),
+            )
+            response_id, consultee_id = conn.execute(
+                "SELECT id, consultee_id FROM response WHERE deleted_at IS NULL ORDER BY id LIMIT 1"
+            ).fetchone()
+            conn.execute(
+                "UPDATE response SET extracted_text = ? || extracted_text WHERE id = ?",
+                (
+                    "Vi ser att \x1b[31mvårdplatserna\x1b[0m \x1b]8;;http://evil.example\x07räcker "
+                    "inte\x1b]8;;\x07 till.",
+                    response_id,
+                ),
+            )
+            conn.execute(
+                "UPDATE consultee SET name = ? WHERE id = ?",
+                ("\x1b[1mFalsk instans\x1b[0m", consultee_id),
+            )
+    finally:
+        conn.close()
 
 
 @pytest.mark.parametrize(
