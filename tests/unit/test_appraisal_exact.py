@@ -474,3 +474,25 @@ def test_overview_with_scores_off_the_scale_reports_only_that() -> None:
         "Bedömningen av alternativ B Koncern med holdingbolag på ”Kvalitet” har poängen 7, "
         "utanför utredningens skala 1–5.",
     )
+
+
+def test_scores_within_the_tie_tolerance_share_a_rank() -> None:
+    # A leads N by exactly 1e-9 (TIE_EPS): a tie for the ranking, so both are ranked 1.
+    data = _data((N, A), (K1,), {(N.id, "k1"): 0.0, (A.id, "k1"): 1e-9})
+    ranking = rank(data, ProfileData("p", "P", {"k1": 1.0}))
+    assert [(r.option, r.rank) for r in ranking.ranking] == [(A, 1), (N, 1)]
+
+
+def test_a_criterion_lead_of_exactly_the_tie_tolerance_is_a_lead() -> None:
+    # All weight on k1, where N leads A by exactly 1e-9; A is far ahead on k2. Moving weight
+    # from k1 to k2 hands the top to A almost at once: the lower bound is just below 100 %.
+    data = _data(
+        (N, A),
+        (K1, K2),
+        {(N.id, "k1"): 1e-9, (A.id, "k1"): 0.0, (N.id, "k2"): 0.0, (A.id, "k2"): 4.0},
+    )
+    result = sensitivity(data, ProfileData("p", "P", {"k1": 100.0, "k2": 0.0}))
+    assert result.top == N
+    k1 = result.criteria[0]
+    assert 99.9999 < k1.lower < 100.0
+    assert (k1.upper, k1.rival_below, k1.rival_above) == (100.0, A, None)
