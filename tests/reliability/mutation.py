@@ -142,8 +142,9 @@ def main(argv: list[str]) -> int:
             print(f"  {status:<38} {count:>6}")
         print(f"  {'mutanter totalt':<38} {len(statuses):>6}")
         print(f"  {'bedömda ekvivalenta (undantagna)':<38} {len(equivalent):>6}")
+        percent = f"{score:.1f}".replace(".", ",")
         print(
-            f"Poäng: {killed}/{considered} = {score:.1f} % dödade "
+            f"Poäng: {killed}/{considered} = {percent} % dödade "
             f"(dödade / (alla − ekvivalenta); mål ≥ {TARGET:g} %), {seconds:.0f} s "
             f"med {args.max_children} parallella"
         )

@@ -496,3 +496,45 @@ def test_a_criterion_lead_of_exactly_the_tie_tolerance_is_a_lead() -> None:
     k1 = result.criteria[0]
     assert 99.9999 < k1.lower < 100.0
     assert (k1.upper, k1.rival_below, k1.rival_above) == (100.0, A, None)
+
+
+def test_criterion_with_all_the_weight_splits_the_rest_equally() -> None:
+    # k1 has all the weight; k2 and k3 share what k1 gives up equally. At x = 0.6:
+    # N = 0.6·4 + 0.2·1 + 0.2·1 = 2.8 = A = 0.6·2 + 0.2·5 + 0.2·3.
+    data = _data(
+        (N, A),
+        (K1, K2, K3),
+        {
+            (N.id, "k1"): 4,
+            (N.id, "k2"): 1,
+            (N.id, "k3"): 1,
+            (A.id, "k1"): 2,
+            (A.id, "k2"): 5,
+            (A.id, "k3"): 3,
+        },
+    )
+    result = sensitivity(data, ProfileData("p", "P", {"k1": 100.0, "k2": 0.0, "k3": 0.0}))
+    assert result.top == N
+    k1 = result.criteria[0]
+    assert (k1.current, k1.upper) == (100.0, 100.0)
+    assert k1.lower == pytest.approx(60.0)
+    assert (k1.rival_below, k1.rival_above) == (A, None)
+
+
+def test_differences_below_the_tie_tolerance_at_either_end_are_ties() -> None:
+    # N leads by exactly 1e-9 on k2 (a real lead) and trails by 5e-10 on k1 (noise, a tie):
+    # N is on top at every weight, with no rival on either side.
+    data = _data(
+        (N, A),
+        (K1, K2),
+        {(N.id, "k1"): 0.0, (A.id, "k1"): 5e-10, (N.id, "k2"): 1e-9, (A.id, "k2"): 0.0},
+    )
+    result = sensitivity(data, HALF)
+    assert result.top == N
+    for stab in result.criteria:
+        assert (stab.lower, stab.upper, stab.rival_below, stab.rival_above) == (
+            0.0,
+            100.0,
+            None,
+            None,
+        )

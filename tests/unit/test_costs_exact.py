@@ -23,6 +23,7 @@ from utredning_app.domain.costs import (
     option_cost_series,
     present_value,
     sum_estimates,
+    unit_totals,
     validate_estimate,
     validate_model,
 )
@@ -266,6 +267,7 @@ def test_option_cost_series_sums_costs_in_mnkr_only() -> None:
 
 def test_summary_differences_are_exact_and_absent_for_the_baseline() -> None:
     summary = cost_summary(small_model())
+    assert (summary.horizon, summary.discount_rate) == (HORIZON, 0.05)
     opt, base = summary.for_option(A.id), summary.for_option(N.id)
     assert opt.difference_total == Range(25.0, 50.0, 85.0)
     assert base.difference_total is None and base.difference_yearly is None
@@ -277,7 +279,11 @@ def test_summary_differences_are_exact_and_absent_for_the_baseline() -> None:
 
 
 def test_horizon_and_price_base_warnings_are_exact() -> None:
-    later = _estimate("Senare", EstimateKind.COST_ONE_OFF, values=(YearValue(2030, 1, 1, 1),))
+    later = _estimate(
+        "Senare",
+        EstimateKind.COST_ONE_OFF,
+        values=(YearValue(2031, 1, 1, 1), YearValue(2023, 1, 1, 1), YearValue(2025, 1, 1, 1)),
+    )
     old_prices = _estimate("Gammal", price_base_year=2022)
     same_prices = _estimate("Samma", price_base_year=2023)
     no_prices = _estimate("Utan")
@@ -285,10 +291,19 @@ def test_horizon_and_price_base_warnings_are_exact() -> None:
         small_model(), estimates=(later, old_prices, same_prices, no_prices)
     )
     assert horizon_warnings(model) == [
-        "Skattningen ”Senare” (alternativ A Akutsjukhusnämnd) har värden för år 2030 utanför "
+        "Skattningen ”Senare” (alternativ A Akutsjukhusnämnd) har värden för år 2023, 2031 utanför "
         "planeringshorisonten 2024–2026; de räknas inte med.",
         "Skattningen ”Gammal” (alternativ A Akutsjukhusnämnd) har prisbasår 2022 men "
         "utredningen räknar i 2023 års priser.",
     ]
     unset = dataclasses.replace(model, price_base_year=None)
     assert len(horizon_warnings(unset)) == 1
+
+
+def test_unit_totals_name_the_option_of_a_faulty_estimate() -> None:
+    unordered = _estimate("Platser", EstimateKind.CAPACITY, "vårdplatser", values=yearly(3, 2, 4))
+    model = dataclasses.replace(small_model(), estimates=(unordered,))
+    assert _message(lambda: unit_totals(model, A.id)) == (
+        "Skattningen ”Platser” (alternativ A Akutsjukhusnämnd), år 2024: låg ≤ bas ≤ hög "
+        "gäller inte (låg 3, bas 2, hög 4)."
+    )

@@ -102,6 +102,9 @@ def test_score_scale_includes_both_ends_and_prints_decimals_the_swedish_way() ->
         assert fields("assessment", {"score": score}, Scale(1, 5)) == {}
     assert fields("assessment", {"score": 3.0}) == {}  # default scale 1–5
     assert fields("assessment", {"score": 6.0}) == {"score": "Poängen måste ligga på skalan 1–5."}
+    assert fields("assessment", {"score": 6.0}, Scale(1.0, 5.0)) == {
+        "score": "Poängen måste ligga på skalan 1–5."
+    }
     assert fields("assessment", {"score": 0.0}, Scale(0.5, 2.5)) == {
         "score": "Poängen måste ligga på skalan 0,5–2,5."
     }
@@ -154,6 +157,7 @@ def test_format_number_swedish() -> None:
     assert format_number(-1234.5) == f"−1{NBSP}234,5"
     assert format_number(12.5, 0, sep=" ") == "12"
     assert format_number(1234, 0, sep=" ") == "1 234"
+    assert format_number(1234, 0, sep="-") == "1-234"  # only a leading minus becomes −
     assert format_number(None) == "–"
 
 
@@ -290,7 +294,8 @@ def test_report_model_lookups() -> None:
     assert [p.number for p in data.round_proposals(named)] == [3, 1]
     assert [p.number for p in data.round_proposals(unnamed)] == [1, 3]
     assert data.latest_round() is None
-    data.rounds = [named, unnamed]
-    assert data.latest_round() is unnamed
+    third = rm.RoundData("r3", "Tredje", None, None, "", (), ())
+    data.rounds = [named, unnamed, third]
+    assert data.latest_round() is third
     assert rm.ReportData(_info()).baseline is None
     assert CriterionKind.COST.label  # the enums the report model uses carry labels

@@ -56,6 +56,7 @@ def test_constant_estimates_give_exact_totals_in_every_draw() -> None:
     )
     for dist in Distribution:
         result = simulate(model, draws=1500, seed=2, distribution=dist)
+        assert result.distribution is dist
         base, opt = result.for_option(N.id), result.for_option(A.id)
         assert (base.mean, base.p10, base.p50, base.p90) == (8.0, 8.0, 8.0, 8.0)
         assert (opt.mean, opt.p10, opt.p50, opt.p90) == (8.5, 8.5, 8.5, 8.5)
@@ -120,5 +121,6 @@ def test_tornado_limit_keeps_the_largest_swings() -> None:
     everything = tornado(small_model(), A.id)
     top_two = tornado(small_model(), A.id, limit=2)
     assert len(everything.bars) == 3
+    assert everything.option == A and top_two.option == A
     assert top_two.bars == everything.bars[:2]
     assert top_two.base_total == everything.base_total
