@@ -57,7 +57,7 @@ def test_report_prints_before_and_now_and_ignores_figure_lines(
     stats.figure("mutation_considered", 10)
     assert report.main([str(target)]) == 0
     out = capsys.readouterr().out
-    assert "61/80 ≈ 76 % (stickprov)" in out
+    assert "61/80 ≈ 76 % (stickprov); 1155/1696 ≈ 68 %" in out
     assert "9/10 ≈ 90,0 %" in out
     assert "Konstruerade schemafiler som vägras" in out
     failing = _write(tmp_path / "fel.jsonl", {"kind": "fuzz", "case": "x", "survived": False,
