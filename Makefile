@@ -43,7 +43,8 @@ bench: $(STAMP)
 	$(PY) -m benchmarks
 
 # Long forms of the tålighet suites (tests/reliability, ~10 min) plus every other test marked
-# slow; the mutation run over domain/ (tests.reliability.mutation, mutmut, ~15 min on 2 cores);
+# slow; the mutation run over domain/ (tests.reliability.mutation, mutmut: ~1,700 mutants, 4 CPU
+# minutes, 11 min wall on a busy 2-core machine);
 # then the table: kill points, fuzz cases, faults (tried/survived), bytes lost, and issue 16's
 # figures before → now.
 RELIABILITY_STATS := $(CURDIR)/.reliability-stats.jsonl

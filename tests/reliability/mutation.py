@@ -9,6 +9,9 @@ that reach the changed function, in a process forked from one that has them load
 is *killed* when a test fails (or times out). The run happens in a copy of the project in a
 temporary folder, so the work tree is left as it was and no earlier run's cache is reused.
 
+Time: 1,696 mutants took 654 s wall clock (230 s of CPU) with 2 workers on a shared 2-core
+machine; the per-mutant test selection keeps each mutant to the few tests that reach it.
+
 Score = killed / (all mutants − those judged equivalent), where equivalent mutants (a change
 no caller can observe) are listed with a reason in ``equivalent_mutants.txt`` beside this
 file. "No tests" (no unit test reaches the function) and "survived" both count as not killed.
@@ -104,6 +107,15 @@ def _statuses(work: Path) -> dict[str, str]:
     return result
 
 
+def _by_module(statuses: dict[str, str]) -> dict[str, list[str]]:
+    """Mutant names per module (``utredning_app.domain.costs.x_f__mutmut_3`` → ``costs``)."""
+    groups: dict[str, list[str]] = {}
+    for name in statuses:
+        module = name.split(".x", 1)[0].rsplit(".", 1)[-1]
+        groups.setdefault(module, []).append(name)
+    return groups
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-children", type=int, default=2)
@@ -148,6 +160,13 @@ def main(argv: list[str]) -> int:
             f"(dödade / (alla − ekvivalenta); mål ≥ {TARGET:g} %), {seconds:.0f} s "
             f"med {args.max_children} parallella"
         )
+        raw = f"{100.0 * killed / len(statuses):.1f}".replace(".", ",")
+        print(f"Utan undantag: {killed}/{len(statuses)} = {raw} % dödade")
+        print("\nPer modul (dödade/ej ekvivalenta, ekvivalenta):")
+        for module, names in sorted(_by_module(statuses).items()):
+            k = sum(1 for n in names if statuses[n] in KILLED)
+            e = sum(1 for n in names if n in equivalent)
+            print(f"  {module:<38} {k:>5}/{len(names) - e:<5} {e:>3}")
         if survivors:
             print(f"\nÖverlevande mutanter som inte är bedömda ekvivalenta ({len(survivors)}):")
             diffs = subprocess.run(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability import report, stats
-from tests.reliability.mutation import read_equivalents
+from tests.reliability.mutation import _by_module, read_equivalents
 
 
 def _write(path: Path, *entries: dict[str, object]) -> Path:
@@ -69,3 +69,14 @@ def test_every_equivalent_mutant_has_a_reason() -> None:
     equivalents = read_equivalents()
     assert all(name.startswith("utredning_app.domain.") for name in equivalents)
     assert all(reason for reason in equivalents.values())
+
+
+def test_mutants_are_grouped_by_module() -> None:
+    statuses = {
+        "utredning_app.domain.costs.x_value_for__mutmut_1": "killed",
+        "utredning_app.domain.appraisal.xǁAppraisalInputǁscore__mutmut_2": "survived",
+        "utredning_app.domain.costs.xǁHorizonǁindex__mutmut_1": "killed",
+    }
+    groups = _by_module(statuses)
+    assert sorted(groups) == ["appraisal", "costs"]
+    assert len(groups["costs"]) == 2
