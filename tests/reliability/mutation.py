@@ -43,6 +43,8 @@ TARGET = 90.0  # percent of the non-equivalent mutants that must be killed
 # import time (templates, migrations) and pyproject.toml (mutmut's and pytest's settings).
 COPY = ("utredning_app", "tests", "db", "exports", "resources", "pyproject.toml")
 KILLED = frozenset({"killed", "timeout"})
+# A hard bound on the whole run (each mutant is also bounded by mutmut's own timeout).
+RUN_LIMIT_S = 40 * 60
 
 _DIFFS = """
 import sys
@@ -92,7 +94,9 @@ def _mutmut(work: Path, *args: str, log: Path | None = None) -> subprocess.Compl
     if log is None:
         return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True)
     with log.open("w", encoding="utf-8") as out:
-        return subprocess.run(command, cwd=work, env=env, stdout=out, stderr=out, text=True)
+        return subprocess.run(
+            command, cwd=work, env=env, stdout=out, stderr=out, text=True, timeout=RUN_LIMIT_S
+        )
 
 
 def _statuses(work: Path) -> dict[str, str]:
@@ -128,7 +132,11 @@ def main(argv: list[str]) -> int:
         _copy_project(work)
         log = work / "mutmut-run.log"
         started = time.monotonic()
-        run = _mutmut(work, "run", "--max-children", str(args.max_children), log=log)
+        try:
+            run = _mutmut(work, "run", "--max-children", str(args.max_children), log=log)
+        except subprocess.TimeoutExpired:
+            print(f"FEL: mutationskörningen tog mer än {RUN_LIMIT_S // 60} minuter och avbröts.")
+            return 1
         seconds = time.monotonic() - started
         statuses = _statuses(work)
         if run.returncode != 0 or not statuses:
