@@ -4,8 +4,9 @@
 
 mutmut (configured in ``[tool.mutmut]`` in pyproject.toml) changes the domain code one small
 fault at a time (``+``↔``-``, ``<``↔``<=``, ``==``↔``!=``, ``and``↔``or``, numbers ± 1, strings,
-arguments dropped or ``None`` …) and runs, for each mutant, only the tests in ``tests/unit``
-that reach the changed function, in a process forked from one that has them loaded. A mutant
+arguments dropped or ``None`` …) and runs, for each mutant, only those of the domain's unit
+tests (``tests/unit`` less the Word/Excel/chart writers' tests, see ``[tool.mutmut]``) that
+reach the changed function, in a process forked from one that has them loaded. A mutant
 is *killed* when a test fails (or times out). The run happens in a copy of the project in a
 temporary folder, so the work tree is left as it was and no earlier run's cache is reused.
 

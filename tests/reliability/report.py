@@ -14,7 +14,8 @@ beside what this run measured. "–" means this run did not measure it. Where th
   failed ``kind="formula"`` cases;
 * private markers in exports incl. history: failed ``kind="privacy"`` cases (cases named
   ``historik-*`` are the history checks);
-* crafted-schema files refused: ``kind="fuzz"`` cases named ``schema-*`` (handled / tried);
+* crafted-schema files refused: ``kind="fuzz"`` cases named ``schema-*`` (handled / tried;
+  a case is "handled" when the file was refused, or accepted where it should be);
 * importers fuzzed: ``kind="fuzz"`` cases named ``importfuzz-<importer>`` (one per importer
   and run, survived = no traceback), with figure ``importfuzz_seconds`` (seconds each).
 """
@@ -82,7 +83,7 @@ def now_figures(entries: list[dict[str, object]], figures: dict[str, float]) -> 
         now["privacy"] = f"{failed} läckte ({tried} kontroller, {history} av historik)"
     tried, failed = _cases(entries, "fuzz", "schema-")
     if tried:
-        now["schema"] = f"{tried - failed} av {tried}"
+        now["schema"] = f"{tried - failed} av {tried} klarade"
     tried, failed = _cases(entries, "fuzz", "importfuzz-")
     if tried:
         seconds = figures.get("importfuzz_seconds")

@@ -42,7 +42,7 @@ def test_figures_are_read_from_cases_and_figures() -> None:
     assert now["mutation"] == "1530/1600 ≈ 95,6 % (40 ekvivalenta undantagna)"
     assert now["formula"] == "0 (1 kontroller)"
     assert now["privacy"] == "1 läckte (2 kontroller, 1 av historik)"
-    assert now["schema"] == "1 av 2"
+    assert now["schema"] == "1 av 2 klarade"
     assert now["importfuzz"] == "1 körningar, 0 med traceback, 60 s vardera"
     assert report.now_figures(entries, {"formula_cells_found": 3})["formula"] == "3"
 
