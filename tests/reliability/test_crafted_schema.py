@@ -90,7 +90,7 @@ def test_crafted_schema_is_refused_before_anything_runs(
     assert not result.ok and name in result.problems[0], result.problems
     assert _sha(path) == before, "the refused file was changed"
     assert _notes(path) == notes
-    record("fuzz", f"schemafil-vägrad[{case}]", survived=True)
+    record("fuzz", f"schema-vägrad[{case}]", survived=True)
 
 
 def test_planted_trigger_in_an_older_file_never_fires_during_the_upgrade(
@@ -110,7 +110,7 @@ def test_planted_trigger_in_an_older_file_never_fires_during_the_upgrade(
             open_database(path, read_only=read_only, backup_dir=tmp_path / "kopior").close()
     assert _sha(path) == before
     assert not check_file(path).ok
-    record("fuzz", "schemafil-vägrad[äldre-fil-med-utlösare]", survived=True)
+    record("fuzz", "schema-vägrad[äldre-fil-med-utlösare]", survived=True)
 
 
 def test_every_released_fixture_matches_its_own_revision(tmp_path: Path) -> None:
@@ -246,5 +246,5 @@ def test_random_schema_changes_are_all_refused(tmp_path: Path, demo_template: Pa
         assert _sha(path) == before, sql
         assert not check_file(path).ok, sql
         refused += 1
-        record("fuzz", "schemafil-vägrad[slumpad]", survived=True)
+        record("fuzz", "schema-vägrad[slumpad]", survived=True)
     assert refused >= 8, f"only {refused} of 12 changes could be made"

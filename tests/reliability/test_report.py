@@ -27,8 +27,8 @@ def test_figures_are_read_from_cases_and_figures() -> None:
         {"kind": "formula", "case": "exporter", "survived": True},
         {"kind": "privacy", "case": "historik-logg", "survived": True},
         {"kind": "privacy", "case": "arkiv", "survived": False},
-        {"kind": "fuzz", "case": "schema-utlösare", "survived": True},
-        {"kind": "fuzz", "case": "schema-saknad-tabell", "survived": False},
+        {"kind": "fuzz", "case": "schema-vägrad[utlösare]", "survived": True},
+        {"kind": "fuzz", "case": "schema-vägrad[saknad-tabell]", "survived": False},
         {"kind": "fuzz", "case": "importfuzz-instanslista", "survived": True},
         {"kind": "fuzz", "case": "remissvar-tom", "survived": True},
     ]

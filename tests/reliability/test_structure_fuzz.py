@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from tests.reliability import mutations
-from tests.reliability.stats import record
+from tests.reliability.stats import figure, record
 from utredning_app.errors import UserError
 
 BUDGET_S = 5.0
@@ -72,7 +72,7 @@ def fuzz(
             assert exc.message.strip(), f"{importer}: seed {seed}: an empty message"
             outcome = "refused"
         except BaseException as exc:
-            record("fuzz", f"strukturfuzz-{importer}", survived=False)
+            record("fuzz", f"importfuzz-{importer}", survived=False)
             kept = tmp_path / f"fel-{seed}-{input_name}"
             shutil.copyfile(path, kept)
             raise AssertionError(
@@ -89,9 +89,10 @@ def fuzz(
             else:
                 shutil.copyfile(pristine, investigation)
         refused += outcome == "refused"
-        record("fuzz", f"strukturfuzz-{importer}", survived=True)
+        record("fuzz", f"importfuzz-{importer}", survived=True)
         cases += 1
     print(f"{importer}: {cases} fall ({refused} avvisade), start-frö {base_seed}")
+    figure("importfuzz_seconds", budget)
     return cases
 
 
