@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.costs_helpers import small_appraisal, small_model
+from tests.costs_helpers import small_appraisal, small_model, yearly
 from utredning_app.domain.appraisal import ProfileData, compare_profiles, sensitivity
 from utredning_app.domain.costs import cost_summary
 from utredning_app.domain.formatting import NBSP
@@ -14,8 +14,10 @@ def test_cost_and_actor_tables() -> None:
     summary = cost_summary(small_model())
     table = cost_tables.cost_table(summary)
     assert table.rows[0][0] == "N Nollalternativ (nollalternativ)"
-    assert table.rows[1][1] == "335,9 (283,0 – 398,8)"
-    assert table.rows[1][2] == "50,0 (25,7 – 84,3)"
+    assert table.rows[1][1] == f"335,9 (283,0{NBSP}– 398,8)"
+    # The difference's range spans the scenario combinations: option low − baseline high …
+    # 283,0 − 314,5 = −31,5 and 398,8 − 257,3 = 141,5 (baseline 257,3–314,5).
+    assert table.rows[1][2] == f"50,0 (−31,5{NBSP}– 141,5)"
     assert table.rows[0][2] == "–"
     assert "5,0 % diskonteringsränta" in table.note
     actors = cost_tables.actor_table(summary)
@@ -46,8 +48,31 @@ def test_effects_table_keeps_units_apart() -> None:
             "Vårdplatser",
             "Kapacitet",
             "vårdplatser",
-            "0,0 (−10,0 – 5,0)",
-            "0,0 (−10,0 – 5,0)",
+            f"0,0 (−10,0{NBSP}– 5,0)",
+            f"0,0 (−10,0{NBSP}– 5,0)",
         ),
     )
     assert table.header[4].startswith("2024") and table.header[5].startswith("2026")
+
+
+def test_every_printed_interval_is_ordered_even_when_scenarios_cross() -> None:
+    """The model subtracts scenario by scenario; with a baseline wider than the option that
+    put the base difference outside its "interval" ("−116,7 (−90,2 – −63,2)")."""
+    from dataclasses import replace
+
+    from tests.word_helpers import disordered_intervals, printed_intervals
+
+    model = small_model()
+    wide = tuple(
+        replace(e, values=yearly(40, 100, 300)) if e.id == "e-n1" else e for e in model.estimates
+    )
+    summary = cost_summary(replace(model, estimates=wide))
+    option = summary.options[1]
+    assert option.difference_pv is not None
+    raw = option.difference_pv
+    assert not raw.low <= raw.base <= raw.high  # the model's own scenario-wise range is crossed
+    for table in (cost_tables.cost_table(summary), cost_tables.actor_table(summary)):
+        text = "\n".join(" | ".join(row) for row in table.rows)
+        assert printed_intervals(text), text
+        assert disordered_intervals(text) == []
+        assert "scenariointervall" in " ".join(table.header)

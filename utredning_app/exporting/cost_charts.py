@@ -147,11 +147,15 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     """Present value per option (bar = base, whisker = low–high)."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
+    from utredning_app.exporting.cost_tables import difference_range
+
+    # The baseline has no difference against itself; a difference shows the ordered scenario
+    # range the tables print (``difference_range``), so chart, table and alt text agree.
     shown = [
-        (oc, r)
+        (oc, difference_range(oc.present_value, oc.difference_pv) if difference else r)
         for oc in summary.options
         if (r := oc.difference_pv if difference else oc.present_value) is not None
-    ]  # the baseline has no difference against itself
+    ]
     rows = [oc for oc, _ in shown]
     ranges = [r for _, r in shown]
     names = [_row_label(oc.option.title, len(rows)) for oc in rows]

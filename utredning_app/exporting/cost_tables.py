@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
-from utredning_app.domain.costs import CostModelInput, CostSummary, sorted_options
+from utredning_app.domain.costs import CostModelInput, CostSummary, Range, sorted_options
 from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult
 
@@ -26,7 +26,34 @@ def _n(value: float | None, decimals: int = 1) -> str:
 
 
 def _range(low: float, base: float, high: float) -> str:
-    return f"{_n(base)} ({_n(low)} – {_n(high)})"
+    """``base (a – b)`` with a ≤ base ≤ b always: the ends are ordered and widened to take in
+    the base value, so a printed interval never runs backwards or misses its own value."""
+    a, b = min(low, base, high), max(low, base, high)
+    return f"{_n(base)} ({_n(a)}\u00a0– {_n(b)})"
+
+
+def difference_range(value: Range, difference: Range) -> Range:
+    """The ordered scenario range of a difference against the baseline.
+
+    The cost model subtracts scenario by scenario (low − low, high − high), which can put the
+    base difference outside its own "interval" or run it backwards. The range printed is the
+    span over the scenario combinations instead: from the option's low cost against the
+    baseline's high one to the option's high cost against the baseline's low one; it always
+    holds the base difference. ``value`` is the option's own range, ``difference`` the model's.
+    """
+    baseline_low = value.low - difference.low
+    baseline_high = value.high - difference.high
+    low = min(value.low - baseline_high, value.low - baseline_low, difference.base)
+    high = max(value.high - baseline_low, value.high - baseline_high, difference.base)
+    return Range(low, difference.base, high)
+
+
+DIFFERENCE_HEADER = "Skillnad mot nollalternativet, bas (scenariointervall)"
+DIFFERENCE_NOTE = (
+    "Skillnad = alternativ − nollalternativ; negativt betyder lägre kostnad än i dag. "
+    "Intervallet för skillnaden går från alternativets låga kostnad mot nollalternativets "
+    "höga till alternativets höga mot nollalternativets låga, så basvärdet ligger alltid inom det."
+)
 
 
 def cost_table(summary: CostSummary) -> TextTable:
@@ -39,7 +66,7 @@ def cost_table(summary: CostSummary) -> TextTable:
             (
                 oc.option.title + (" (nollalternativ)" if oc.option.is_baseline else ""),
                 _range(pv.low, pv.base, pv.high),
-                _range(diff.low, diff.base, diff.high) if diff else "–",
+                _diff(pv, diff),
                 _n(oc.total.base),
             )
         )
@@ -48,17 +75,23 @@ def cost_table(summary: CostSummary) -> TextTable:
         header=(
             "Alternativ",
             "Nuvärde, bas (låg – hög)",
-            "Skillnad mot nollalternativet, bas (låg – hög)",
+            DIFFERENCE_HEADER,
             "Summa bas, ej diskonterad",
         ),
         rows=tuple(rows),
         note=(
             f"Nuvärde med {_n(summary.discount_rate * 100)} % diskonteringsränta, "
-            f"t = år − {summary.horizon.start_year}. Skillnad = alternativ − nollalternativ; "
-            "negativt betyder lägre kostnad än i dag."
+            f"t = år − {summary.horizon.start_year}. " + DIFFERENCE_NOTE
         ),
         numeric_columns=(1, 2, 3),
     )
+
+
+def _diff(value: Range, difference: Range | None) -> str:
+    if difference is None:
+        return "–"
+    r = difference_range(value, difference)
+    return _range(r.low, r.base, r.high)
 
 
 def actor_table(summary: CostSummary) -> TextTable:
@@ -72,7 +105,7 @@ def actor_table(summary: CostSummary) -> TextTable:
                     oc.option.title,
                     ac.actor.label,
                     _range(pv.low, pv.base, pv.high),
-                    _range(diff.low, diff.base, diff.high) if diff else "–",
+                    _diff(pv, diff),
                     "; ".join(ac.financing) or "Ej angiven",
                 )
             )
@@ -82,10 +115,11 @@ def actor_table(summary: CostSummary) -> TextTable:
             "Alternativ",
             "Aktör",
             "Nuvärde, bas (låg – hög)",
-            "Skillnad mot nollalternativet",
+            DIFFERENCE_HEADER,
             "Finansiering",
         ),
         rows=tuple(rows),
+        note=DIFFERENCE_NOTE,
         numeric_columns=(2, 3),
     )
 

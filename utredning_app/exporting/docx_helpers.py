@@ -184,8 +184,13 @@ def add_text_run(paragraph: Paragraph, text: str) -> Run:
 # ------------------------------------------------------------------ fields
 
 
-def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
-    """A complex field (``w:fldChar`` begin/separate/end) with ``shown`` as its cached result."""
+def add_field(
+    paragraph: Paragraph, instruction: str, shown: str = "", *, dirty: bool = True
+) -> None:
+    """A complex field (``w:fldChar`` begin/separate/end) with ``shown`` as its cached result.
+
+    ``dirty`` asks Word to recompute it (fine for PAGE or SEQ; a table of contents is not
+    dirty, or Word asks about it on every open)."""
     p = paragraph._p
 
     def run_with(child: Any) -> None:
@@ -195,7 +200,8 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
+    if dirty:
+        begin.set(qn("w:dirty"), "true")
     run_with(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -214,12 +220,13 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
 
 
 def add_toc(paragraph: Paragraph, levels: str = "1-3") -> None:
-    """A table of contents field that Word fills when the document opens."""
+    """A table of contents field whose entries ``fill_toc_result`` writes out (Word updates it
+    on request, with F9; it is not marked dirty so Word does not ask on every open)."""
     add_field(
         paragraph,
         f'TOC \\o "{levels}" \\h \\z \\u',
-        "Innehållsförteckningen uppdateras när dokumentet öppnas i Word "
-        "(högerklicka och välj Uppdatera fält om den inte visas).",
+        "Innehållsförteckningen är tom.",
+        dirty=False,
     )
 
 

@@ -19,6 +19,7 @@ from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.domain.report_model import ReportData
 from utredning_app.exporting import docx_helpers as dh
+from utredning_app.exporting import package_props as pp
 from utredning_app.exporting.blocks import BLOCKS, BuildContext
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames
 from utredning_app.exporting.outline import Block, Outline, load_outline
@@ -126,21 +127,36 @@ def build_report(
         for sec in document.sections:
             dh.add_watermark(sec, "UTKAST")
     dh.set_language(document)
-    if toc is not None:
-        # Only a document with a table of contents asks Word to update fields on opening
-        # (Word shows a question then); PAGE/NUMPAGES update by themselves.
-        dh.set_update_fields(document)
-    dh.set_core_properties(
+    # No w:updateFields: Word would ask on every open. The contents list is written out in
+    # full (page numbers added by ``toc_pages`` where LibreOffice can lay the document out).
+    pp.set_settings(document)
+    pp.remove_thumbnail(document)
+    pp.set_app_properties(document, company=inv.region)
+    pp.set_core_properties(
         document,
-        title=f"{outline.document_type}: {doc_title}" if outline.title_page else doc_title,
+        title=doc_title,
         subject=inv.title,
-        author=inv.commissioned_by or inv.region or "Utredningsstöd",
+        author=author_of(data),
         keywords=f"{outline.document_type}; {inv.diarienummer}",
+        date=date,
     )
     buffer = io.BytesIO()
     document.save(buffer)
     progress(1.0, "Klart")
     return BuiltReport(buffer.getvalue(), tuple(written))
+
+
+def author_of(data: ReportData) -> str:
+    """The document's author: the investigation (its secretariat writes it), never the body
+    that commissioned it."""
+    from utredning_app.domain.enums import MemberRole
+
+    inv = data.investigation
+    roles = (MemberRole.SEKRETERARE, MemberRole.SEKRETARIAT)
+    secretariat = [m.name for m in data.members if m.role in roles]
+    if secretariat:
+        return f"{inv.title} (sekretariatet: {', '.join(secretariat)})"
+    return inv.title or "Utredningen"
 
 
 def _write_blocks(ctx: BuildContext, blocks: tuple[Block, ...]) -> int:
