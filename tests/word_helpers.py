@@ -250,15 +250,19 @@ def fill_small_investigation(db: Database, *, consultees: int = 6) -> None:
                     is_key=i < 2,
                 )
             )
-        s.add(
-            m.Dissent(
-                kind=DissentKind.RESERVATION,
-                proposal_id=proposals[2].id,
-                party_id=parties["S"].id,
-                title="Behåll bolagen",
-                text_md="Vi reserverar oss mot förslaget.",
-            )
+        reservation = m.Dissent(
+            kind=DissentKind.RESERVATION,
+            proposal_id=proposals[2].id,
+            party_id=parties["S"].id,
+            title="Behåll bolagen",
+            text_md="Vi reserverar oss mot förslaget.",
         )
+        s.add(reservation)
+        s.flush()
+        # Signed by members of two parties: each is printed with the member's own party.
+        members = s.query(m.Member).all()
+        for member in members:
+            s.add(m.DissentMember(dissent_id=reservation.id, member_id=member.id))
         s.add(
             m.Dissent(
                 kind=DissentKind.SARSKILT_YTTRANDE,

@@ -139,7 +139,12 @@ def test_slutrapport_content(small_path: Path, tmp_path: Path) -> None:
     assert captions[0].startswith("Tabell 1. ")
     assert any(c.startswith("Figur 1. ") for c in captions)
     # Dissent per proposal with party; the unreleased party statement is absent.
-    assert "Reservation av Socialdemokraterna – förslag 2: Behåll bolagen" in headings(out, 3)
+    # Signed by one member each of S and M: named with each member's own party; the chapter
+    # title already says "Reservationer", so no sub-heading repeats it.
+    reservation = "Reservation av Moderaterna och Socialdemokraterna – förslag 2: Behåll bolagen"
+    assert reservation in headings(out, 2)
+    assert "Reservationer" not in headings(out, 2)
+    assert "Anna Ordf (M), Bo Oppo (S)" in text
     assert "Särskilda yttranden" not in text
     # Markdown became formatting.
     bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]

@@ -60,6 +60,8 @@ class BuildContext:
     cancelled: Callable[[], bool] = lambda: False
     _costs: Any = None
     _background: dict[str, Future[Any]] = field(default_factory=dict)
+    # Swedish notes for the person exporting (e.g. a memo past four pages, no signatory).
+    warnings: list[str] = field(default_factory=list)
 
     def start(self, key: str, work: Callable[[], Any]) -> None:
         """Start ``work`` in a background thread now; ``result(key, …)`` collects it later.
@@ -713,17 +715,20 @@ def round_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     text += f" till {len(invited)} remissinstanser"
     if rnd.deadline:
         text += f" med sista svarsdag {format_date(rnd.deadline)}"
-    text += f". {len(answered)} svar har kommit in"
+    text += f". {len(answered)} svar kom in"
     if own:
-        text += f", varav {len(own)} från instanser som svarat på eget initiativ"
+        text += f", varav {len(own)} från instanser som svarade på eget initiativ"
     silent = len(_not_answered(rnd))
     text += (
-        ". 1 inbjuden instans har inte svarat."
+        ". 1 inbjuden instans svarade inte."
         if silent == 1
-        else f". {silent} inbjudna instanser har inte svarat."
+        else f". {silent} inbjudna instanser svarade inte."
     )
     ctx.paragraph(text)
-    ctx.markdown(rnd.description_md)
+    if ctx.kind != ReportKind.REMISSAMMANSTALLNING:
+        # The compilation is written after the deadline: the covering letter's wording about
+        # what the answers should contain does not belong in it.
+        ctx.markdown(rnd.description_md)
     return 1
 
 
@@ -784,6 +789,10 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("remiss_per_forslag", "tabell", "citat", "ej_svar", help="synpunkterna förslag för förslag")
 def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """Per förslag: the instanser grouped by stance (names in each group), answers from
+    instanser that were not invited, the comments that were made, the central points
+    (quotes) and Utredningens kommentar. Instanser without a comment are named in their
+    group only, never given a table row each."""
     rnd = _round(ctx)
     if rnd is None:
         return 0
@@ -800,33 +809,34 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             quote = ctx.styled(ctx.styles.quote)
             quote.add_run(clean(markdown_to_plain(p.text_md)))
         groups: dict[StanceKind, list[str]] = {s: [] for s in STANCE_ORDER}
+        others: list[str] = []
         rows: list[list[str]] = []
         for c in answered:
             assert c.response is not None
             stance = c.response.stances.get(p.id)
             if stance is None:
                 continue
-            groups[stance.stance].append(c.name)
-            rows.append([c.name, stance.stance.label, markdown_to_plain(stance.comment_md)])
-        summary = [f"{s.label}: {len(names)}" for s, names in groups.items() if names]
-        ctx.paragraph(
-            ("Ställningstaganden – " + "; ".join(summary) + ".")
-            if summary
-            else "Ingen remissinstans har tagit ställning till förslaget."
-        )
+            if c.invited:
+                groups[stance.stance].append(c.name)
+            else:
+                others.append(f"{c.name} ({stance.stance.label.lower()})")
+            comment = markdown_to_plain(stance.comment_md)
+            if comment:
+                rows.append([c.name, stance.stance.label, comment])
+        if not any(groups.values()) and not others:
+            ctx.paragraph("Ingen remissinstans tog ställning till förslaget.")
         for s in STANCE_ORDER:
-            if groups[s] and not with_table:
+            if groups[s]:
                 paragraph = ctx.paragraph()
-                paragraph.add_run(f"{s.label}: ").bold = True
+                paragraph.add_run(f"{s.label} ({len(groups[s])}): ").bold = True
                 paragraph.add_run(clean(", ".join(groups[s])) + ".")
+        if others:
+            paragraph = ctx.paragraph()
+            paragraph.add_run(f"Övriga som har yttrat sig ({len(others)}): ").bold = True
+            paragraph.add_run(clean(", ".join(others)) + ".")
         if with_table and rows:
-            ctx.caption("Tabell", f"Ställningstaganden till förslag {p.number}")
-            ctx.table(
-                ["Remissinstans", "Ställningstagande", "Kommentar"],
-                rows,
-                widths=[4.6, 3.4, 8.0],
-                small=True,
-            )
+            ctx.caption("Tabell", f"Synpunkter på förslag {p.number}")
+            ctx.table(["Remissinstans", "Ställningstagande", "Synpunkt"], rows, small=True)
         if with_quotes:
             quotes = [
                 (c.name, q.text)
@@ -841,9 +851,15 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                     quote = ctx.styled(ctx.styles.quote)
                     quote.add_run(f"”{clean(text.strip())}”")
                     quote.add_run(f" – {clean(name)}").italic = False
+        ctx.heading("Utredningens kommentar", 2)
+        comment_md = rnd.comments.get(p.id, "")
+        if comment_md.strip():
+            ctx.markdown(comment_md, depth=3)
+        else:
+            ctx.paragraph("[Utredningens kommentar är ännu inte skriven.]", italic=True)
         if silent:
             paragraph = ctx.paragraph()
-            paragraph.add_run("Har inte svarat: ").bold = True
+            paragraph.add_run("Svarade inte: ").bold = True
             paragraph.add_run(clean(", ".join(silent)) + ".")
         written += 1
     return written
@@ -856,7 +872,7 @@ def not_answered_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         return 0
     silent = _not_answered(rnd)
     if not silent:
-        ctx.paragraph("Alla inbjudna remissinstanser har svarat.")
+        ctx.paragraph("Alla inbjudna remissinstanser svarade.")
         return 1
     for c in silent:
         ctx.styled(ctx.styles.bullets[0], c.name)
@@ -897,38 +913,51 @@ def consultees_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("reservationer", help="reservationer och särskilda yttranden per förslag och parti")
 def dissents_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """Per kind (a sub-heading only when both kinds occur: the chapter's own title already
+    says "Reservationer"), per proposal: the text and the ledamöter who sign it, each with
+    their own party."""
     dissents = ctx.data.dissents
     if not dissents:
         return 0
     by_proposal = {p.id: p for p in ctx.data.proposals}
+    kinds = [
+        k
+        for k in (DissentKind.RESERVATION, DissentKind.SARSKILT_YTTRANDE)
+        if any(d.kind == k for d in dissents)
+    ]
     written = 0
-    for kind, title in (
-        (DissentKind.RESERVATION, "Reservationer"),
-        (DissentKind.SARSKILT_YTTRANDE, "Särskilda yttranden"),
-    ):
+    for kind in kinds:
         items = [d for d in dissents if d.kind == kind]
-        if not items:
-            continue
-        ctx.heading(title)
+        depth = 1
+        if len(kinds) > 1:
+            title = "Reservationer" if kind == DissentKind.RESERVATION else "Särskilda yttranden"
+            ctx.heading(title)
+            depth = 2
         items.sort(
             key=lambda d: (by_proposal[d.proposal_id].number if d.proposal_id else 10_000, d.party)
         )
         for d in items:
             ctx.check()
-            who = d.party_name or d.party or "Ledamot"
+            names_of = {p.abbreviation: p.name for p in ctx.data.parties}
+            parties = [names_of.get(a, a) for a in dict.fromkeys(a for _, a in d.signers if a)]
+            if not parties:
+                parties = [d.party_name or d.party or "ledamot"]
+            who = (
+                parties[0] if len(parties) == 1 else ", ".join(parties[:-1]) + f" och {parties[-1]}"
+            )
             about = ""
             if d.proposal_id and d.proposal_id in by_proposal:
-                p = by_proposal[d.proposal_id]
-                about = f" – förslag {p.number}"
+                about = f" – förslag {by_proposal[d.proposal_id].number}"
             heading = f"{kind.label} av {who}{about}"
             if d.title:
                 heading += f": {d.title}"
-            ctx.heading(heading, 2)
-            ctx.markdown(d.text_md, depth=3)
-            if d.members:
-                paragraph = ctx.paragraph(
-                    ", ".join(d.members) + (f" ({d.party})" if d.party else "")
-                )
+            ctx.heading(heading, depth)
+            ctx.markdown(d.text_md, depth=depth + 1)
+            names = [f"{name} ({party})" if party else name for name, party in d.signers]
+            if not names and d.members:
+                names = list(d.members)
+            if names:
+                paragraph = ctx.paragraph(", ".join(names))
                 paragraph.runs[0].italic = True
             written += 1
     return written
@@ -953,7 +982,10 @@ def members_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("tidplan", help="milstolparna som en tabell")
 def milestones_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    milestones = ctx.data.milestones
+    from utredning_app.domain.enums import MilestoneKind
+
+    # The group's own meetings are not part of the plan for carrying the proposals out.
+    milestones = [m for m in ctx.data.milestones if m.kind != MilestoneKind.SAMMANTRADE]
     if not milestones:
         return 0
     ctx.caption("Tabell", "Tidplan")
@@ -1042,35 +1074,47 @@ def decision_basis_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("underskrift", "titlar", "namn", help="underskrifter (t.ex. regiondirektör)")
 def signature_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """ "I tjänsten" with each signatory's name over the title: the regiondirektör (the
+    investigation's signatory) and the handläggare. A signatory without a name is never an
+    empty line: the title stands alone and the export warns."""
     from docx.shared import Pt
 
+    from utredning_app.exporting.docx_helpers import repeat_header_row
+
     inv = ctx.data.investigation
-    titles = list(params.get("titlar", ["Regiondirektör"]))
-    names = list(params.get("namn", []))
+    titles = [str(t) for t in params.get("titlar", ["Regiondirektör"])]
+    names = [str(n) for n in params.get("namn", [])]
+    signers: list[tuple[str, str]] = []
+    for i, title in enumerate(titles):
+        name = names[i] if i < len(names) else (inv.signatory if i == 0 else "")
+        if not name.strip():
+            ctx.warnings.append(
+                f"Tjänsteutlåtandet saknar namn på undertecknaren ({title.lower()}): ange det "
+                "i utredningens fält Undertecknare (regiondirektör)."
+            )
+        signers.append((name.strip(), title))
+    if inv.case_officer:
+        signers.append((inv.case_officer, "Handläggare"))
     paragraph = ctx.paragraph("I tjänsten")
     paragraph.paragraph_format.space_before = Pt(12)
     keep_with_next(paragraph)
-    table = ctx.document.add_table(
-        rows=1, cols=max(len(titles), 1) + (1 if inv.case_officer else 0)
-    )
-    cells = list(table.rows[0].cells)
-    signers = [(names[i] if i < len(names) else "", t) for i, t in enumerate(titles)]
-    if inv.case_officer:
-        signers.append((inv.case_officer, "Handläggare"))
-    from utredning_app.exporting.docx_helpers import repeat_header_row
-
+    table = ctx.document.add_table(rows=1, cols=max(len(signers), 1))
     repeat_header_row(table.rows[0])  # also marks the row cantSplit: signatures stay together
-    for cell, (name, title) in zip(cells, signers, strict=False):
+    for cell, (name, title) in zip(table.rows[0].cells, signers, strict=False):
         first = cell.paragraphs[0]
         first.paragraph_format.space_before = Pt(24)
         first.paragraph_format.keep_with_next = True
-        first.add_run(clean(name) if name else "")
-        cell.add_paragraph(clean(title))
+        if name:
+            first.add_run(clean(name))
+            cell.add_paragraph(clean(title))
+        else:
+            first.add_run(clean(title))
     return 1
 
 
 @block("utdrag_till", "mottagare", help="utdrag till: mottagare av beslutet")
 def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """Every recipient by name (never "med flera")."""
     receivers = [str(r) for r in params.get("mottagare", [])]
     if not receivers:
         inv = ctx.data.investigation
@@ -1081,17 +1125,14 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             for c in rnd.consultees:
                 if c.invited and c.type in (ConsulteeType.NAMND, ConsulteeType.BOLAG):
                     receivers.append(c.name)
-    if not receivers:
-        return 0
-    shown = receivers[:10]
-    for r in shown:
+    receivers = list(dict.fromkeys(r for r in receivers if r.strip()))
+    for r in receivers:
         paragraph = ctx.paragraph(r)
         paragraph.paragraph_format.space_after = 0
-    if len(receivers) > len(shown):
-        ctx.paragraph(f"med flera ({len(receivers) - len(shown)} till)")
-    return len(shown)
+    return len(receivers)
 
 
 # The cost model's blocks (nuvärde, osäkerhet, rangordning) live beside the cost charts and
 # register themselves in BLOCKS when imported.
 from utredning_app.exporting import cost_blocks as _cost_blocks  # noqa: E402, F401
+from utredning_app.exporting import decision_blocks as _decision_blocks  # noqa: E402, F401

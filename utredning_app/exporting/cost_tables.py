@@ -96,9 +96,18 @@ def _diff(value: Range, difference: Range | None) -> str:
 
 def actor_table(summary: CostSummary) -> TextTable:
     """Per option and actor: present value, difference and the financing stated."""
+    from utredning_app.domain.enums import Actor
+
     rows = []
     for oc in summary.options:
-        for ac in oc.per_actor:
+        by_actor = {ac.actor: ac for ac in oc.per_actor}
+        # Every aktör the model knows gets a line (14 § kommittéförordningen): "inga
+        # kostnader" says the question was asked, not forgotten.
+        for actor in Actor:
+            ac = by_actor.get(actor)
+            if ac is None:
+                rows.append((oc.option.title, actor.label, "inga kostnader", "–", "–"))
+                continue
             pv, diff = ac.present_value, ac.difference_pv
             rows.append(
                 (

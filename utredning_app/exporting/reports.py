@@ -40,6 +40,7 @@ Progress = Callable[[float, str], None]
 class BuiltReport:
     data: bytes
     chapters: tuple[str, ...]  # chapter titles as written (outline order, empty ones dropped)
+    warnings: tuple[str, ...] = ()  # Swedish notes for the person exporting
 
 
 def _no_progress(fraction: float, text: str) -> None:
@@ -142,8 +143,32 @@ def build_report(
     )
     buffer = io.BytesIO()
     document.save(buffer)
+    if kind == ReportKind.TJANSTEUTLATANDE:
+        pages = estimated_pages(document)
+        if pages > MEMO_MAX_PAGES:
+            ctx.warnings.append(
+                f"Tjänsteutlåtandet blir omkring {pages} sidor, fler än {MEMO_MAX_PAGES}: "
+                "korta ärendebeskrivningen, bakgrunden eller övervägandena."
+            )
     progress(1.0, "Klart")
-    return BuiltReport(buffer.getvalue(), tuple(written))
+    return BuiltReport(buffer.getvalue(), tuple(written), tuple(ctx.warnings))
+
+
+MEMO_MAX_PAGES = 4
+# An A4 page of 11 pt body text in the template holds about this many characters; a table
+# row or a heading takes a line of its own.
+_CHARS_PER_PAGE = 3000
+_CHARS_PER_LINE = 85
+
+
+def estimated_pages(document: Any) -> int:
+    """A page count good enough to warn about a long memo (no layout engine needed)."""
+    chars = 0
+    for p in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        # A paragraph fills at least one line.
+        chars += max(len(text), _CHARS_PER_LINE // 2) + _CHARS_PER_LINE // 3
+    return max(1, -(-chars // _CHARS_PER_PAGE))
 
 
 def author_of(data: ReportData) -> str:

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from utredning_app import paths
@@ -103,6 +104,7 @@ from utredning_app.storage.models import (
     ProposalOption,
     ProviderUnit,
     Quote,
+    RemissComment,
     Report,
     Response,
     RoundProposal,
@@ -137,9 +139,12 @@ _TABLE_NAMES = {
     "stance": "ställningstagande",
     "quote": "citat",
     "dissent": "reservation/särskilt yttrande",
+    "remiss_comment": "utredningens kommentar",
 }
 
 _INVESTIGATION_FIELDS = (
+    "signatory",
+    "deciding_body",
     "title",
     "diarienummer",
     "commissioned_by",
@@ -654,6 +659,18 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         row.done()
     batch(objs)
     objs = list(round_proposals)
+    for row in each("remiss_comment"):
+        round_key = row.text("round", None)
+        number = row.get("proposal", int)
+        objs.append(
+            RemissComment(
+                id=keys.add("remiss_comment", f"{round_key}:{number}", row),
+                round_id=keys.ref("round", round_key, row),
+                proposal_id=keys.ref("proposal", number, row),
+                text_md=row.text("text_md", None),
+            )
+        )
+        row.done()
     for row in each("consultee"):
         objs.append(
             Consultee(
@@ -798,6 +815,27 @@ def fill(db: Database, data: DemoData) -> None:
             session.flush()
 
 
+def add_sent_editions(db: Database) -> None:
+    """The demo's fastställd reports come with the edition that was sent (the delrapport as
+    it went on remiss), as a real investigation's would."""
+    from utredning_app.services.editions import EDITION_KINDS, add_edition
+
+    with db.reader() as session:
+        faststallda = [
+            name
+            for name, kind in EDITION_KINDS.items()
+            if session.scalar(
+                select(Report.id).where(
+                    Report.kind == kind,
+                    Report.status == ReportStatus.FASTSTALLD,
+                    Report.deleted_at.is_(None),
+                )
+            )
+        ]
+    for name in faststallda:
+        add_edition(db, name)
+
+
 def create_demo(path: Path, data_dir: Path | None = None) -> Database:
     """Create the demo investigation at ``path`` (which must not exist) and return it open.
 
@@ -814,6 +852,7 @@ def create_demo(path: Path, data_dir: Path | None = None) -> Database:
     )
     try:
         fill(db, data)
+        add_sent_editions(db)
     except BaseException as exc:
         db.close()
         path.unlink(missing_ok=True)
