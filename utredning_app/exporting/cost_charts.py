@@ -152,7 +152,7 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     # The baseline has no difference against itself; a difference shows the ordered scenario
     # range the tables print (``difference_range``), so chart, table and alt text agree.
     shown = [
-        (oc, difference_range(oc.present_value, oc.difference_pv) if difference else r)
+        (oc, difference_range(oc.present_value, r) if difference else r)
         for oc in summary.options
         if (r := oc.difference_pv if difference else oc.present_value) is not None
     ]

@@ -119,3 +119,39 @@ def set_core_properties(
     props.revision = 1
     props.comments = ""
     props.category = ""
+
+
+def save_document(document: DocxDocument, date: dt.date) -> bytes:
+    """The document's bytes, the same for the same content: every zip entry carries the
+    edition's date instead of the moment of saving (python-docx stamps "now"), so an edition
+    rebuilt from the same content is byte-identical."""
+    import io
+    import zipfile
+
+    from docx.opc.pkgwriter import PackageWriter
+
+    stamp = (max(date.year, 1980), date.month, date.day, 12, 0, 0)
+
+    class _Writer:
+        def __init__(self, buffer: io.BytesIO) -> None:
+            self._zip = zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED)
+
+        def write(self, pack_uri: Any, blob: bytes) -> None:
+            info = zipfile.ZipInfo(pack_uri.membername, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            self._zip.writestr(info, blob)
+
+        def close(self) -> None:
+            self._zip.close()
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    writer: Any = _Writer(buffer)  # python-docx's own write steps, with our zip writer
+    steps: Any = PackageWriter
+    steps._write_content_types_stream(writer, package.parts)
+    steps._write_pkg_rels(writer, package.rels)
+    steps._write_parts(writer, package.parts)
+    writer.close()
+    return buffer.getvalue()

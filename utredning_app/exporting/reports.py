@@ -7,7 +7,6 @@ service's job (``services/exports.py``).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,8 +140,7 @@ def build_report(
         keywords=f"{outline.document_type}; {inv.diarienummer}",
         date=date,
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
+    payload = pp.save_document(document, date)
     if kind == ReportKind.TJANSTEUTLATANDE:
         pages = estimated_pages(document)
         if pages > MEMO_MAX_PAGES:
@@ -151,7 +149,7 @@ def build_report(
                 "korta ärendebeskrivningen, bakgrunden eller övervägandena."
             )
     progress(1.0, "Klart")
-    return BuiltReport(buffer.getvalue(), tuple(written), tuple(ctx.warnings))
+    return BuiltReport(payload, tuple(written), tuple(ctx.warnings))
 
 
 MEMO_MAX_PAGES = 4

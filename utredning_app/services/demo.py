@@ -833,7 +833,7 @@ def add_sent_editions(db: Database) -> None:
             )
         ]
     for name in faststallda:
-        add_edition(db, name)
+        add_edition(db, name, edition_id=demo_id("report_edition", name))
 
 
 def create_demo(path: Path, data_dir: Path | None = None) -> Database:

@@ -23,6 +23,7 @@ from utredning_app.domain.enums import ReportKind, ReportStatus
 from utredning_app.domain.report_model import ReportData
 from utredning_app.errors import ValidationError
 from utredning_app.storage import models as m
+from utredning_app.storage.base import new_id
 from utredning_app.storage.database import Database, open_database
 
 # The reports that have a status and therefore editions (command-line names).
@@ -75,7 +76,12 @@ def snapshot_json(data: ReportData, kind: ReportKind) -> str:
 
 
 def add_edition(
-    db: Database, name: str, *, label: str = "", template: Path | None = None
+    db: Database,
+    name: str,
+    *,
+    label: str = "",
+    template: Path | None = None,
+    edition_id: str | None = None,
 ) -> EditionInfo:
     """Build the fastställd report ``name`` from the file's current content and keep it as a
     new edition (one transaction). An utkast has no editions."""
@@ -98,6 +104,7 @@ def add_edition(
     edition_date = report.report_date or dt.date.today()
     with db.transaction() as s:
         row = m.ReportEdition(
+            id=edition_id or new_id(),
             report_id=report.id,
             edition_date=edition_date,
             label=label.strip() or _default_label(kind, len(report.editions)),

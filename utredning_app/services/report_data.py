@@ -292,13 +292,13 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
             )
         consultees[c.round_id].append(ConsulteeData(c.id, c.name, c.type, c.invited, response))
     comments: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in s.execute(
+    for c_round, c_proposal, c_text in s.execute(
         select(
             m.RemissComment.round_id, m.RemissComment.proposal_id, m.RemissComment.text_md
         ).where(m.RemissComment.deleted_at.is_(None))
     ):
-        if row.proposal_id in proposal_ids and row.text_md.strip():
-            comments[row.round_id][row.proposal_id] = row.text_md
+        if c_proposal in proposal_ids and c_text.strip():
+            comments[c_round][c_proposal] = c_text
     for rnd in s.scalars(
         select(m.ConsultationRound)
         .where(m.ConsultationRound.deleted_at.is_(None))
