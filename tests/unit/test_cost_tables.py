@@ -28,7 +28,8 @@ def test_cost_and_actor_tables() -> None:
 def test_simulation_ranking_and_stability_tables() -> None:
     sim = cost_tables.simulation_table(simulate(small_model(), draws=1000, seed=2))
     assert sim.rows[0][4] == "–" and sim.rows[1][4].endswith("%")
-    assert f"1{NBSP}000 dragningar" in sim.note
+    assert f"1{NBSP}000 slumpade utfall" in sim.note
+    assert "pert" not in sim.note.casefold()  # plain Swedish, no jargon
     data = small_appraisal([ProfileData("m", "Moderaterna", {"k1": 8, "k2": 2}, party="M")])
     rankings = compare_profiles(data)
     table = cost_tables.ranking_table(rankings)

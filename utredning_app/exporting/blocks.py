@@ -62,6 +62,7 @@ class BuildContext:
     _background: dict[str, Future[Any]] = field(default_factory=dict)
     # Swedish notes for the person exporting (e.g. a memo past four pages, no signatory).
     warnings: list[str] = field(default_factory=list)
+    _table_size: float | None = None
 
     def start(self, key: str, work: Callable[[], Any]) -> None:
         """Start ``work`` in a background thread now; ``result(key, …)`` collects it later.
@@ -120,33 +121,64 @@ class BuildContext:
         headers: list[str],
         rows: list[list[str]] | Any,
         *,
-        widths: list[float] | None = None,
         numeric: tuple[int, ...] = (),
-        small: bool = False,
     ) -> None:
-        add_table(
-            self.document,
-            headers,
-            rows,
-            style=self.styles.table,
-            widths_cm=widths,
-            numeric_columns=numeric,
-            font_size_pt=8.5 if small else None,
-        )
-        # A little air after a table (Word glues the next paragraph to it otherwise).
-        spacer = self.md.par(self.document, self.styles.normal)
-        spacer.paragraph_format.space_after = 0
+        """A table in the template's table style (its font size, ``--mall``), columns as wide
+        as their content needs; too wide for the page, it is split into tables that each
+        repeat the first column."""
+        from utredning_app.exporting import table_layout as tl
 
-    def text_table(self, table: TextTable, widths: list[float] | None = None) -> None:
+        rows = rows if isinstance(rows, list) else list(rows)
+        size = self.table_font_size()
+        needs = tl.column_needs(headers, rows, size or 9.0)
+        widths = tl.fit_widths(needs)
+        groups = [list(range(len(headers)))] if widths is not None else tl.split_columns(needs)
+        for part, columns in enumerate(groups):
+            if part:
+                more = ", ".join(headers[i].replace("\u00ad", "") for i in columns[1:])
+                self.paragraph(f"Tabellen fortsätter med kolumnerna {more}.", italic=True)
+            sub_needs = [needs[i] for i in columns]
+            sub_widths = widths if widths is not None else tl.fit_widths(sub_needs)
+            add_table(
+                self.document,
+                [headers[i] for i in columns],
+                [[row[i] if i < len(row) else "" for i in columns] for row in rows]
+                if len(groups) > 1
+                else rows,
+                style=self.styles.table,
+                widths_cm=sub_widths,
+                numeric_columns=tuple(columns.index(i) for i in numeric if i in columns),
+                font_size_pt=size,
+            )
+            # A little air after a table (Word glues the next paragraph to it otherwise).
+            spacer = self.md.par(self.document, self.styles.normal)
+            spacer.paragraph_format.space_after = 0
+
+    def table_font_size(self) -> float | None:
+        """The font size of the template's table style (None: the style sets none)."""
+        if self._table_size is None:
+            from docx.oxml.ns import qn
+
+            size = 0.0
+            try:
+                style = self.document.styles[self.styles.table]
+                rpr = style.element.find(qn("w:rPr"))
+                sz = rpr.find(qn("w:sz")) if rpr is not None else None
+                if sz is not None:
+                    size = int(sz.get(qn("w:val"))) / 2
+            except (KeyError, ValueError, TypeError):
+                size = 0.0
+            self._table_size = size
+        return self._table_size or None
+
+    def text_table(self, table: TextTable) -> None:
         """A ready-formatted table (``exporting.cost_tables.TextTable``) with its caption and
         note."""
         self.caption("Tabell", table.title)
         self.table(
             list(table.header),
             [list(row) for row in table.rows],
-            widths=widths,
             numeric=tuple(table.numeric_columns),
-            small=True,
         )
         if table.note:
             self.paragraph(table.note, italic=True)
@@ -274,9 +306,7 @@ def providers_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             ]
             for p in providers
         ],
-        widths=[4.6, 2.4, 4.0, 2.0, 3.0],
         numeric=(3, 4),
-        small=True,
     )
     written = 1
     described = [p for p in providers if p.description_md.strip()]
@@ -382,9 +412,7 @@ def matrix_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         ctx.table(
             ["Bedömningsgrund", "Vikt", *codes],
             rows,
-            widths=[5.0, 1.4, *([min(2.0, 9.6 / n)] * n)],
             numeric=tuple(range(1, n + 2)),
-            small=True,
         )
         legend = "; ".join(f"{code} = {o.name}" for code, o in zip(codes, options, strict=True))
         ctx.paragraph(f"Alternativ: {legend}.", italic=True)
@@ -403,9 +431,7 @@ def matrix_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         headers,
         rows,
-        widths=[4.5, *([max(1.4, min(2.4, 10.5 / max(n, 1)))] * n), 1.6],
         numeric=tuple(range(1, n + 2)),
-        small=True,
     )
     return 1
 
@@ -485,13 +511,11 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         ["Alternativ", *[str(y) for y in years], "Summa"],
         [[c.name, *[_mnkr(v) for v in c.base], _mnkr(c.total_base)] for c in costs],
-        widths=[5.0, *([11.0 / (len(years) + 1)] * (len(years) + 1))],
         numeric=tuple(range(1, len(years) + 2)),
-        small=True,
     )
     if figures.summary is not None:
         if params.get("nuvarde", True):
-            ctx.text_table(cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
+            ctx.text_table(cost_table(figures.summary))
     else:
         _simple_totals(ctx, costs)
         ctx.paragraph(
@@ -522,9 +546,7 @@ def _simple_totals(ctx: BuildContext, costs: list[Any]) -> None:
     ctx.table(
         ["Alternativ", "Låg", "Bas", "Hög", "Skillnad mot nollalternativet (bas)"],
         rows,
-        widths=[5.0, 2.2, 2.2, 2.2, 4.4],
         numeric=(1, 2, 3, 4),
-        small=True,
     )
 
 
@@ -534,8 +556,14 @@ MAX_CHART_SERIES = 6
 def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
     from utredning_app.exporting.charts import RangeSeries, range_chart_png
 
-    # A readable chart has few lines: the baseline and the first options in the outline order.
-    shown = costs[:MAX_CHART_SERIES]
+    # A readable chart has few lines: the baseline and the options that cost least.
+    if len(costs) <= MAX_CHART_SERIES:
+        shown = costs
+    else:
+        baseline = [c for c in costs if c.is_baseline][:1]
+        others = sorted((c for c in costs if not c.is_baseline), key=lambda c: c.total_base)
+        keep = {id(c) for c in baseline + others[: MAX_CHART_SERIES - len(baseline)]}
+        shown = [c for c in costs if id(c) in keep]
     series = [
         RangeSeries(c.name, c.years, c.low, c.base, c.high, dashed=c.is_baseline) for c in shown
     ]
@@ -543,19 +571,28 @@ def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
         series, title="Kostnad per år (bas, med intervall låg–hög)", y_label="mnkr"
     )
     lines = [
-        f"{c.name}: {_mnkr(c.base[0])} mnkr {c.years[0]} och {_mnkr(c.base[-1])} mnkr "
-        f"{c.years[-1]} (intervall {_mnkr(c.total_low)}–{_mnkr(c.total_high)} mnkr för perioden)"
+        f"{c.name}: {_mnkr(c.base[0])}\u00a0mnkr {c.years[0]} och {_mnkr(c.base[-1])}\u00a0mnkr "
+        f"{c.years[-1]} (intervall {_mnkr(c.total_low)}–{_mnkr(c.total_high)}\u00a0mnkr för "
+        "perioden)"
         for c in shown
     ]
-    more = (
-        f" (de {len(shown)} första av {len(costs)} alternativ)" if len(costs) > len(shown) else ""
-    )
+    rest = ""
+    if len(shown) < len(costs):
+        rest = (
+            f"Diagrammet visar nollalternativet och de {len(shown) - 1} alternativ som kostar "
+            f"minst över perioden; alla {len(costs)} alternativ finns i tabellen."
+        )
     ctx.figure(
         png,
-        f"Kostnad per år och alternativ{more}; skuggat område visar intervallet låg–hög",
-        "Linjediagram över kostnaden per år för varje alternativ. " + "; ".join(lines) + ".",
+        "Kostnad per år och alternativ; skuggat område visar intervallet låg–hög",
+        "Linjediagram över kostnaden per år för varje alternativ. "
+        + "; ".join(lines)
+        + "."
+        + (f" {rest}" if rest else ""),
         title="Kostnad per alternativ och år",
     )
+    if rest:
+        ctx.paragraph(rest, italic=True)
 
 
 @block("kostnader_aktor", help="kostnader och finansiering per aktör (14 § kommittéförordningen)")
@@ -568,7 +605,7 @@ def costs_by_actor_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     table = actor_table(figures.summary)
     if not table.rows:
         return 0
-    ctx.text_table(table, widths=[3.3, 1.8, 3.3, 3.2, 4.4])
+    ctx.text_table(table)
     return 1
 
 
@@ -604,9 +641,7 @@ def estimates_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         ["Indikator", "Alternativ", "Enhet", "År", "Bas", "Intervall", "Källa"],
         rows,
-        widths=[3.6, 3.2, 1.6, 1.1, 1.4, 2.2, 3.0],
         numeric=(3, 4, 5),
-        small=True,
     )
     return 1
 
@@ -775,9 +810,7 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             "Inte berört",
         ],
         rows,
-        widths=[4.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0],
         numeric=(1, 2, 3, 4, 5, 6),
-        small=True,
     )
     ctx.paragraph(
         "Med synpunkter: tillstyrker med synpunkter. Inte berört: instanser som svarat men "
@@ -836,7 +869,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             paragraph.add_run(clean(", ".join(others)) + ".")
         if with_table and rows:
             ctx.caption("Tabell", f"Synpunkter på förslag {p.number}")
-            ctx.table(["Remissinstans", "Ställningstagande", "Synpunkt"], rows, small=True)
+            ctx.table(["Remissinstans", "Ställningstagande", "Synpunkt"], rows)
         if with_quotes:
             quotes = [
                 (c.name, q.text)
@@ -902,8 +935,6 @@ def consultees_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         ["Remissinstans", "Typ", "Inbjuden", "Svar inkom"],
         rows,
-        widths=[7.0, 3.2, 3.2, 2.6],
-        small=True,
     )
     return 1
 
@@ -976,7 +1007,7 @@ def members_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         for m in sorted(members, key=lambda m: (order[m.role], m.party, m.name))
     ]
     ctx.caption("Tabell", "Utredningens sammansättning")
-    ctx.table(["Namn", "Roll", "Parti", "Titel"], rows, widths=[5.0, 3.5, 1.8, 5.7], small=True)
+    ctx.table(["Namn", "Roll", "Parti", "Titel"], rows)
     return 1
 
 
@@ -995,8 +1026,6 @@ def milestones_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             [format_date(m.due_date), m.title, m.kind.label, "Ja" if m.done else "Nej"]
             for m in milestones
         ],
-        widths=[2.6, 8.6, 3.2, 1.6],
-        small=True,
     )
     return 1
 

@@ -13,6 +13,36 @@ from typing import Any
 
 DPI = 150
 
+# Metric-compatible free fonts for the usual Office fonts (what LibreOffice substitutes too).
+_FONT_ALIASES = {
+    "arial": "Liberation Sans",
+    "helvetica": "Liberation Sans",
+    "times new roman": "Liberation Serif",
+    "courier new": "Liberation Mono",
+    "calibri": "Carlito",
+    "cambria": "Caladea",
+}
+_chart_font: str | None = None
+
+
+def set_chart_font(family: str | None) -> str | None:
+    """Draw the following charts in ``family`` (the template's font) when it, or a
+    metric-compatible replacement, is installed; returns the font used (None: matplotlib's
+    default). The Word reports set it from their template."""
+    global _chart_font
+    _chart_font = _available_font(family) if family else None
+    return _chart_font
+
+
+def _available_font(family: str) -> str | None:
+    from matplotlib import font_manager
+
+    names = {f.name.casefold(): f.name for f in font_manager.fontManager.ttflist}
+    for candidate in (family, _FONT_ALIASES.get(family.casefold(), "")):
+        if candidate and candidate.casefold() in names:
+            return names[candidate.casefold()]
+    return None
+
 
 def to_png(draw: Callable[[Any], None], *, width: float = 16.0, height: float = 9.0) -> bytes:
     """Draw on a fresh Agg figure (size in cm) and return PNG bytes.
@@ -20,15 +50,18 @@ def to_png(draw: Callable[[Any], None], *, width: float = 16.0, height: float = 
     ``draw`` lays the figure out itself; a layout engine left behind by ``tight_layout`` is
     dropped first, or drawing would lay out (measure every text) again.
     """
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from PIL import Image
 
-    fig = Figure(figsize=(width / 2.54, height / 2.54), dpi=DPI)
-    canvas: Any = FigureCanvasAgg(fig)
-    draw(fig)
-    fig.set_layout_engine(None)
-    canvas.draw()
+    fonts = {"font.family": "sans-serif", "font.sans-serif": [_chart_font, "DejaVu Sans"]}
+    with matplotlib.rc_context(fonts if _chart_font else {}):
+        fig = Figure(figsize=(width / 2.54, height / 2.54), dpi=DPI)
+        canvas: Any = FigureCanvasAgg(fig)
+        draw(fig)
+        fig.set_layout_engine(None)
+        canvas.draw()
     # RGB (the charts are opaque) at zlib level 3: smaller and faster than savefig's RGBA/6.
     image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
     buffer = io.BytesIO()
@@ -37,7 +70,8 @@ def to_png(draw: Callable[[Any], None], *, width: float = 16.0, height: float = 
 
 
 # The region's palette: dark blue first, then clearly different hues (colour-blind safe order).
-PALETTE = ("#002D5A", "#D55E00", "#009E73", "#CC79A7", "#0072B2", "#E69F00", "#56B4E9")
+# Okabe–Ito after the region's dark blue: every pair told apart with colour-vision deficiency.
+PALETTE = ("#002D5A", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 
 
 @dataclass(frozen=True)
@@ -83,14 +117,26 @@ def draw_range_chart(fig: Any, series: Sequence[RangeSeries], *, title: str, y_l
             marker="o",
             markersize=3,
             linestyle="--" if s.dashed else "-",
-            label=s.label,
+            label=_wrap(s.label),
         )
+        if s.x:  # the last year's value at the line's end
+            ax.annotate(
+                format_number(s.base[-1], 1),
+                (s.x[-1], s.base[-1]),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+                color=colour,
+            )
     ax.set_title(title, fontsize=10, loc="left")
     ax.set_ylabel(y_label, fontsize=8)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, 0, sep=" ")))
     xs = sorted({x for s in series for x in s.x})
     ax.set_xticks(xs)
     ax.set_xticklabels([str(x) for x in xs])
+    if xs:
+        ax.set_xlim(xs[0] - 0.2, xs[-1] + 0.2 + 0.12 * max(1, xs[-1] - xs[0]))
     ax.tick_params(labelsize=8)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     for side in ("top", "right"):
@@ -105,3 +151,10 @@ def draw_range_chart(fig: Any, series: Sequence[RangeSeries], *, title: str, y_l
             ncol=2 if len(series) > 2 else len(series),
         )
     fig.tight_layout()
+
+
+def _wrap(text: str, width: int = 45) -> str:
+    """A legend label over lines (never cut)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text

@@ -12,6 +12,13 @@ from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult
 
 
+def plain_distribution(label: str) -> str:
+    """The simulation's distribution in plain Swedish (no "PERT-fördelning")."""
+    if label.casefold().startswith("pert"):
+        return "varje skattning slumpas mellan sitt låga och höga värde, oftast nära basvärdet"
+    return "varje skattning slumpas mellan sitt låga och höga värde, med basvärdet som vanligast"
+
+
 @dataclass(frozen=True)
 class TextTable:
     title: str
@@ -143,8 +150,9 @@ def simulation_table(result: SimulationResult) -> TextTable:
         header=("Alternativ", "P10", "P50", "P90", "Sannolikhet att kosta mer än i dag"),
         rows=tuple(rows),
         note=(
-            f"{format_number(result.draws, 0)} dragningar, {result.distribution.label.lower()}, "
-            f"slumpfrö {result.seed}. P10 betyder att kostnaden med 90 % sannolikhet blir högre."
+            f"{format_number(result.draws, 0)} slumpade utfall där "
+            f"{plain_distribution(result.distribution.label)} (slumpfrö {result.seed}). "
+            "Åtta av tio utfall ligger mellan P10 och P90; P50 är mittvärdet."
         ),
         numeric_columns=(1, 2, 3, 4),
     )

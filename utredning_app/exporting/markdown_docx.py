@@ -30,15 +30,23 @@ from utredning_app.exporting.docx_helpers import (
 
 
 @cache
-def _parser() -> Any:
+def _parser(linkify: bool = False) -> Any:
+    """The Markdown parser; ``linkify`` (bare URLs become links) doubles the parse time, so
+    it is used only for text that has an address in it (``parse``)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
+    rules = ["table", "strikethrough", *(["linkify"] if linkify else [])]
     return (
-        MarkdownIt("commonmark", {"html": False, "linkify": True})
-        .enable(["table", "strikethrough", "linkify"])
+        MarkdownIt("commonmark", {"html": False, "linkify": linkify})
+        .enable(rules)
         .use(footnote_plugin)
     )
+
+
+def parse(text: str) -> Any:
+    linkify = "http" in text or "www." in text
+    return _parser(linkify).parse(text)
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,7 @@ class MarkdownWriter:
         target = container if container is not None else self.document
         if not text or not text.strip():
             return 0
-        tokens = _parser().parse(clean(text))
+        tokens = parse(clean(text))
         # The text's own top heading level (often ## under a section title) becomes
         # ``heading_level``; deeper ones follow.
         top = min((int(t.tag[1:]) for t in tokens if t.type == "heading_open"), default=1)
@@ -361,7 +369,7 @@ def markdown_to_plain(text: str) -> str:
         # Fast path: most stance comments are plain sentences (7,500 of them in a large remiss).
         return clean(text.strip())
     parts: list[str] = []
-    for tok in _parser().parse(clean(text)):
+    for tok in parse(clean(text)):
         if tok.type == "inline":
             words = []
             for child in tok.children or []:

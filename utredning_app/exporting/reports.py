@@ -75,6 +75,9 @@ def build_report(
     doc_title = report.title if report is not None and report.title else inv.title
     date = (report.report_date if report is not None else None) or dt.date.today()
 
+    from utredning_app.exporting.charts import set_chart_font
+
+    set_chart_font(template_font(document, styles))
     progress(0.05, "Förbereder dokumentet")
     for chapter in outline.chapters:
         for blk in chapter.blocks:
@@ -167,6 +170,19 @@ def estimated_pages(document: Any) -> int:
         # A paragraph fills at least one line.
         chars += max(len(text), _CHARS_PER_LINE // 2) + _CHARS_PER_LINE // 3
     return max(1, -(-chars // _CHARS_PER_PAGE))
+
+
+def template_font(document: Any, styles: StyleNames) -> str | None:
+    """The font of the template's table style (else of Normal): the charts use it too."""
+    for name in (styles.table, styles.normal):
+        try:
+            rpr = document.styles[name].element.find(qn("w:rPr"))
+        except KeyError:
+            continue
+        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        if fonts is not None and fonts.get(qn("w:ascii")):
+            return str(fonts.get(qn("w:ascii")))
+    return None
 
 
 def author_of(data: ReportData) -> str:
