@@ -203,8 +203,8 @@ def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         )
         written += 2
     if params.get("stabilitet", True) and result.sensitivities:
-        group = result.sensitivities[0]
-        ctx.text_table(cost_tables.stability_table(group))
+        stability = result.sensitivities[0]
+        ctx.text_table(cost_tables.stability_table(stability))
         written += 1
     if ctx.draft:
         for problem in result.problems:
