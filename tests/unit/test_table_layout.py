@@ -35,3 +35,9 @@ def test_soft_hyphens_are_break_points() -> None:
     (plain,) = tl.column_needs(["Tillstyrker"], [])
     (soft,) = tl.column_needs(["Till\u00adstyrker"], [])
     assert soft.least < plain.least
+
+
+def test_numbers_with_no_break_spaces_are_one_word() -> None:
+    (number,) = tl.column_needs(["Nuvärde"], [["2\u00a0582,3 (2\u00a0171,4\u00a0– 3\u00a0040,0)"]])
+    (short,) = tl.column_needs(["Nuvärde"], [["2 582,3"]])
+    assert number.least > short.least

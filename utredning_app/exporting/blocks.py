@@ -63,6 +63,7 @@ class BuildContext:
     # Swedish notes for the person exporting (e.g. a memo past four pages, no signatory).
     warnings: list[str] = field(default_factory=list)
     _table_size: float | None = None
+    _table_font: str | None = None
 
     def start(self, key: str, work: Callable[[], Any]) -> None:
         """Start ``work`` in a background thread now; ``result(key, …)`` collects it later.
@@ -149,10 +150,28 @@ class BuildContext:
                 widths_cm=sub_widths,
                 numeric_columns=tuple(columns.index(i) for i in numeric if i in columns),
                 font_size_pt=size,
+                font_name=self.table_font(),
             )
             # A little air after a table (Word glues the next paragraph to it otherwise).
             spacer = self.md.par(self.document, self.styles.normal)
             spacer.paragraph_format.space_after = 0
+
+    def table_font(self) -> str | None:
+        """The font of the template's table style: set on the runs, since the Normal style's
+        font would otherwise win over the table style's in Word and LibreOffice."""
+        if self._table_font is None:
+            from docx.oxml.ns import qn
+
+            name = ""
+            try:
+                rpr = self.document.styles[self.styles.table].element.find(qn("w:rPr"))
+                fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+                if fonts is not None:
+                    name = str(fonts.get(qn("w:ascii")) or "")
+            except KeyError:
+                name = ""
+            self._table_font = name
+        return self._table_font or None
 
     def table_font_size(self) -> float | None:
         """The font size of the template's table style (None: the style sets none)."""

@@ -106,6 +106,7 @@ def draw_range_chart(fig: Any, series: Sequence[RangeSeries], *, title: str, y_l
     from utredning_app.domain.formatting import format_number
 
     ax = fig.add_subplot(1, 1, 1)
+    ends: list[tuple[float, int, str]] = []  # (last value, last year, colour)
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         ax.fill_between(s.x, s.low, s.high, color=colour, alpha=0.15, linewidth=0)
@@ -119,16 +120,9 @@ def draw_range_chart(fig: Any, series: Sequence[RangeSeries], *, title: str, y_l
             linestyle="--" if s.dashed else "-",
             label=_wrap(s.label),
         )
-        if s.x:  # the last year's value at the line's end
-            ax.annotate(
-                format_number(s.base[-1], 1),
-                (s.x[-1], s.base[-1]),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=7,
-                color=colour,
-            )
+        if s.x:
+            ends.append((s.base[-1], s.x[-1], colour))
+    _end_values(ax, ends)
     ax.set_title(title, fontsize=10, loc="left")
     ax.set_ylabel(y_label, fontsize=8)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, 0, sep=" ")))
@@ -158,3 +152,19 @@ def _wrap(text: str, width: int = 45) -> str:
     import textwrap
 
     return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _end_values(ax: Any, ends: list[tuple[float, int, str]]) -> None:
+    """The last year's value beside each line's end, moved apart where lines end close."""
+    from utredning_app.domain.formatting import format_number
+
+    if not ends:
+        return
+    low, high = ax.get_ylim()
+    gap = (high - low) * 0.05
+    placed: list[float] = []
+    for value, _year, _colour in sorted(ends):
+        y = value if not placed else max(value, placed[-1] + gap)
+        placed.append(y)
+    for (value, year, colour), y in zip(sorted(ends), placed, strict=True):
+        ax.text(year + 0.08, y, format_number(value, 1), va="center", fontsize=7, color=colour)

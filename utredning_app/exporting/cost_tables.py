@@ -55,7 +55,8 @@ def difference_range(value: Range, difference: Range) -> Range:
     return Range(low, difference.base, high)
 
 
-DIFFERENCE_HEADER = "Skillnad mot nollalternativet, bas (scenariointervall)"
+# Soft hyphens (U+00AD): a narrow column breaks the long words there, not mid-letter.
+DIFFERENCE_HEADER = "Skillnad mot noll\u00adalternativet, bas (scenario\u00adintervall)"
 DIFFERENCE_NOTE = (
     "Skillnad = alternativ − nollalternativ; negativt betyder lägre kostnad än i dag. "
     "Intervallet för skillnaden går från alternativets låga kostnad mot nollalternativets "

@@ -8,15 +8,20 @@ repeat the first column (the row names), never run past the margins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 TEXT_WIDTH_CM = 16.0  # the A4 template's text width
 # Average width of a character in the table style's 9 pt sans-serif, with a margin for wide
 # letters (m, w, Å) and bold header text; cell padding left + right.
-CHAR_CM = 0.19
+CHAR_CM = 0.175
 PADDING_CM = 0.4
 SAMPLE_ROWS = 2000  # longest words/texts are taken from at most this many rows
+
+
+_BREAKS = re.compile(r"[ \t\n]+")
+_BREAK_AFTER = str.maketrans({"\u00ad": " ", "-": "- ", "–": "– ", "/": "/ "})
 
 
 @dataclass(frozen=True)
@@ -36,13 +41,16 @@ def column_needs(
     longest_word = [0] * n
     longest_text = [0] * n
     sample = rows if len(rows) <= SAMPLE_ROWS else rows[:SAMPLE_ROWS]
-    for row in (headers, *sample):
+    for r, row in enumerate((headers, *sample)):
+        bold = 1.1 if r == 0 else 1.0  # the header row is bold: wider letters
         for i, text in enumerate(row[:n]):
             if not text:
                 continue
             # Soft hyphens (U+00AD) and hyphens are allowed break points inside a word.
-            words = text.replace("\u00ad", " ").replace("-", "- ").split()
-            word = max((len(w) for w in words), default=0)
+            # A no-break space (in "1 234,5" and "12 mnkr") does not end a word; a line may
+            # break after a hyphen, an en dash or a slash.
+            words = _BREAKS.split(text.translate(_BREAK_AFTER))
+            word = round(max((len(w) for w in words), default=0) * bold + 0.49)
             if word > longest_word[i]:
                 longest_word[i] = word
             if len(text) > longest_text[i]:
