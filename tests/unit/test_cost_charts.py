@@ -83,10 +83,12 @@ def test_long_labels_are_wrapped_never_cut() -> None:
 
 
 def test_chart_font_follows_the_template() -> None:
-    assert charts.set_chart_font("Arial") in ("Arial", "Liberation Sans")
+    charts.set_chart_font("Arial")
     try:
+        assert charts.resolved_chart_font() in ("Arial", "Liberation Sans")
         png = cost_charts.cost_ranges_png(cost_summary(small_model()))
         assert png.startswith(b"\x89PNG")
+        charts.set_chart_font("Ett typsnitt som inte finns")
+        assert charts.resolved_chart_font() is None
     finally:
         charts.set_chart_font(None)
-    assert charts.set_chart_font("Ett typsnitt som inte finns") is None

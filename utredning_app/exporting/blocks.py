@@ -32,7 +32,7 @@ from utredning_app.domain.report_model import (
     ReportData,
     RoundData,
 )
-from utredning_app.exporting.docx_helpers import CaptionCounter, clean, keep_with_next
+from utredning_app.exporting.docx_helpers import CaptionCounter, clean, fast_run, keep_with_next
 from utredning_app.exporting.fast_table import add_table
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
 
@@ -45,6 +45,16 @@ FIGURE_WIDTH_CM = 16.0  # the text width of the template's A4 page
 
 class Cancelled(Exception):
     """The user cancelled the export."""
+
+
+@dataclass(frozen=True)
+class PendingChart:
+    """A chart being drawn by the chart worker (``exporting/chart_jobs.py``)."""
+
+    future: Future[bytes]
+    fn: Callable[..., bytes]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
 
 
 @dataclass
@@ -63,6 +73,7 @@ class BuildContext:
     # Swedish notes for the person exporting (e.g. a memo past four pages, no signatory).
     warnings: list[str] = field(default_factory=list)
     _table_size: float | None = None
+    _figures: list[tuple[Any, bytes | PendingChart, str, str]] = field(default_factory=list)
     _table_font: str | None = None
 
     def start(self, key: str, work: Callable[[], Any]) -> None:
@@ -104,9 +115,7 @@ class BuildContext:
     def paragraph(self, text: str = "", *, italic: bool = False, bold: bool = False) -> Any:
         paragraph = self.md.par(self.document, self.styles.normal)
         if text:
-            run = paragraph.add_run(clean(text))
-            run.italic = italic or None
-            run.bold = bold or None
+            fast_run(paragraph, text, italic=italic, bold=bold)
         return paragraph
 
     def markdown(self, text: str, depth: int = 1) -> int:
@@ -202,20 +211,51 @@ class BuildContext:
         if table.note:
             self.paragraph(table.note, italic=True)
 
-    def figure(self, png: bytes, caption: str, alt: str, *, title: str | None = None) -> None:
+    def chart(self, fn: Callable[..., bytes], *args: Any, **kwargs: Any) -> PendingChart:
+        """Draw a chart (a module-level ``*_png`` function) in the chart worker process; the
+        picture is put in place when the document is finished (``place_figures``)."""
+        from utredning_app.exporting import chart_jobs
+
+        return PendingChart(chart_jobs.submit(fn, *args, **kwargs), fn, args, kwargs)
+
+    def figure(
+        self, png: bytes | PendingChart, caption: str, alt: str, *, title: str | None = None
+    ) -> None:
         """A chart, centred at full text width, with alt text (``title`` defaults to the
         caption) and its numbered caption below."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm
-
-        from utredning_app.exporting.docx_helpers import set_alt_text
 
         paragraph = self.styled(self.styles.normal)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         keep_with_next(paragraph)
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
-        set_alt_text(shape, alt, title or caption)
+        self._figures.append((paragraph, png, alt, title or caption))
         self.caption("Figur", caption)
+
+    def place_figures(self) -> None:
+        """Put every chart's picture into its paragraph (waiting for the worker's drawings)."""
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Cm
+
+        from utredning_app.exporting import chart_jobs
+
+        if not self._figures:
+            return
+        part = self.document.part
+        # python-docx finds a free drawing id by searching the whole document for each
+        # picture; one search, then counting up.
+        shape_id = int(part.next_id)
+        for paragraph, png, alt, title in self._figures:
+            self.check()
+            if isinstance(png, PendingChart):
+                png = chart_jobs.result(png.future, png.fn, *png.args, **png.kwargs)
+            r_id, image = part.get_or_add_image(io.BytesIO(png))
+            cx, cy = image.scaled_dimensions(Cm(FIGURE_WIDTH_CM), None)
+            inline = CT_Inline.new_pic_inline(shape_id, r_id, image.filename, cx, cy)
+            shape_id += 1
+            paragraph.add_run()._r.add_drawing(inline)
+            inline.docPr.set("descr", clean(alt))
+            inline.docPr.set("title", clean(title))
+        self._figures.clear()
 
     def proposals(self) -> list[ProposalData]:
         return self.data.proposals_for(self.kind)
@@ -496,10 +536,10 @@ def assessments_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 label += (
                     f" (bedömning {format_number(a.score, 0 if a.score == int(a.score) else 1)})"
                 )
-            paragraph.add_run(clean(label) + ". ").bold = True
-            paragraph.add_run(clean(markdown_to_plain(a.rationale_md)))
+            fast_run(paragraph, clean(label) + ". ", bold=True)
+            fast_run(paragraph, clean(markdown_to_plain(a.rationale_md)))
             if a.source:
-                paragraph.add_run(f" Källa: {clean(a.source)}.").italic = True
+                fast_run(paragraph, f" Källa: {clean(a.source)}.", italic=True)
             written += 1
     return written
 
@@ -586,8 +626,11 @@ def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
     series = [
         RangeSeries(c.name, c.years, c.low, c.base, c.high, dashed=c.is_baseline) for c in shown
     ]
-    png = range_chart_png(
-        series, title="Kostnad per år (bas, med intervall låg–hög)", y_label="mnkr"
+    png = ctx.chart(
+        range_chart_png,
+        series,
+        title="Kostnad per år (bas, med intervall låg–hög)",
+        y_label="mnkr",
     )
     lines = [
         f"{c.name}: {_mnkr(c.base[0])}\u00a0mnkr {c.years[0]} och {_mnkr(c.base[-1])}\u00a0mnkr "
@@ -685,7 +728,7 @@ def proposals_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             _proposal_heading(ctx, p, 1)
         else:
             paragraph = ctx.paragraph()
-            paragraph.add_run(f"{p.label}. {clean(p.title)}").bold = True
+            fast_run(paragraph, f"{p.label}. {clean(p.title)}", bold=True)
             keep_with_next(paragraph)
         ctx.markdown(p.text_md, depth=2)
         if with_rationale and p.rationale_md.strip():
@@ -708,9 +751,9 @@ def proposal_list_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         fmt.left_indent = Cm(0.8)
         fmt.first_line_indent = Cm(-0.8)
         body = (markdown_to_plain(p.text_md) or p.title).rstrip()
-        paragraph.add_run(f"{index}.\t{clean(body)}")
+        fast_run(paragraph, f"{index}.\t{clean(body)}")
         if renumbered:
-            paragraph.add_run(f" (utredningens förslag {p.number})").italic = True
+            fast_run(paragraph, f" (utredningens förslag {p.number})", italic=True)
     return len(proposals)
 
 
@@ -731,8 +774,8 @@ def proposal_rationales_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         if not text:
             continue
         paragraph = ctx.paragraph()
-        paragraph.add_run(f"{p.label}. ").bold = True
-        paragraph.add_run(clean(text))
+        fast_run(paragraph, f"{p.label}. ", bold=True)
+        fast_run(paragraph, clean(text))
         written += 1
     return written
 
@@ -859,7 +902,7 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         _proposal_heading(ctx, p, 1)
         if p.text_md.strip():
             quote = ctx.styled(ctx.styles.quote)
-            quote.add_run(clean(markdown_to_plain(p.text_md)))
+            fast_run(quote, clean(markdown_to_plain(p.text_md)))
         groups: dict[StanceKind, list[str]] = {s: [] for s in STANCE_ORDER}
         others: list[str] = []
         rows: list[list[str]] = []
@@ -880,12 +923,12 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         for s in STANCE_ORDER:
             if groups[s]:
                 paragraph = ctx.paragraph()
-                paragraph.add_run(f"{s.label} ({len(groups[s])}): ").bold = True
-                paragraph.add_run(clean(", ".join(groups[s])) + ".")
+                fast_run(paragraph, f"{s.label} ({len(groups[s])}): ", bold=True)
+                fast_run(paragraph, clean(", ".join(groups[s])) + ".")
         if others:
             paragraph = ctx.paragraph()
-            paragraph.add_run(f"Övriga som har yttrat sig ({len(others)}): ").bold = True
-            paragraph.add_run(clean(", ".join(others)) + ".")
+            fast_run(paragraph, f"Övriga som har yttrat sig ({len(others)}): ", bold=True)
+            fast_run(paragraph, clean(", ".join(others)) + ".")
         if with_table and rows:
             ctx.caption("Tabell", f"Synpunkter på förslag {p.number}")
             ctx.table(["Remissinstans", "Ställningstagande", "Synpunkt"], rows)
@@ -901,8 +944,8 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 ctx.heading("Centrala synpunkter", 2)
                 for name, text in quotes:
                     quote = ctx.styled(ctx.styles.quote)
-                    quote.add_run(f"”{clean(text.strip())}”")
-                    quote.add_run(f" – {clean(name)}").italic = False
+                    fast_run(quote, f"”{clean(text.strip())}”")
+                    fast_run(quote, f" – {clean(name)}")
         ctx.heading("Utredningens kommentar", 2)
         comment_md = rnd.comments.get(p.id, "")
         if comment_md.strip():
@@ -911,8 +954,8 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             ctx.paragraph("[Utredningens kommentar är ännu inte skriven.]", italic=True)
         if silent:
             paragraph = ctx.paragraph()
-            paragraph.add_run("Svarade inte: ").bold = True
-            paragraph.add_run(clean(", ".join(silent)) + ".")
+            fast_run(paragraph, "Svarade inte: ", bold=True)
+            fast_run(paragraph, clean(", ".join(silent)) + ".")
         written += 1
     return written
 
@@ -1153,10 +1196,10 @@ def signature_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         first.paragraph_format.space_before = Pt(24)
         first.paragraph_format.keep_with_next = True
         if name:
-            first.add_run(clean(name))
+            fast_run(first, clean(name))
             cell.add_paragraph(clean(title))
         else:
-            first.add_run(clean(title))
+            fast_run(first, clean(title))
     return 1
 
 

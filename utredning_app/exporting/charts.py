@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 DPI = 150
@@ -25,15 +26,25 @@ _FONT_ALIASES = {
 _chart_font: str | None = None
 
 
-def set_chart_font(family: str | None) -> str | None:
-    """Draw the following charts in ``family`` (the template's font) when it, or a
-    metric-compatible replacement, is installed; returns the font used (None: matplotlib's
-    default). The Word reports set it from their template."""
+def set_chart_font(family: str | None) -> None:
+    """Draw the following charts in ``family`` (the template's font) where it, or a
+    metric-compatible replacement, is installed (else matplotlib's default). Only the name
+    is kept here: looking fonts up imports matplotlib's font manager, which the chart worker
+    does, not the process writing the document."""
     global _chart_font
-    _chart_font = _available_font(family) if family else None
+    _chart_font = family or None
+
+
+def resolved_chart_font() -> str | None:
+    """The installed font the charts are drawn in (None: matplotlib's default)."""
+    return _available_font(_chart_font) if _chart_font else None
+
+
+def current_chart_font() -> str | None:
     return _chart_font
 
 
+@cache
 def _available_font(family: str) -> str | None:
     from matplotlib import font_manager
 
@@ -55,8 +66,9 @@ def to_png(draw: Callable[[Any], None], *, width: float = 16.0, height: float = 
     from matplotlib.figure import Figure
     from PIL import Image
 
-    fonts = {"font.family": "sans-serif", "font.sans-serif": [_chart_font, "DejaVu Sans"]}
-    with matplotlib.rc_context(fonts if _chart_font else {}):
+    font = resolved_chart_font()
+    fonts = {"font.family": "sans-serif", "font.sans-serif": [font, "DejaVu Sans"]}
+    with matplotlib.rc_context(fonts if font else {}):
         fig = Figure(figsize=(width / 2.54, height / 2.54), dpi=DPI)
         canvas: Any = FigureCanvasAgg(fig)
         draw(fig)

@@ -63,7 +63,9 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 f"med nollalternativet; alla {len(differing)} finns i tabellen."
             )
         ctx.figure(
-            cost_charts.cost_ranges_png(summary, difference=True, option_ids=list(shown_ids)),
+            ctx.chart(
+                cost_charts.cost_ranges_png, summary, difference=True, option_ids=list(shown_ids)
+            ),
             "Skillnad i nuvärde mot nollalternativet; stapeln visar bas, linjen "
             "scenariointervallet",
             "Liggande stapeldiagram över skillnaden i nuvärde mot nollalternativet, bas "
@@ -119,13 +121,13 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     show_tornado = bool(params.get("tornado", True))
     candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
     limit = int(params.get("max_tornado", MAX_TORNADOES))
-    tornadoes: list[tuple[Any, Any, bytes]] = []
+    tornadoes: list[tuple[Any, Any, Any]] = []
     try:
         # The tornado charts need no simulation: drawn first, they overlap its last part.
         for option in candidates[:limit] if show_tornado else []:
             ctx.check()
             data = tornado(model, option.id, limit=8)
-            tornadoes.append((option, data, cost_charts.tornado_png(data)))
+            tornadoes.append((option, data, ctx.chart(cost_charts.tornado_png, data)))
         result = ctx.result("simulering", lambda: _simulation(model))
     except UserError as exc:
         return _problem(ctx, exc.message)
@@ -141,7 +143,7 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             f"lägst mittvärde; alla {len(result.options)} finns i tabellen."
         )
     ctx.figure(
-        cost_charts.simulation_png(result, list(shown_ids)),
+        ctx.chart(cost_charts.simulation_png, result, list(shown_ids)),
         "Simulerat nuvärde per alternativ: åtta av tio utfall (P10–P90) med mittvärdet (P50)",
         "Diagram över simulerade nuvärden. "
         + "; ".join(f"{r[0]}: P50 {r[2]} ({r[1]}\u00a0– {r[3]}) mnkr" for r in rows)
@@ -192,7 +194,7 @@ def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 italic=True,
             )
         ctx.figure(
-            cost_charts.party_rankings_png(result.rankings, shown_ids),
+            ctx.chart(cost_charts.party_rankings_png, result.rankings, shown_ids),
             "Placering per viktprofil (1 = bäst) och viktad poäng",
             "Rutnät med alternativens placering för varje viktprofil. "
             + "; ".join(

@@ -15,7 +15,7 @@ from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.domain.report_model import ProposalData, ReportData, SnapshotProposal
 from utredning_app.exporting.blocks import BuildContext, block
-from utredning_app.exporting.docx_helpers import clean
+from utredning_app.exporting.docx_helpers import clean, fast_run
 from utredning_app.exporting.markdown_docx import markdown_to_plain
 
 DEFAULT_DECIDING_BODY = "Regionfullmäktige"
@@ -70,9 +70,9 @@ def decision_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         fmt = paragraph.paragraph_format
         fmt.left_indent = Cm(0.8)
         fmt.first_line_indent = Cm(-0.8)
-        paragraph.add_run(f"{index}.\t{clean(att_clause(body, keep))}")
+        fast_run(paragraph, f"{index}.\t{clean(att_clause(body, keep))}")
         if renumbered:
-            paragraph.add_run(f" (utredningens förslag {p.number})").italic = True
+            fast_run(paragraph, f" (utredningens förslag {p.number})", italic=True)
     return len(proposals)
 
 
@@ -86,8 +86,8 @@ def proposal_att_list_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.paragraph(f"Utredningen föreslår att {_lower_first(deciding)} beslutar")
     for p in proposals:
         paragraph = ctx.styled(ctx.styles.bullets[0])
-        paragraph.add_run(f"att anta förslag {p.number}: ")
-        paragraph.add_run(clean(p.title))
+        fast_run(paragraph, f"att anta förslag {p.number}: ")
+        fast_run(paragraph, clean(p.title))
     ctx.paragraph(
         "Förslagen och skälen för dem redovisas i sin helhet i kapitlet Utredningens förslag.",
         italic=True,
@@ -168,22 +168,19 @@ def considered_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                     ctx.paragraph("Förslaget är oförändrat sedan delrapporten.")
                 else:
                     lead = ctx.paragraph()
-                    lead.add_run("Ändrat sedan delrapporten: ").bold = True
+                    fast_run(lead, "Ändrat sedan delrapporten: ", bold=True)
                     if before_p.title != p.title:
-                        lead.add_run(f"rubriken var tidigare ”{clean(before_p.title)}”.")
+                        fast_run(lead, f"rubriken var tidigare ”{clean(before_p.title)}”.")
                     paragraph = ctx.styled(ctx.styles.quote)
                     for op, text in word_diff(before, now):
-                        run = paragraph.add_run(clean(text))
-                        if op == "-":
-                            run.font.strike = True
-                        elif op == "+":
-                            run.font.underline = True
+                        run = fast_run(paragraph, text, strike=op == "-", underline=op == "+")
+                        if op == "+":
                             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         comment = rnd.comments.get(p.id, "")
         lead = ctx.paragraph()
-        lead.add_run("Utredningens kommentar: ").bold = True
+        fast_run(lead, "Utredningens kommentar: ", bold=True)
         if comment.strip():
-            lead.add_run(clean(markdown_to_plain(comment)))
+            fast_run(lead, clean(markdown_to_plain(comment)))
         else:
-            lead.add_run("ingen kommentar skriven.").italic = True
+            fast_run(lead, "ingen kommentar skriven.", italic=True)
     return len(proposals)

@@ -23,8 +23,8 @@ from utredning_app.exporting.docx_helpers import (
     StyleIds,
     add_hyperlink,
     add_par,
-    add_text_run,
     clean,
+    fast_run,
     repeat_header_row,
 )
 
@@ -296,10 +296,7 @@ class MarkdownWriter:
                     r = add_hyperlink(paragraph, link, child.content)
                     _format_raw_run(r, bold=bold, italic=italic)
                     continue
-                run = add_text_run(paragraph, child.content)
-                run.bold = bold or None
-                run.italic = italic or None
-                run.font.strike = strike or None
+                run = fast_run(paragraph, child.content, bold=bold, italic=italic, strike=strike)
                 if kind == "code_inline":
                     run.font.name = "Courier New"
             elif kind == "softbreak":

@@ -75,8 +75,11 @@ def build_report(
     doc_title = report.title if report is not None and report.title else inv.title
     date = (report.report_date if report is not None else None) or dt.date.today()
 
+    from utredning_app.exporting import chart_jobs
     from utredning_app.exporting.charts import set_chart_font
 
+    if outline_has_charts(outline):
+        chart_jobs.start_worker()  # imports matplotlib while the chapters are written
     set_chart_font(template_font(document, styles))
     progress(0.05, "Förbereder dokumentet")
     for chapter in outline.chapters:
@@ -113,6 +116,8 @@ def build_report(
                 continue
         written.append(title)
 
+    progress(0.9, "Diagram")
+    ctx.place_figures()
     if toc is not None:
         dh.fill_toc_result(toc, _heading_entries(document, ctx))
     progress(0.92, "Sidhuvud, egenskaper och språk")
@@ -170,6 +175,13 @@ def estimated_pages(document: Any) -> int:
         # A paragraph fills at least one line.
         chars += max(len(text), _CHARS_PER_LINE // 2) + _CHARS_PER_LINE // 3
     return max(1, -(-chars // _CHARS_PER_PAGE))
+
+
+_CHART_BLOCKS = frozenset({"kostnader", "nuvarde", "osakerhet", "rangordning"})
+
+
+def outline_has_charts(outline: Outline) -> bool:
+    return any(b.kind in _CHART_BLOCKS for c in outline.chapters for b in c.blocks)
 
 
 def template_font(document: Any, styles: StyleNames) -> str | None:

@@ -45,6 +45,10 @@ DOCUMENTS: dict[str, str] = {
 }
 
 
+# Documents with charts (drawn by the chart worker process, exporting/chart_jobs.py).
+CHART_DOCUMENTS = frozenset({"delrapport", "slutrapport"})
+
+
 @dataclass(frozen=True)
 class ExportResult:
     kind: str
@@ -102,6 +106,11 @@ def export_document(
     out = Path(out)
     check_target(out)
     plan = load_outline(kind, outline)
+    if kind in CHART_DOCUMENTS:
+        from utredning_app.exporting import chart_jobs
+
+        # The chart worker imports matplotlib while this process reads the file.
+        chart_jobs.start_worker()
     progress(0.0, "Läser utredningen")
     with without_gc_pauses():
         return _export_document(
