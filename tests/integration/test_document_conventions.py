@@ -289,3 +289,21 @@ def test_demo_delrapport_comes_with_its_edition(demo_path: Path, tmp_path: Path)
     assert [(e.kind, e.label) for e in editions] == [(ReportKind.DELRAPPORT, "Remissutgåva")]
     result = export_document("delrapport", demo_path, tmp_path / "d.docx")
     assert any("så som den skickades" in n for n in result.notes)
+
+
+@pytest.mark.libreoffice
+def test_contents_list_gets_page_numbers_from_libreoffice(small_path: Path, tmp_path: Path) -> None:
+    """Entries always; with LibreOffice laying the pages out, each with its page number
+    (ascending), and no "update fields" question in Word."""
+    plain = _export("slutrapport", small_path, tmp_path, "utan")
+    numbered = _export("slutrapport", small_path, tmp_path, "med", page_numbers=True)
+
+    def entries(path: Path) -> list[str]:
+        texts = [p.text for p in docx.Document(str(path)).paragraphs]
+        start = texts.index("Innehåll") + 1
+        return [t for t in texts[start : texts.index("Sammanfattning", start + 1)] if t]
+
+    assert entries(plain)[0] == "Sammanfattning" and "\t" not in "".join(entries(plain))
+    pages = [int(e.rsplit("\t", 1)[1]) for e in entries(numbered)]
+    assert pages == sorted(pages) and pages[0] >= 2
+    assert [e.rsplit("\t", 1)[0] for e in entries(numbered)] == entries(plain)

@@ -55,6 +55,12 @@ def register(sub: Any) -> None:
         help="en fastställd rapports nuvarande innehåll (märkt UTKAST) i stället för den "
         "senast sparade utgåvan",
     )
+    p.add_argument(
+        "--sidnummer",
+        action="store_true",
+        help="sidnummer i innehållsförteckningen (LibreOffice lägger upp sidorna; några "
+        "sekunder till)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -98,6 +104,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         draft=args.utkast,
         outline=args.disposition,
         current=args.aktuell,
+        page_numbers=args.sidnummer,
     )
     size = format_number(result.size_bytes / 1024, 0, sep=" ")
     chapters = f", {len(result.chapters)} kapitel" if result.chapters else ""

@@ -41,10 +41,24 @@ def _render(module: str, name: str, font: str | None, args: tuple[Any, ...], kwa
     return result
 
 
+def _spawnable_main() -> bool:
+    """A spawned interpreter re-imports ``__main__``: by module name (``python -m``), or from
+    its file; a main read from stdin or ``-c`` cannot be loaded there."""
+    import os
+
+    main = sys.modules.get("__main__")
+    if main is None:
+        return False
+    if getattr(main, "__spec__", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
+
+
 @cache
 def _pool() -> ProcessPoolExecutor | None:
-    if getattr(sys, "frozen", False):
-        return None  # a frozen build draws in-process (no interpreter to spawn)
+    if getattr(sys, "frozen", False) or not _spawnable_main():
+        return None  # draw in-process: no interpreter to spawn, or no main module to load
     import multiprocessing
 
     # "spawn": a fresh interpreter (never a fork of a process with Qt or numpy threads).

@@ -833,7 +833,8 @@ def add_sent_editions(db: Database) -> None:
             )
         ]
     for name in faststallda:
-        add_edition(db, name, edition_id=demo_id("report_edition", name))
+        # No LibreOffice layout here: creating the demo stays quick.
+        add_edition(db, name, edition_id=demo_id("report_edition", name), page_numbers=False)
 
 
 def create_demo(path: Path, data_dir: Path | None = None) -> Database:

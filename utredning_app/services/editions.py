@@ -82,9 +82,11 @@ def add_edition(
     label: str = "",
     template: Path | None = None,
     edition_id: str | None = None,
+    page_numbers: bool = True,
 ) -> EditionInfo:
     """Build the fastställd report ``name`` from the file's current content and keep it as a
-    new edition (one transaction). An utkast has no editions."""
+    new edition (one transaction). An utkast has no editions. ``page_numbers``: LibreOffice
+    (where installed) lays the document out and the contents list gets its page numbers."""
     from utredning_app.exporting.reports import build_report
     from utredning_app.services.report_data import read_report_data
 
@@ -100,7 +102,12 @@ def add_edition(
             "sparas; ett utkast exporteras med sitt nuvarande innehåll."
         )
     built = build_report(name, data, template=template)
-    digest = hashlib.sha256(built.data).hexdigest()
+    payload = built.data
+    if page_numbers:
+        from utredning_app.services.toc_pages import add_page_numbers
+
+        payload = add_page_numbers(payload) or payload
+    digest = hashlib.sha256(payload).hexdigest()
     edition_date = report.report_date or dt.date.today()
     with db.transaction() as s:
         row = m.ReportEdition(
@@ -110,7 +117,7 @@ def add_edition(
             label=label.strip() or _default_label(kind, len(report.editions)),
             snapshot_json=snapshot_json(data, kind),
             sha256=digest,
-            docx=built.data,
+            docx=payload,
         )
         s.add(row)
         s.flush()

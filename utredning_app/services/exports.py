@@ -90,10 +90,14 @@ def export_document(
     draft: bool = False,
     outline: Path | None = None,
     current: bool = False,
+    page_numbers: bool = False,
     progress: Progress = _noop,
     cancelled: CancelCheck = lambda: False,
 ) -> ExportResult:
     """Write the Word document ``kind`` of the investigation ``path`` to ``out``.
+
+    ``page_numbers``: LibreOffice (where installed) lays the document out and the contents
+    list gets page numbers (a few seconds more); without it the entries stand unnumbered.
 
     A fastställd delrapport/slutrapport is written as its latest edition, byte for byte as it
     was sent; ``current`` (``--aktuell``) or ``draft`` (``--utkast``) builds the current content
@@ -114,7 +118,17 @@ def export_document(
     progress(0.0, "Läser utredningen")
     with without_gc_pauses():
         return _export_document(
-            kind, path, out, plan, template, draft, current, progress, cancelled, started
+            kind,
+            path,
+            out,
+            plan,
+            template,
+            draft,
+            current,
+            page_numbers,
+            progress,
+            cancelled,
+            started,
         )
 
 
@@ -126,6 +140,7 @@ def _export_document(
     template: Path | None,
     draft: bool,
     current: bool,
+    page_numbers: bool,
     progress: Progress,
     cancelled: CancelCheck,
     started: float,
@@ -193,13 +208,25 @@ def _export_document(
         )
     except Cancelled as exc:
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.") from exc
-    write_atomic(out, built.data)
+    payload = built.data
+    if page_numbers:
+        from utredning_app.services.toc_pages import add_page_numbers
+
+        progress(0.96, "Sidnummer i innehållsförteckningen (LibreOffice)")
+        numbered = add_page_numbers(payload)
+        if numbered is None:
+            notes.append(
+                "Innehållsförteckningen fick inga sidnummer: LibreOffice finns inte "
+                "(eller dokumentet har ingen innehållsförteckning)."
+            )
+        payload = numbered or payload
+    write_atomic(out, payload)
     progress(1.0, "Klart")
     seconds = time.perf_counter() - started
     return ExportResult(
         kind,
         out,
-        len(built.data),
+        len(payload),
         seconds,
         built.chapters,
         has_older_schema(Path(path)),
