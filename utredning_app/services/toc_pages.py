@@ -18,6 +18,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 SOFFICE_TIMEOUT_S = 120
 TOC_STYLE_MARK = "Innehåll"  # the contents list's heading on the title page
@@ -91,6 +92,7 @@ def add_page_numbers(docx_bytes: bytes) -> bytes | None:
     import docx
     from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
     from docx.oxml.ns import qn
+    from docx.shared import Cm, Length
 
     document = docx.Document(io.BytesIO(docx_bytes))
     entries = _toc_entries(document)
@@ -103,7 +105,8 @@ def add_page_numbers(docx_bytes: bytes) -> bytes | None:
     toc_page = next((i for i, text in enumerate(pages) if TOC_STYLE_MARK in text), 0)
     numbers = heading_pages([text for _, text in entries], pages, toc_page + 1)
     section = document.sections[0]
-    right = section.page_width - section.left_margin - section.right_margin
+    width = section.page_width or Cm(21.0)
+    right = Length(width - (section.left_margin or 0) - (section.right_margin or 0))
     for (paragraph, _), number in zip(entries, numbers, strict=True):
         if number is None:
             continue
@@ -134,14 +137,14 @@ def add_page_numbers(docx_bytes: bytes) -> bytes | None:
     return _keep_zip_dates(docx_bytes, buffer.getvalue())
 
 
-def _toc_entries(document: object) -> list[tuple[object, str]]:
+def _toc_entries(document: Any) -> list[tuple[Any, str]]:
     """(paragraph, heading text) of each contents entry: the paragraphs from the TOC field's
     begin to its end."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body  # type: ignore[attr-defined]
-    entries: list[tuple[object, str]] = []
+    body = document.element.body
+    entries: list[tuple[Any, str]] = []
     inside = False
     for p in body.iterchildren(qn("w:p")):
         instr = "".join(t.text or "" for t in p.iter(qn("w:instrText")))
