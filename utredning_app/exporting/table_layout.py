@@ -73,11 +73,24 @@ def fit_widths(needs: Sequence[ColumnNeeds], total: float = TEXT_WIDTH_CM) -> li
         spare = total - sum(natural)
         weight = sum(natural) or 1.0
         return [w + spare * w / weight for w in natural]
-    # Each column gets its least width and a share of the rest by how much more it wants.
+    # Each column gets its least width; the rest is shared fairly (water-filling): a column
+    # that needs little more (figures, short names) gets all it wants, and what is left goes
+    # in equal shares to the columns with the most text.
+    widths = list(least)
     room = total - sum(least)
-    wants = [n - m for n, m in zip(natural, least, strict=True)]
-    total_wants = sum(wants) or 1.0
-    return [m + room * w / total_wants for m, w in zip(least, wants, strict=True)]
+    open_ = [i for i in range(len(widths)) if natural[i] > widths[i]]
+    while open_ and room > 1e-9:
+        share = room / len(open_)
+        satisfied = [i for i in open_ if natural[i] - widths[i] <= share]
+        if not satisfied:
+            for i in open_:
+                widths[i] += share
+            break
+        for i in satisfied:
+            room -= natural[i] - widths[i]
+            widths[i] = natural[i]
+        open_ = [i for i in open_ if i not in satisfied]
+    return widths
 
 
 def split_columns(needs: Sequence[ColumnNeeds], total: float = TEXT_WIDTH_CM) -> list[list[int]]:
