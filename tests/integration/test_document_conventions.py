@@ -289,6 +289,16 @@ def test_demo_delrapport_comes_with_its_edition(demo_path: Path, tmp_path: Path)
     assert [(e.kind, e.label) for e in editions] == [(ReportKind.DELRAPPORT, "Remissutgåva")]
     result = export_document("delrapport", demo_path, tmp_path / "d.docx")
     assert any("så som den skickades" in n for n in result.notes)
+    # As it went on remiss: förslag 2 in its first wording, no answers yet.
+    sent = docx_text(tmp_path / "d.docx")
+    assert "1 juli 2024" in sent and "1 januari 2025" not in sent
+    assert "Inget svar" in sent
+    # The slutrapport shows what changed since: struck and added words of förslag 2 and 5.
+    out = _export("slutrapport", demo_path, tmp_path)
+    runs = [r for p in docx.Document(str(out)).paragraphs for r in p.runs]
+    assert any(r.font.strike and "juli" in r.text for r in runs)
+    assert any(r.font.underline and "januari" in r.text for r in runs)
+    assert any(r.font.underline and "omvårdnadsansvarig" in r.text for r in runs)
 
 
 @pytest.mark.libreoffice

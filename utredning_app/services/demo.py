@@ -259,6 +259,8 @@ class DemoData:
     """Every ORM row of the demo, validated and linked, not yet in any file."""
 
     investigation: dict[str, Any] = field(default_factory=dict)
+    # Proposal id → its text as the sent delrapport had it (the demo's edition shows it).
+    sent_texts: dict[str, str] = field(default_factory=dict)
     # Insert batches in dependency order (parents first).
     batches: list[list[Base]] = field(default_factory=list)
 
@@ -476,6 +478,8 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
                 in_slutrapport=row.get("in_slutrapport", bool, True),
             )
         )
+        if row.has("text_md_delrapport"):  # the wording the delrapport was sent with
+            data.sent_texts[keys.ref("proposal", number, row)] = row.text("text_md_delrapport")
         # Options are linked after every option exists (below).
     batch(objs)
 
@@ -815,9 +819,10 @@ def fill(db: Database, data: DemoData) -> None:
             session.flush()
 
 
-def add_sent_editions(db: Database) -> None:
+def add_sent_editions(db: Database, sent_texts: dict[str, str] | None = None) -> None:
     """The demo's fastställd reports come with the edition that was sent (the delrapport as
-    it went on remiss), as a real investigation's would."""
+    it went on remiss: its proposals' wording then, no answers yet), as a real
+    investigation's would."""
     from utredning_app.services.editions import EDITION_KINDS, add_edition
 
     with db.reader() as session:
@@ -834,7 +839,14 @@ def add_sent_editions(db: Database) -> None:
         ]
     for name in faststallda:
         # No LibreOffice layout here: creating the demo stays quick.
-        add_edition(db, name, edition_id=demo_id("report_edition", name), page_numbers=False)
+        add_edition(
+            db,
+            name,
+            edition_id=demo_id("report_edition", name),
+            page_numbers=False,
+            as_sent=True,
+            proposal_texts=sent_texts or {},
+        )
 
 
 def create_demo(path: Path, data_dir: Path | None = None) -> Database:
@@ -853,7 +865,7 @@ def create_demo(path: Path, data_dir: Path | None = None) -> Database:
     )
     try:
         fill(db, data)
-        add_sent_editions(db)
+        add_sent_editions(db, data.sent_texts)
     except BaseException as exc:
         db.close()
         path.unlink(missing_ok=True)

@@ -83,10 +83,17 @@ def add_edition(
     template: Path | None = None,
     edition_id: str | None = None,
     page_numbers: bool = True,
+    as_sent: bool = False,
+    proposal_texts: dict[str, str] | None = None,
 ) -> EditionInfo:
     """Build the fastställd report ``name`` from the file's current content and keep it as a
     new edition (one transaction). An utkast has no editions. ``page_numbers``: LibreOffice
-    (where installed) lays the document out and the contents list gets its page numbers."""
+    (where installed) lays the document out and the contents list gets its page numbers.
+
+    ``as_sent`` (an edition recorded after the fact, as the demo's): the content as it stood
+    on the edition date — no answers or comments received after it, milestones after it not
+    done, and the proposals' wording from ``proposal_texts`` (proposal id → text) where given.
+    """
     from utredning_app.exporting.reports import build_report
     from utredning_app.services.report_data import read_report_data
 
@@ -101,6 +108,9 @@ def add_edition(
             f"{kind.label}en är ett utkast. Fastställ den (status Fastställd) innan en utgåva "
             "sparas; ett utkast exporteras med sitt nuvarande innehåll."
         )
+    edition_date = report.report_date or dt.date.today()
+    if as_sent:
+        data = data_as_sent(data, edition_date, proposal_texts or {})
     built = build_report(name, data, template=template)
     payload = built.data
     if page_numbers:
@@ -108,7 +118,6 @@ def add_edition(
 
         payload = add_page_numbers(payload) or payload
     digest = hashlib.sha256(payload).hexdigest()
-    edition_date = report.report_date or dt.date.today()
     with db.transaction() as s:
         row = m.ReportEdition(
             id=edition_id or new_id(),
@@ -123,6 +132,32 @@ def add_edition(
         s.flush()
         info = _info(row, kind, report.title)
     return info
+
+
+def data_as_sent(data: ReportData, on: dt.date, proposal_texts: dict[str, str]) -> ReportData:
+    """``data`` as it stood on ``on``: answers (and the investigation's comments on them)
+    received later left out, later milestones not yet done, proposals in the wording
+    ``proposal_texts`` gives."""
+    from dataclasses import replace
+
+    rounds = []
+    for rnd in data.rounds:
+        consultees = tuple(
+            c
+            if c.response is None
+            or (c.response.received_date is not None and c.response.received_date <= on)
+            else replace(c, response=None)
+            for c in rnd.consultees
+        )
+        rounds.append(replace(rnd, consultees=consultees, comments={}))
+    milestones = [
+        m if m.due_date <= on or not m.done else replace(m, done=False) for m in data.milestones
+    ]
+    proposals = [
+        replace(p, text_md=proposal_texts[p.id]) if p.id in proposal_texts else p
+        for p in data.proposals
+    ]
+    return replace(data, rounds=rounds, milestones=milestones, proposals=proposals)
 
 
 def _default_label(kind: ReportKind, existing: int) -> str:
