@@ -41,6 +41,15 @@ def test_every_printed_interval_is_ordered(kind: str, demo_path: Path, tmp_path:
     document = docx.Document(str(out))
     text = docx_text(out)
     assert disordered_intervals(text) == []
+    # Numbers never break across lines: thousands and the space before a unit are no-break
+    # spaces ("1 465,0", "12 mnkr", "3,5 %"), in tables, text and alt texts alike.
+    import re
+
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    alts_all = [s._inline.docPr.get("descr") or "" for s in document.inline_shapes]
+    for piece in [*cells, *alts_all, *(p.text for p in document.paragraphs)]:
+        assert not re.search(r"\d \d{3}\b", piece), piece
+        assert not re.search(r"\d (mnkr|%)", piece), piece
     if kind == "tjansteutlatande":
         # The seed memo's sections, in its order.
         chapters = ["Ärendebeskrivning", "Bakgrund", "Överväganden", "Konsekvenser"]

@@ -19,7 +19,7 @@ def test_cost_and_actor_tables() -> None:
     # 283,0 − 314,5 = −31,5 and 398,8 − 257,3 = 141,5 (baseline 257,3–314,5).
     assert table.rows[1][2] == f"50,0 (−31,5{NBSP}– 141,5)"
     assert table.rows[0][2] == "–"
-    assert "5,0 % diskonteringsränta" in table.note
+    assert f"5,0{NBSP}% diskonteringsränta" in table.note  # no break before the unit
     actors = cost_tables.actor_table(summary)
     assert ("A Akutsjukhusnämnd", "Bolagen") in {r[:2] for r in actors.rows}
     assert any(r[4] == "Bolagens eget kapital" for r in actors.rows)
@@ -37,7 +37,7 @@ def test_simulation_ranking_and_stability_tables() -> None:
     assert table.rows[2] == ("B Koncern med holdingbolag", "1 (3,50)", "1 (3,80)")
     assert table.note == "M = Moderaterna"
     stab = cost_tables.stability_table(sensitivity(data, rankings[0].profile))
-    assert stab.rows[0][2] == "40,0–100,0 %"
+    assert stab.rows[0][2] == f"40,0–100,0{NBSP}%"
     assert stab.rows[0][3] == "A Akutsjukhusnämnd"
 
 

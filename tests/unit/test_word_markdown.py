@@ -79,13 +79,13 @@ def test_markdown_table_has_repeating_header(document: Any) -> None:
         is not None
     )
     assert table.style.name == "Rapporttabell"
-    assert table.rows[2].cells[1].text == "1 300"
+    assert table.rows[2].cells[1].text == "1\xa0300"  # no-break thousands
 
 
 def test_markdown_to_plain() -> None:
     assert markdown_to_plain("Hej **du** och *dig*") == "Hej du och dig"
     assert markdown_to_plain("- ett\n- två") == "ett två"
-    assert markdown_to_plain("Kostnad 1.5 mnkr") == "Kostnad 1.5 mnkr"
+    assert markdown_to_plain("Kostnad 1.5 mnkr") == "Kostnad 1.5\xa0mnkr"
     assert markdown_to_plain("") == ""
     assert markdown_to_plain("styr\x00ning") == "styrning"  # control characters dropped
 

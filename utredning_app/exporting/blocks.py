@@ -34,7 +34,12 @@ from utredning_app.domain.report_model import (
 )
 from utredning_app.exporting.docx_helpers import CaptionCounter, clean, fast_run, keep_with_next
 from utredning_app.exporting.fast_table import add_table
-from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
+from utredning_app.exporting.markdown_docx import (
+    MarkdownWriter,
+    StyleNames,
+    markdown_to_plain,
+    no_break_numbers,
+)
 
 if TYPE_CHECKING:
     from utredning_app.exporting.cost_tables import TextTable
@@ -1126,7 +1131,7 @@ def memo_header_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             paragraph.style = ctx.styles.normal
             paragraph.paragraph_format.space_after = Pt(0)
-            run = paragraph.add_run(clean(text))
+            run = paragraph.add_run(clean(no_break_numbers(text)))
             run.bold = bold or None
             run.font.size = Pt(size)
             first = False

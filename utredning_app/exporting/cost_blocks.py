@@ -55,7 +55,7 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         shown = sorted(differing, key=lambda oc: oc.difference_pv.base)[: cost_charts.CHART_TOP]
         shown_ids = {oc.option.id for oc in shown}
         shown = [oc for oc in differing if oc.option.id in shown_ids]  # the table's order
-        lines = [f"{oc.option.title}: {rows[oc.option.id][2]} mnkr" for oc in shown]
+        lines = [f"{oc.option.title}: {rows[oc.option.id][2]}\u00a0mnkr" for oc in shown]
         rest = ""
         if len(shown) < len(differing):
             rest = (
@@ -146,7 +146,7 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         ctx.chart(cost_charts.simulation_png, result, list(shown_ids)),
         "Simulerat nuvärde per alternativ: åtta av tio utfall (P10–P90) med mittvärdet (P50)",
         "Diagram över simulerade nuvärden. "
-        + "; ".join(f"{r[0]}: P50 {r[2]} ({r[1]}\u00a0– {r[3]}) mnkr" for r in rows)
+        + "; ".join(f"{r[0]}: P50 {r[2]} ({r[1]}\u00a0– {r[3]})\u00a0mnkr" for r in rows)
         + "."
         + rest,
     )

@@ -188,10 +188,10 @@ def draw_cost_ranges(
     period = f"{summary.horizon.start_year}–{summary.horizon.end_year}"
     if difference:
         _title(ax, f"Skillnad mot nollalternativet, nuvärde {period}")
-        ax.set_xlabel(f"mnkr, alternativ − nollalternativ (r = {rate} %)")
+        ax.set_xlabel(f"mnkr, alternativ − nollalternativ (r = {rate}\u00a0%)")
     else:
         _title(ax, f"Kostnad per alternativ, nuvärde {period}")
-        ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate} %)")
+        ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate}\u00a0%)")
     if len(rows) <= MANY:  # many rows: the values stand in the table beside the chart
         for pos, r in enumerate(ranges):
             # Beyond the whisker's far end, so the number never sits on a bar or a line.
@@ -355,7 +355,7 @@ def draw_simulation(
         label = _row_label(o.option.title, len(rows))
         if o.prob_above_baseline is not None and len(rows) <= MANY:  # else: in the table
             prob = format_number(o.prob_above_baseline * 100, 0)
-            label += f"\ndyrare än i dag: {prob} %"
+            label += f"\ndyrare än i dag: {prob}\u00a0%"
         labels.append(label)
     _rows(ax, labels)
     if len(rows) <= MANY:

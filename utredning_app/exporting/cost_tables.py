@@ -88,7 +88,7 @@ def cost_table(summary: CostSummary) -> TextTable:
         ),
         rows=tuple(rows),
         note=(
-            f"Nuvärde med {_n(summary.discount_rate * 100)} % diskonteringsränta, "
+            f"Nuvärde med {_n(summary.discount_rate * 100)}\u00a0% diskonteringsränta, "
             f"t = år − {summary.horizon.start_year}. " + DIFFERENCE_NOTE
         ),
         numeric_columns=(1, 2, 3),
@@ -144,7 +144,9 @@ def actor_table(summary: CostSummary) -> TextTable:
 def simulation_table(result: SimulationResult) -> TextTable:
     rows = []
     for o in result.options:
-        prob = "–" if o.prob_above_baseline is None else f"{_n(o.prob_above_baseline * 100, 0)} %"
+        prob = "–"
+        if o.prob_above_baseline is not None:
+            prob = f"{_n(o.prob_above_baseline * 100, 0)}\u00a0%"
         rows.append((o.option.title, _n(o.p10), _n(o.p50), _n(o.p90), prob))
     return TextTable(
         title="Osäkerhet (Monte Carlo), nuvärde i mnkr",
@@ -202,8 +204,8 @@ def stability_table(sensitivity: Sensitivity) -> TextTable:
         rows.append(
             (
                 c.criterion.name,
-                f"{_n(c.current)} %",
-                f"{_n(c.lower)}–{_n(c.upper)} %",
+                f"{_n(c.current)}\u00a0%",
+                f"{_n(c.lower)}–{_n(c.upper)}\u00a0%",
                 c.rival_below.title if c.rival_below else "–",
                 c.rival_above.title if c.rival_above else "–",
             )

@@ -292,6 +292,8 @@ class MarkdownWriter:
             elif kind == "link_close":
                 link = None
             elif kind in ("text", "code_inline", "html_inline"):
+                if kind == "text":
+                    child.content = no_break_numbers(child.content)
                 if link and link.startswith(("http://", "https://", "mailto:")):
                     r = add_hyperlink(paragraph, link, child.content)
                     _format_raw_run(r, bold=bold, italic=italic)
@@ -354,6 +356,20 @@ def _format_raw_run(r: Any, *, bold: bool, italic: bool) -> None:
         rpr.insert(1 if bold else 0, OxmlElement("w:i"))
 
 
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_UNIT = re.compile(
+    r"(?<=\d) (?=(?:mnkr|mdkr|tkr|kr|kronor|%|procent|miljoner|miljarder|st|år|dagar)(?!\w))"
+)
+
+
+def no_break_numbers(text: str) -> str:
+    """Swedish typography in prose: no-break spaces between thousands ("42 000") and before a
+    unit ("12 mnkr", "3,5 %"), so a number never breaks across lines."""
+    if " " not in text or not any(ch.isdigit() for ch in text):
+        return text
+    return _UNIT.sub("\u00a0", _THOUSANDS.sub("\u00a0", text))
+
+
 # Characters that can start Markdown syntax; text without them is plain already.
 _MARKUP = re.compile(r"[*_`~\[\]<>#|\\!&\n]|https?:|www\.|^\s*([-+]|\d+[.)])\s")
 
@@ -364,7 +380,7 @@ def markdown_to_plain(text: str) -> str:
         return ""
     if not _MARKUP.search(text):
         # Fast path: most stance comments are plain sentences (7,500 of them in a large remiss).
-        return clean(text.strip())
+        return no_break_numbers(clean(text.strip()))
     parts: list[str] = []
     for tok in parse(clean(text)):
         if tok.type == "inline":
@@ -379,4 +395,4 @@ def markdown_to_plain(text: str) -> str:
             parts.append("".join(words).strip())
         elif tok.type in ("fence", "code_block"):
             parts.append(tok.content.strip())
-    return " ".join(p for p in parts if p)
+    return no_break_numbers(" ".join(p for p in parts if p))
