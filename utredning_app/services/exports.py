@@ -177,6 +177,8 @@ def _export_document(
             sent = edition_bytes(Path(path), edition.id)
             write_atomic(out, sent)
             progress(1.0, "Klart")
+            if template is not None:
+                notes.append("Den egna mallen användes inte: en utgåva skrivs som den skickades.")
             notes.append(
                 f"Utgåvan {edition.label or ''} från {edition.edition_date.isoformat()} skrevs, "
                 "så som den skickades. Nuvarande innehåll (märkt UTKAST) fås med --aktuell."
