@@ -326,3 +326,16 @@ def test_contents_list_gets_page_numbers_from_libreoffice(small_path: Path, tmp_
     pages = [int(e.rsplit("\t", 1)[1]) for e in entries(numbered)]
     assert pages == sorted(pages) and pages[0] >= 2
     assert [e.rsplit("\t", 1)[0] for e in entries(numbered)] == entries(plain)
+
+
+def test_older_file_without_editions_says_so(tmp_path: Path) -> None:
+    """A file from the version before editions: its fastställd delrapport is built from the
+    current content, and the export says there is no kept edition."""
+    import shutil
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
+    source = tmp_path / "gammal.utredning"
+    shutil.copyfile(fixture / "0002_remiss_search.utredning", source)
+    result = export_document("delrapport", source, tmp_path / "d.docx")
+    assert result.upgraded_copy
+    assert any("ingen sparad utgåva" in n for n in result.notes), result.notes
