@@ -121,6 +121,12 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     show_tornado = bool(params.get("tornado", True))
     candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
     limit = int(params.get("max_tornado", MAX_TORNADOES))
+    if len(candidates) > limit:
+        # The options that cost least (present value, base) are the ones a reader weighs.
+        summary = ctx.cost_figures().summary
+        if summary is not None:
+            base = {oc.option.id: oc.present_value.base for oc in summary.options}
+            candidates.sort(key=lambda o: base.get(o.id, float("inf")))
     tornadoes: list[tuple[Any, Any, Any]] = []
     try:
         # The tornado charts need no simulation: drawn first, they overlap its last part.
@@ -155,8 +161,8 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     written = 2
     if show_tornado and len(candidates) > limit:
         ctx.paragraph(
-            f"Tornadodiagram visas för de {limit} första av {len(candidates)} alternativ; "
-            "programmet visar dem för alla.",
+            f"Tornadodiagram visas för de {limit} alternativ som har lägst kostnad (nuvärde, "
+            f"bas) av {len(candidates)}; programmet visar dem för alla.",
             italic=True,
         )
     for option, data, png in tornadoes:
