@@ -38,28 +38,30 @@ if TYPE_CHECKING:
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Utgåvor", text)
-
-
 class EditionsDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle(_tr("Utgåvor av rapporterna"))
+        self.setWindowTitle(QCoreApplication.translate("Utgåvor", "Utgåvor av rapporterna"))
         self.resize(640, 360)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                _tr(
+                QCoreApplication.translate(
+                    "Utgåvor",
                     "En fastställd rapport sparas som utgåva när den skickas. Exporten ger "
-                    "sedan utgåvan, precis som den skickades."
+                    "sedan utgåvan, precis som den skickades.",
                 )
             )
         )
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [_tr("Rapport"), _tr("Datum"), _tr("Etikett"), _tr("Storlek")]
+            [
+                QCoreApplication.translate("Utgåvor", "Rapport"),
+                QCoreApplication.translate("Utgåvor", "Datum"),
+                QCoreApplication.translate("Utgåvor", "Etikett"),
+                QCoreApplication.translate("Utgåvor", "Storlek"),
+            ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -67,9 +69,13 @@ class EditionsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.new_delrapport = QPushButton(_tr("Spara utgåva av delrapporten"))
-        self.new_slutrapport = QPushButton(_tr("Spara utgåva av slutrapporten"))
-        self.save_as = QPushButton(_tr("Spara som Word-fil …"))
+        self.new_delrapport = QPushButton(
+            QCoreApplication.translate("Utgåvor", "Spara utgåva av delrapporten")
+        )
+        self.new_slutrapport = QPushButton(
+            QCoreApplication.translate("Utgåvor", "Spara utgåva av slutrapporten")
+        )
+        self.save_as = QPushButton(QCoreApplication.translate("Utgåvor", "Spara som Word-fil …"))
         self.save_as.setEnabled(False)
         for button in (self.new_delrapport, self.new_slutrapport, self.save_as):
             buttons.addWidget(button)
@@ -115,7 +121,11 @@ class EditionsDialog(QDialog):
         from utredning_app.services.editions import add_edition
 
         db = self.workspace.db
-        self.task = Task(lambda: add_edition(db, name), self, _tr("Sparar utgåvan …"))
+        self.task = Task(
+            lambda: add_edition(db, name),
+            self,
+            QCoreApplication.translate("Utgåvor", "Sparar utgåvan …"),
+        )
         self.task.finished.connect(lambda _info: self._recorded())
         self.task.failed.connect(
             lambda message: QMessageBox.warning(self, self.windowTitle(), message)
@@ -141,7 +151,10 @@ class EditionsDialog(QDialog):
             f"{self.workspace.db.path.stem}-{edition.kind.value}-{edition.edition_date}.docx"
         )
         name, _ = QFileDialog.getSaveFileName(
-            self, _tr("Spara utgåvan"), str(suggested), "Word (*.docx)"
+            self,
+            QCoreApplication.translate("Utgåvor", "Spara utgåvan"),
+            str(suggested),
+            "Word (*.docx)",
         )
         if not name:
             return
@@ -155,7 +168,10 @@ class EditionsDialog(QDialog):
         window = parent.window() if isinstance(parent, QWidget) else None
         status = getattr(window, "statusBar", None)
         if callable(status):
-            status().showMessage(_tr("Utgåvan skrevs: %1").replace("%1", str(out)), 8000)
+            status().showMessage(
+                QCoreApplication.translate("Utgåvor", "Utgåvan skrevs: %1").replace("%1", str(out)),
+                8000,
+            )
 
 
 def show_editions(parent: QWidget, workspace: Workspace | None) -> None:
