@@ -12,7 +12,7 @@ _DOCUMENTS = {
     "delrapport": "delrapporten (skickas på remiss)",
     "slutrapport": "slutrapporten med förslag till beslut",
     "remissammanstallning": "remissammanställningen förslag för förslag",
-    "tjansteutlatande": "tjänsteutlåtandet till regionstyrelsen (1–3 sidor)",
+    "tjansteutlatande": "tjänsteutlåtandet till regionstyrelsen (högst fyra sidor)",
 }
 
 
