@@ -356,6 +356,7 @@ def _format_raw_run(r: Any, *, bold: bool, italic: bool) -> None:
         rpr.insert(1 if bold else 0, OxmlElement("w:i"))
 
 
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _UNIT = re.compile(
     r"(?<=\d) (?=(?:mnkr|mdkr|tkr|kr|kronor|%|procent|miljoner|miljarder|st|år|dagar)(?!\w))"
@@ -365,7 +366,7 @@ _UNIT = re.compile(
 def no_break_numbers(text: str) -> str:
     """Swedish typography in prose: no-break spaces between thousands ("42 000") and before a
     unit ("12 mnkr", "3,5 %"), so a number never breaks across lines."""
-    if " " not in text or not any(ch.isdigit() for ch in text):
+    if " " not in text or _DIGIT.search(text) is None:
         return text
     return _UNIT.sub("\u00a0", _THOUSANDS.sub("\u00a0", text))
 
