@@ -143,7 +143,18 @@ def _rows(s: Session) -> list[m.TrackedMixin]:  # type: ignore[name-defined]
     s.add_all([weight, value, attachment, stance, quote, dissent])
     s.flush()
     dm = m.DissentMember(dissent_id=dissent.id, member_id=member.id)
-    s.add(dm)
+    comment = m.RemissComment(
+        round_id=rnd.id, proposal_id=proposal.id, text_md="Utredningen *delar* bedömningen."
+    )
+    edition = m.ReportEdition(
+        report_id=report.id,
+        edition_date=dt.date(2023, 6, 30),
+        label="Remissutgåva",
+        snapshot_json='{"proposals": []}',
+        sha256="0" * 64,
+        docx=b"PK\x03\x04",
+    )
+    s.add_all([dm, comment, edition])
     return [
         party,
         member,
@@ -168,6 +179,8 @@ def _rows(s: Session) -> list[m.TrackedMixin]:  # type: ignore[name-defined]
         attachment,
         stance,
         quote,
+        comment,
+        edition,
         dissent,
         dm,
     ]

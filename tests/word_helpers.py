@@ -10,6 +10,7 @@ a report (it contains ``PRIVATE_MARKER``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -249,15 +250,19 @@ def fill_small_investigation(db: Database, *, consultees: int = 6) -> None:
                     is_key=i < 2,
                 )
             )
-        s.add(
-            m.Dissent(
-                kind=DissentKind.RESERVATION,
-                proposal_id=proposals[2].id,
-                party_id=parties["S"].id,
-                title="Behåll bolagen",
-                text_md="Vi reserverar oss mot förslaget.",
-            )
+        reservation = m.Dissent(
+            kind=DissentKind.RESERVATION,
+            proposal_id=proposals[2].id,
+            party_id=parties["S"].id,
+            title="Behåll bolagen",
+            text_md="Vi reserverar oss mot förslaget.",
         )
+        s.add(reservation)
+        s.flush()
+        # Signed by members of two parties: each is printed with the member's own party.
+        members = s.query(m.Member).all()
+        for member in members:
+            s.add(m.DissentMember(dissent_id=reservation.id, member_id=member.id))
         s.add(
             m.Dissent(
                 kind=DissentKind.SARSKILT_YTTRANDE,
@@ -338,3 +343,25 @@ def pdf_pages_text(pdf: Path) -> list[str]:
     from pypdf import PdfReader
 
     return [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+
+
+_NUM = r"[−-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
+_INTERVAL = re.compile(rf"({_NUM}) \(({_NUM})[ \u00a0\u202f]*–[ \u00a0\u202f]*({_NUM})\)")
+
+
+def _swedish_float(text: str) -> float:
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    return float(cleaned.replace("−", "-").replace(",", "."))
+
+
+def printed_intervals(text: str) -> list[tuple[float, float, float]]:
+    """Every ``x (a – b)`` printed in ``text`` as (x, a, b)."""
+    return [
+        (_swedish_float(m.group(1)), _swedish_float(m.group(2)), _swedish_float(m.group(3)))
+        for m in _INTERVAL.finditer(text)
+    ]
+
+
+def disordered_intervals(text: str) -> list[tuple[float, float, float]]:
+    """The printed intervals whose value lies outside them or that run backwards."""
+    return [(x, a, b) for x, a, b in printed_intervals(text) if not a <= x <= b]

@@ -1678,12 +1678,43 @@ Do you want to open it now?</translation>
         <translation>Choose a report and a section and write on the right. The text is saved when you change section or press Save text (Ctrl+S), and every save can be undone.</translation>
     </message>
     <message>
+        <source>Utgåvor …</source>
+        <translation>Editions …</translation>
+    </message>
+    <message>
+        <source>De skickade utgåvorna av delrapporten och slutrapporten</source>
+        <translation>The sent editions of the interim and final reports</translation>
+    </message>
+    <message>
         <source>Inget avsnitt valt</source>
         <translation>No section selected</translation>
     </message>
     <message>
         <source>Ändra texten i %1</source>
         <translation>Change the text of %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemissCommentEditor</name>
+    <message>
+        <source>Utredningens kommentar</source>
+        <translation>The inquiry&apos;s comment</translation>
+    </message>
+    <message>
+        <source>Utredningens kommentar till synpunkterna på förslaget …</source>
+        <translation>The inquiry&apos;s comment on the views on the proposal …</translation>
+    </message>
+    <message>
+        <source>Spara kommentar</source>
+        <translation>Save comment</translation>
+    </message>
+    <message>
+        <source>Utredningens kommentar (välj ett förslag)</source>
+        <translation>The inquiry&apos;s comment (choose a proposal)</translation>
+    </message>
+    <message>
+        <source>Utredningens kommentar till %1</source>
+        <translation>The inquiry&apos;s comment on %1</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2151,57 @@ Do you want to open it now?</translation>
     <message>
         <source>Borttagen</source>
         <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>Utgåvor</name>
+    <message>
+        <source>Utgåvor av rapporterna</source>
+        <translation>Editions of the reports</translation>
+    </message>
+    <message>
+        <source>En fastställd rapport sparas som utgåva när den skickas. Exporten ger sedan utgåvan, precis som den skickades.</source>
+        <translation>An adopted report is kept as an edition when it is sent. Exporting it then gives the edition, exactly as it was sent.</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Etikett</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Storlek</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Spara utgåva av delrapporten</source>
+        <translation>Keep an edition of the interim report</translation>
+    </message>
+    <message>
+        <source>Spara utgåva av slutrapporten</source>
+        <translation>Keep an edition of the final report</translation>
+    </message>
+    <message>
+        <source>Spara som Word-fil …</source>
+        <translation>Save as Word file …</translation>
+    </message>
+    <message>
+        <source>Sparar utgåvan …</source>
+        <translation>Keeping the edition …</translation>
+    </message>
+    <message>
+        <source>Spara utgåvan</source>
+        <translation>Save the edition</translation>
+    </message>
+    <message>
+        <source>Utgåvan skrevs: %1</source>
+        <translation>The edition was written: %1</translation>
     </message>
 </context>
 <context>

@@ -67,3 +67,20 @@ def test_never_over_an_investigation_or_into_a_missing_folder(tmp_path: Path) ->
     with pytest.raises(OwnError, match="finns inte"):
         write_bytes_atomic(tmp_path / "saknas" / "ut.docx", b"x", error=OwnError)
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
+def test_exports_follow_the_umask(tmp_path: Path, mask: int) -> None:
+    """Not mkstemp's 0600: an export is readable as the user's umask allows."""
+    import os
+
+    from utredning_app.services.atomic import current_umask
+
+    old = os.umask(mask)
+    try:
+        assert current_umask() == mask
+        out = tmp_path / f"rapport-{mask:o}.docx"
+        write_bytes_atomic(out, b"data")
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

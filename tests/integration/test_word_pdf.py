@@ -27,7 +27,7 @@ PAGES = {
     "delrapport": (8, 40),
     "slutrapport": (10, 45),
     "remissammanstallning": (5, 30),
-    "tjansteutlatande": (1, 3),
+    "tjansteutlatande": (1, 4),  # the region's memo: a warning past four pages
 }
 
 
@@ -95,3 +95,22 @@ def test_demo_documents_read_back(demo_pdfs: dict[str, tuple[Path, Path]]) -> No
     assert "Nuvärde, bas (låg – hög)" in slut
     assert "Kostnadsmodellen är inte komplett" not in slut
     assert "Nuvärde, bas (låg – hög)" in docx_text(demo_pdfs["delrapport"][0])
+
+
+def test_demo_documents_as_printed(demo_pdfs: dict[str, tuple[Path, Path]]) -> None:
+    """What LibreOffice prints: ordered intervals, a named signatory and every recipient,
+    Utredningens kommentar under each proposal on remiss."""
+    from tests.word_helpers import disordered_intervals, printed_intervals
+
+    printed = {kind: "\n".join(pdf_pages_text(pdf)) for kind, (_, pdf) in demo_pdfs.items()}
+    for kind, text in printed.items():
+        # PDF text breaks lines anywhere; join them before reading "x (a – b)".
+        flat = re.sub(r"\s*\n\s*", " ", text)
+        assert disordered_intervals(flat) == [], kind
+    assert printed_intervals(re.sub(r"\s*\n\s*", " ", printed["slutrapport"]))
+    memo = _squash(printed["tjansteutlatande"])
+    assert _squash("Johan Bergqvist Regiondirektör") in memo
+    assert "medflera" not in memo
+    assert _squash("Regionstyrelsen föreslår regionfullmäktige besluta") in memo
+    compilation = printed["remissammanstallning"]
+    assert compilation.count("Utredningens kommentar") >= 6

@@ -41,7 +41,10 @@ def _export(kind: str, path: Path, tmp_path: Path, **kwargs: object) -> Path:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_structure_fields_language_properties(kind: str, small_path: Path, tmp_path: Path) -> None:
+    from utredning_app.services.atomic import current_umask
+
     out = _export(kind, small_path, tmp_path)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~current_umask()  # not mkstemp's 0600
     document = docx.Document(str(out))
     outline = load_outline(kind)
     level = outline.heading_level
@@ -57,7 +60,26 @@ def test_structure_fields_language_properties(kind: str, small_path: Path, tmp_p
     assert props.title and props.subject == "Testutredning" and props.author
     assert props.created is not None
     settings = document.settings.element
-    assert (settings.find(qn("w:updateFields")) is not None) == outline.title_page
+    # Word is never asked to update fields on open; the contents list is written out.
+    assert settings.find(qn("w:updateFields")) is None
+    zoom = settings.find(qn("w:zoom"))
+    assert zoom is not None and zoom.get(qn("w:percent")) == "100"
+    assert settings.find(qn("w:decimalSymbol")).get(qn("w:val")) == ","
+    # Title once (no "Delrapport: … – delrapport"), the investigation as author.
+    assert not props.title.startswith(f"{outline.document_type}:")
+    assert props.author != "Regionstyrelsen" and "Testutredning" in props.author
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        app = z.read("docProps/app.xml").decode()
+        rels = z.read("_rels/.rels").decode()
+    assert "Utredningsstöd" in app and "Macintosh" not in app and "<Pages>" not in app
+    assert not any("thumbnail" in n for n in names) and "thumbnail" not in rels
+    if outline.title_page:
+        # The contents list (before the first chapter heading) names every chapter.
+        texts = [(p.text, p.style.name) for p in document.paragraphs]
+        first = next(i for i, (_, style) in enumerate(texts) if style == f"Heading {level}")
+        toc = [t.split("\t")[0] for t, _ in texts[:first]]
+        assert all(c in toc for c in chapters), (chapters, toc)
     footer_fields = field_instructions(document.sections[0].footer._element)
     assert "PAGE" in footer_fields and "NUMPAGES" in footer_fields
     if outline.title_page:
@@ -117,7 +139,12 @@ def test_slutrapport_content(small_path: Path, tmp_path: Path) -> None:
     assert captions[0].startswith("Tabell 1. ")
     assert any(c.startswith("Figur 1. ") for c in captions)
     # Dissent per proposal with party; the unreleased party statement is absent.
-    assert "Reservation av Socialdemokraterna – förslag 2: Behåll bolagen" in headings(out, 3)
+    # Signed by one member each of S and M: named with each member's own party; the chapter
+    # title already says "Reservationer", so no sub-heading repeats it.
+    reservation = "Reservation av Moderaterna och Socialdemokraterna – förslag 2: Behåll bolagen"
+    assert reservation in headings(out, 2)
+    assert "Reservationer" not in headings(out, 2)
+    assert "Anna Ordf (M), Bo Oppo (S)" in text
     assert "Särskilda yttranden" not in text
     # Markdown became formatting.
     bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]

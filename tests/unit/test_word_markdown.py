@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 
 from utredning_app.exporting.docx_helpers import (
     CaptionCounter,
@@ -78,13 +79,13 @@ def test_markdown_table_has_repeating_header(document: Any) -> None:
         is not None
     )
     assert table.style.name == "Rapporttabell"
-    assert table.rows[2].cells[1].text == "1 300"
+    assert table.rows[2].cells[1].text == "1\xa0300"  # no-break thousands
 
 
 def test_markdown_to_plain() -> None:
     assert markdown_to_plain("Hej **du** och *dig*") == "Hej du och dig"
     assert markdown_to_plain("- ett\n- två") == "ett två"
-    assert markdown_to_plain("Kostnad 1.5 mnkr") == "Kostnad 1.5 mnkr"
+    assert markdown_to_plain("Kostnad 1.5 mnkr") == "Kostnad 1.5\xa0mnkr"
     assert markdown_to_plain("") == ""
     assert markdown_to_plain("styr\x00ning") == "styrning"  # control characters dropped
 
@@ -115,3 +116,41 @@ def test_fields_language_and_settings_order(document: Any) -> None:
         assert tags.index("updateFields") < tags.index("compat")
     assert tags.index("updateFields") > tags.index("defaultTabStop")
     assert 'w:val="sv-SE"' in document.styles.element.xml
+
+
+def test_footnotes_strikethrough_third_level_and_bare_urls(document: Any) -> None:
+    writer = MarkdownWriter(document, StyleNames())
+    writer.write(
+        "Kostnaden ökar[^1] och ~~struken~~ text; se https://www.regionstockholm.se nu.\n\n"
+        "- ett\n  - två\n    - tre\n\n"
+        "[^1]: Enligt ekonomistabens bedömning 2023.\n"
+    )
+    paragraphs = document.paragraphs
+    body = paragraphs[0]
+    assert "~" not in body.text and "[^1]" not in body.text
+    marks = [r for r in body.runs if r.font.superscript]
+    assert [r.text for r in marks] == ["1"]
+    struck = [r.text for r in body.runs if r.font.strike]
+    assert struck == ["struken"]
+    links = body._p.findall(qn("w:hyperlink"))
+    assert len(links) == 1
+    target = document.part.rels[links[0].get(qn("r:id"))].target_ref
+    assert target == "https://www.regionstockholm.se"
+    levels = [(p.text, p.style.name, p.paragraph_format.left_indent) for p in paragraphs[1:4]]
+    assert [t for t, _, _ in levels] == ["ett", "två", "tre"]
+    assert levels[0][1] == "List Bullet" and levels[1][1] == "List Bullet 2"
+    # Level 3 keeps its own level: deeper than level 2, never flattened onto it.
+    assert levels[2][1] == "List Bullet 3"
+    # A template without a level-3 style: the level-2 style, indented one step further.
+    bare = open_template(None)
+    for style in list(bare.styles):
+        if style.name in ("List Bullet 3",):
+            style.element.getparent().remove(style.element)
+    MarkdownWriter(bare, StyleNames()).write("- ett\n  - två\n    - tre\n")
+    deep = bare.paragraphs[2]
+    assert deep.style.name == "List Bullet 2" and deep.paragraph_format.left_indent is not None
+    note = paragraphs[-1]
+    assert note.text.endswith("Enligt ekonomistabens bedömning 2023.")
+    assert note.runs[0].font.superscript and note.runs[0].text.startswith("1")
+    plain = markdown_to_plain("Ökar[^1].\n\n[^1]: Källa: SCB.")
+    assert "Källa: SCB." in plain and "[1]" in plain

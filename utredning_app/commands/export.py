@@ -12,7 +12,7 @@ _DOCUMENTS = {
     "delrapport": "delrapporten (skickas på remiss)",
     "slutrapport": "slutrapporten med förslag till beslut",
     "remissammanstallning": "remissammanställningen förslag för förslag",
-    "tjansteutlatande": "tjänsteutlåtandet till regionstyrelsen (1–3 sidor)",
+    "tjansteutlatande": "tjänsteutlåtandet till regionstyrelsen (högst fyra sidor)",
 }
 
 
@@ -49,7 +49,33 @@ def register(sub: Any) -> None:
         help="egen disposition (kapitel och block) i stället för den i exports/outlines",
     )
     p.add_argument("--utkast", action="store_true", help="vattenstämpel UTKAST på varje sida")
+    p.add_argument(
+        "--aktuell",
+        action="store_true",
+        help="en fastställd rapports nuvarande innehåll (märkt UTKAST) i stället för den "
+        "senast sparade utgåvan",
+    )
+    p.add_argument(
+        "--sidnummer",
+        action="store_true",
+        help="sidnummer i innehållsförteckningen (LibreOffice lägger upp sidorna; några "
+        "sekunder till)",
+    )
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "utgava",
+        help="spara den fastställda delrapporten/slutrapporten som en utgåva (så som den skickas)",
+    )
+    p.add_argument("kind", metavar="RAPPORT", choices=["delrapport", "slutrapport"])
+    p.add_argument("path", metavar="FIL", type=Path, help="utredningsfilen")
+    p.add_argument("--etikett", default="", help="t.ex. ”Remissutgåva”")
+    p.add_argument("--mall", type=Path, metavar="MALL.docx", help="egen Word-mall")
+    p.set_defaults(func=cmd_edition)
+
+    p = sub.add_parser("utgavor", help="lista rapporternas sparade utgåvor")
+    p.add_argument("path", metavar="FIL", type=Path, help="utredningsfilen")
+    p.set_defaults(func=cmd_editions)
 
     from utredning_app.services.exports import xlsx_kinds
 
@@ -77,10 +103,37 @@ def cmd_export(args: argparse.Namespace) -> int:
         template=args.mall,
         draft=args.utkast,
         outline=args.disposition,
+        current=args.aktuell,
+        page_numbers=args.sidnummer,
     )
     size = format_number(result.size_bytes / 1024, 0, sep=" ")
-    print(f"Dokumentet skrevs: {result.out} ({size} kB, {len(result.chapters)} kapitel)")
+    chapters = f", {len(result.chapters)} kapitel" if result.chapters else ""
+    print(f"Dokumentet skrevs: {result.out} ({size} kB{chapters})")
+    for note in result.notes:
+        print(f"Obs: {note}")
     _note_upgraded_copy(result.upgraded_copy)
+    return 0
+
+
+def cmd_edition(args: argparse.Namespace) -> int:
+    from utredning_app.services.editions import record_edition
+
+    info = record_edition(args.path, args.kind, label=args.etikett, template=args.mall)
+    print(
+        f"Utgåvan sparades: {info.report_title}, {info.label}, {info.edition_date.isoformat()} "
+        f"({info.size_bytes // 1024} kB)."
+    )
+    return 0
+
+
+def cmd_editions(args: argparse.Namespace) -> int:
+    from utredning_app.services.editions import list_editions
+
+    editions = list_editions(args.path)
+    if not editions:
+        print("Filen har inga sparade utgåvor.")
+    for e in editions:
+        print(f"{e.kind.label}\t{e.edition_date.isoformat()}\t{e.label}\t{e.report_title}")
     return 0
 
 

@@ -41,6 +41,8 @@ class InvestigationInfo:
     horizon_years: int
     discount_rate: float
     price_base_year: int
+    signatory: str = ""  # the regiondirektör who signs the tjänsteutlåtande
+    deciding_body: str = ""  # e.g. "Regionfullmäktige"
 
 
 @dataclass(frozen=True)
@@ -132,12 +134,38 @@ class SectionData:
 
 
 @dataclass(frozen=True)
+class SnapshotProposal:
+    """A proposal as it stood in a sent edition."""
+
+    id: str
+    number: int
+    title: str
+    text_md: str
+
+
+@dataclass(frozen=True)
+class EditionData:
+    """A sent edition of a report (the .docx bytes stay in the file; see services/editions)."""
+
+    id: str
+    edition_date: dt.date
+    label: str
+    proposals: tuple[SnapshotProposal, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReportInfo:
     kind: ReportKind
     title: str
     status: ReportStatus
     report_date: dt.date | None
     sections: tuple[SectionData, ...]
+    id: str = ""
+    editions: tuple[EditionData, ...] = ()  # oldest first
+
+    @property
+    def latest_edition(self) -> EditionData | None:
+        return self.editions[-1] if self.editions else None
 
 
 @dataclass(frozen=True)
@@ -181,6 +209,7 @@ class RoundData:
     description_md: str
     proposal_ids: tuple[str, ...]
     consultees: tuple[ConsulteeData, ...]
+    comments: dict[str, str] = field(default_factory=dict)  # proposal id → Utredningens kommentar
 
 
 @dataclass(frozen=True)
@@ -192,7 +221,8 @@ class DissentData:
     title: str
     text_md: str
     members: tuple[str, ...]
-    member_parties: tuple[str, ...] = ()  # each signer's own party (abbreviation), as members
+    # (name, the member's own party abbreviation) of each signing member, in ``members`` order.
+    signers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

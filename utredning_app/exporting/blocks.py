@@ -32,9 +32,14 @@ from utredning_app.domain.report_model import (
     ReportData,
     RoundData,
 )
-from utredning_app.exporting.docx_helpers import CaptionCounter, clean, keep_with_next
+from utredning_app.exporting.docx_helpers import CaptionCounter, clean, fast_run, keep_with_next
 from utredning_app.exporting.fast_table import add_table
-from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames, markdown_to_plain
+from utredning_app.exporting.markdown_docx import (
+    MarkdownWriter,
+    StyleNames,
+    markdown_to_plain,
+    no_break_numbers,
+)
 
 if TYPE_CHECKING:
     from utredning_app.exporting.cost_tables import TextTable
@@ -45,6 +50,16 @@ FIGURE_WIDTH_CM = 16.0  # the text width of the template's A4 page
 
 class Cancelled(Exception):
     """The user cancelled the export."""
+
+
+@dataclass(frozen=True)
+class PendingChart:
+    """A chart being drawn by the chart worker (``exporting/chart_jobs.py``)."""
+
+    future: Future[bytes]
+    fn: Callable[..., bytes]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
 
 
 @dataclass
@@ -60,6 +75,11 @@ class BuildContext:
     cancelled: Callable[[], bool] = lambda: False
     _costs: Any = None
     _background: dict[str, Future[Any]] = field(default_factory=dict)
+    # Swedish notes for the person exporting (e.g. a memo past four pages, no signatory).
+    warnings: list[str] = field(default_factory=list)
+    _table_size: float | None = None
+    _figures: list[tuple[Any, bytes | PendingChart, str, str]] = field(default_factory=list)
+    _table_font: str | None = None
 
     def start(self, key: str, work: Callable[[], Any]) -> None:
         """Start ``work`` in a background thread now; ``result(key, …)`` collects it later.
@@ -100,9 +120,7 @@ class BuildContext:
     def paragraph(self, text: str = "", *, italic: bool = False, bold: bool = False) -> Any:
         paragraph = self.md.par(self.document, self.styles.normal)
         if text:
-            run = paragraph.add_run(clean(text))
-            run.italic = italic or None
-            run.bold = bold or None
+            fast_run(paragraph, text, italic=italic, bold=bold)
         return paragraph
 
     def markdown(self, text: str, depth: int = 1) -> int:
@@ -118,51 +136,131 @@ class BuildContext:
         headers: list[str],
         rows: list[list[str]] | Any,
         *,
-        widths: list[float] | None = None,
         numeric: tuple[int, ...] = (),
-        small: bool = False,
     ) -> None:
-        add_table(
-            self.document,
-            headers,
-            rows,
-            style=self.styles.table,
-            widths_cm=widths,
-            numeric_columns=numeric,
-            font_size_pt=8.5 if small else None,
-        )
-        # A little air after a table (Word glues the next paragraph to it otherwise).
-        spacer = self.md.par(self.document, self.styles.normal)
-        spacer.paragraph_format.space_after = 0
+        """A table in the template's table style (its font size, ``--mall``), columns as wide
+        as their content needs; too wide for the page, it is split into tables that each
+        repeat the first column."""
+        from utredning_app.exporting import table_layout as tl
 
-    def text_table(self, table: TextTable, widths: list[float] | None = None) -> None:
+        rows = rows if isinstance(rows, list) else list(rows)
+        size = self.table_font_size()
+        needs = tl.column_needs(headers, rows, size or 9.0)
+        widths = tl.fit_widths(needs)
+        groups = [list(range(len(headers)))] if widths is not None else tl.split_columns(needs)
+        for part, columns in enumerate(groups):
+            if part:
+                more = ", ".join(headers[i].replace("\u00ad", "") for i in columns[1:])
+                self.paragraph(f"Tabellen fortsätter med kolumnerna {more}.", italic=True)
+            sub_needs = [needs[i] for i in columns]
+            sub_widths = widths if widths is not None else tl.fit_widths(sub_needs)
+            add_table(
+                self.document,
+                [headers[i] for i in columns],
+                [[row[i] if i < len(row) else "" for i in columns] for row in rows]
+                if len(groups) > 1
+                else rows,
+                style=self.styles.table,
+                widths_cm=sub_widths,
+                numeric_columns=tuple(columns.index(i) for i in numeric if i in columns),
+                font_size_pt=size,
+                font_name=self.table_font(),
+            )
+            # A little air after a table (Word glues the next paragraph to it otherwise).
+            spacer = self.md.par(self.document, self.styles.normal)
+            spacer.paragraph_format.space_after = 0
+
+    def table_font(self) -> str | None:
+        """The font of the template's table style: set on the runs, since the Normal style's
+        font would otherwise win over the table style's in Word and LibreOffice."""
+        if self._table_font is None:
+            from docx.oxml.ns import qn
+
+            name = ""
+            try:
+                rpr = self.document.styles[self.styles.table].element.find(qn("w:rPr"))
+                fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+                if fonts is not None:
+                    name = str(fonts.get(qn("w:ascii")) or "")
+            except KeyError:
+                name = ""
+            self._table_font = name
+        return self._table_font or None
+
+    def table_font_size(self) -> float | None:
+        """The font size of the template's table style (None: the style sets none)."""
+        if self._table_size is None:
+            from docx.oxml.ns import qn
+
+            size = 0.0
+            try:
+                style = self.document.styles[self.styles.table]
+                rpr = style.element.find(qn("w:rPr"))
+                sz = rpr.find(qn("w:sz")) if rpr is not None else None
+                if sz is not None:
+                    size = int(sz.get(qn("w:val"))) / 2
+            except (KeyError, ValueError, TypeError):
+                size = 0.0
+            self._table_size = size
+        return self._table_size or None
+
+    def text_table(self, table: TextTable) -> None:
         """A ready-formatted table (``exporting.cost_tables.TextTable``) with its caption and
         note."""
         self.caption("Tabell", table.title)
         self.table(
             list(table.header),
             [list(row) for row in table.rows],
-            widths=widths,
             numeric=tuple(table.numeric_columns),
-            small=True,
         )
         if table.note:
             self.paragraph(table.note, italic=True)
 
-    def figure(self, png: bytes, caption: str, alt: str, *, title: str | None = None) -> None:
+    def chart(self, fn: Callable[..., bytes], *args: Any, **kwargs: Any) -> PendingChart:
+        """Draw a chart (a module-level ``*_png`` function) in the chart worker process; the
+        picture is put in place when the document is finished (``place_figures``)."""
+        from utredning_app.exporting import chart_jobs
+
+        return PendingChart(chart_jobs.submit(fn, *args, **kwargs), fn, args, kwargs)
+
+    def figure(
+        self, png: bytes | PendingChart, caption: str, alt: str, *, title: str | None = None
+    ) -> None:
         """A chart, centred at full text width, with alt text (``title`` defaults to the
         caption) and its numbered caption below."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm
-
-        from utredning_app.exporting.docx_helpers import set_alt_text
 
         paragraph = self.styled(self.styles.normal)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         keep_with_next(paragraph)
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
-        set_alt_text(shape, alt, title or caption)
+        self._figures.append((paragraph, png, alt, title or caption))
         self.caption("Figur", caption)
+
+    def place_figures(self) -> None:
+        """Put every chart's picture into its paragraph (waiting for the worker's drawings)."""
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Cm
+
+        from utredning_app.exporting import chart_jobs
+
+        if not self._figures:
+            return
+        part = self.document.part
+        # python-docx finds a free drawing id by searching the whole document for each
+        # picture; one search, then counting up.
+        shape_id = int(part.next_id)
+        for paragraph, png, alt, title in self._figures:
+            self.check()
+            if isinstance(png, PendingChart):
+                png = chart_jobs.result(png.future, png.fn, *png.args, **png.kwargs)
+            r_id, image = part.get_or_add_image(io.BytesIO(png))
+            cx, cy = image.scaled_dimensions(Cm(FIGURE_WIDTH_CM), None)
+            inline = CT_Inline.new_pic_inline(shape_id, r_id, image.filename, cx, cy)
+            shape_id += 1
+            paragraph.add_run()._r.add_drawing(inline)
+            inline.docPr.set("descr", clean(alt))
+            inline.docPr.set("title", clean(title))
+        self._figures.clear()
 
     def proposals(self) -> list[ProposalData]:
         return self.data.proposals_for(self.kind)
@@ -272,9 +370,7 @@ def providers_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             ]
             for p in providers
         ],
-        widths=[4.6, 2.4, 4.0, 2.0, 3.0],
         numeric=(3, 4),
-        small=True,
     )
     written = 1
     described = [p for p in providers if p.description_md.strip()]
@@ -380,9 +476,7 @@ def matrix_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         ctx.table(
             ["Bedömningsgrund", "Vikt", *codes],
             rows,
-            widths=[5.0, 1.4, *([min(2.0, 9.6 / n)] * n)],
             numeric=tuple(range(1, n + 2)),
-            small=True,
         )
         legend = "; ".join(f"{code} = {o.name}" for code, o in zip(codes, options, strict=True))
         ctx.paragraph(f"Alternativ: {legend}.", italic=True)
@@ -401,9 +495,7 @@ def matrix_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         headers,
         rows,
-        widths=[4.5, *([max(1.4, min(2.4, 10.5 / max(n, 1)))] * n), 1.6],
         numeric=tuple(range(1, n + 2)),
-        small=True,
     )
     return 1
 
@@ -449,10 +541,10 @@ def assessments_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 label += (
                     f" (bedömning {format_number(a.score, 0 if a.score == int(a.score) else 1)})"
                 )
-            paragraph.add_run(clean(label) + ". ").bold = True
-            paragraph.add_run(clean(markdown_to_plain(a.rationale_md)))
+            fast_run(paragraph, clean(label) + ". ", bold=True)
+            fast_run(paragraph, clean(markdown_to_plain(a.rationale_md)))
             if a.source:
-                paragraph.add_run(f" Källa: {clean(a.source)}.").italic = True
+                fast_run(paragraph, f" Källa: {clean(a.source)}.", italic=True)
             written += 1
     return written
 
@@ -483,13 +575,11 @@ def costs_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         ["Alternativ", *[str(y) for y in years], "Summa"],
         [[c.name, *[_mnkr(v) for v in c.base], _mnkr(c.total_base)] for c in costs],
-        widths=[5.0, *([11.0 / (len(years) + 1)] * (len(years) + 1))],
         numeric=tuple(range(1, len(years) + 2)),
-        small=True,
     )
     if figures.summary is not None:
         if params.get("nuvarde", True):
-            ctx.text_table(cost_table(figures.summary), widths=[4.6, 4.1, 4.6, 2.7])
+            ctx.text_table(cost_table(figures.summary))
     else:
         _simple_totals(ctx, costs)
         ctx.paragraph(
@@ -520,9 +610,7 @@ def _simple_totals(ctx: BuildContext, costs: list[Any]) -> None:
     ctx.table(
         ["Alternativ", "Låg", "Bas", "Hög", "Skillnad mot nollalternativet (bas)"],
         rows,
-        widths=[5.0, 2.2, 2.2, 2.2, 4.4],
         numeric=(1, 2, 3, 4),
-        small=True,
     )
 
 
@@ -532,28 +620,46 @@ MAX_CHART_SERIES = 6
 def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
     from utredning_app.exporting.charts import RangeSeries, range_chart_png
 
-    # A readable chart has few lines: the baseline and the first options in the outline order.
-    shown = costs[:MAX_CHART_SERIES]
+    # A readable chart has few lines: the baseline and the options that cost least.
+    if len(costs) <= MAX_CHART_SERIES:
+        shown = costs
+    else:
+        baseline = [c for c in costs if c.is_baseline][:1]
+        others = sorted((c for c in costs if not c.is_baseline), key=lambda c: c.total_base)
+        keep = {id(c) for c in baseline + others[: MAX_CHART_SERIES - len(baseline)]}
+        shown = [c for c in costs if id(c) in keep]
     series = [
         RangeSeries(c.name, c.years, c.low, c.base, c.high, dashed=c.is_baseline) for c in shown
     ]
-    png = range_chart_png(
-        series, title="Kostnad per år (bas, med intervall låg–hög)", y_label="mnkr"
+    png = ctx.chart(
+        range_chart_png,
+        series,
+        title="Kostnad per år (bas, med intervall låg–hög)",
+        y_label="mnkr",
     )
     lines = [
-        f"{c.name}: {_mnkr(c.base[0])} mnkr {c.years[0]} och {_mnkr(c.base[-1])} mnkr "
-        f"{c.years[-1]} (intervall {_mnkr(c.total_low)}–{_mnkr(c.total_high)} mnkr för perioden)"
+        f"{c.name}: {_mnkr(c.base[0])}\u00a0mnkr {c.years[0]} och {_mnkr(c.base[-1])}\u00a0mnkr "
+        f"{c.years[-1]} (intervall {_mnkr(c.total_low)}–{_mnkr(c.total_high)}\u00a0mnkr för "
+        "perioden)"
         for c in shown
     ]
-    more = (
-        f" (de {len(shown)} första av {len(costs)} alternativ)" if len(costs) > len(shown) else ""
-    )
+    rest = ""
+    if len(shown) < len(costs):
+        rest = (
+            f"Diagrammet visar nollalternativet och de {len(shown) - 1} alternativ som kostar "
+            f"minst över perioden; alla {len(costs)} alternativ finns i tabellen."
+        )
     ctx.figure(
         png,
-        f"Kostnad per år och alternativ{more}; skuggat område visar intervallet låg–hög",
-        "Linjediagram över kostnaden per år för varje alternativ. " + "; ".join(lines) + ".",
+        "Kostnad per år och alternativ; skuggat område visar intervallet låg–hög",
+        "Linjediagram över kostnaden per år för varje alternativ. "
+        + "; ".join(lines)
+        + "."
+        + (f" {rest}" if rest else ""),
         title="Kostnad per alternativ och år",
     )
+    if rest:
+        ctx.paragraph(rest, italic=True)
 
 
 @block("kostnader_aktor", help="kostnader och finansiering per aktör (14 § kommittéförordningen)")
@@ -566,7 +672,7 @@ def costs_by_actor_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     table = actor_table(figures.summary)
     if not table.rows:
         return 0
-    ctx.text_table(table, widths=[3.3, 1.8, 3.3, 3.2, 4.4])
+    ctx.text_table(table)
     return 1
 
 
@@ -602,9 +708,7 @@ def estimates_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         ["Indikator", "Alternativ", "Enhet", "År", "Bas", "Intervall", "Källa"],
         rows,
-        widths=[3.6, 3.2, 1.6, 1.1, 1.4, 2.2, 3.0],
         numeric=(3, 4, 5),
-        small=True,
     )
     return 1
 
@@ -629,7 +733,7 @@ def proposals_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             _proposal_heading(ctx, p, 1)
         else:
             paragraph = ctx.paragraph()
-            paragraph.add_run(f"{p.label}. {clean(p.title)}").bold = True
+            fast_run(paragraph, f"{p.label}. {clean(p.title)}", bold=True)
             keep_with_next(paragraph)
         ctx.markdown(p.text_md, depth=2)
         if with_rationale and p.rationale_md.strip():
@@ -652,9 +756,9 @@ def proposal_list_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         fmt.left_indent = Cm(0.8)
         fmt.first_line_indent = Cm(-0.8)
         body = (markdown_to_plain(p.text_md) or p.title).rstrip()
-        paragraph.add_run(f"{index}.\t{clean(body)}")
+        fast_run(paragraph, f"{index}.\t{clean(body)}")
         if renumbered:
-            paragraph.add_run(f" (utredningens förslag {p.number})").italic = True
+            fast_run(paragraph, f" (utredningens förslag {p.number})", italic=True)
     return len(proposals)
 
 
@@ -675,8 +779,8 @@ def proposal_rationales_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         if not text:
             continue
         paragraph = ctx.paragraph()
-        paragraph.add_run(f"{p.label}. ").bold = True
-        paragraph.add_run(clean(text))
+        fast_run(paragraph, f"{p.label}. ", bold=True)
+        fast_run(paragraph, clean(text))
         written += 1
     return written
 
@@ -713,17 +817,20 @@ def round_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     text += f" till {len(invited)} remissinstanser"
     if rnd.deadline:
         text += f" med sista svarsdag {format_date(rnd.deadline)}"
-    text += f". {len(answered)} svar har kommit in"
+    text += f". {len(answered)} svar kom in"
     if own:
-        text += f", varav {len(own)} från instanser som svarat på eget initiativ"
+        text += f", varav {len(own)} från instanser som svarade på eget initiativ"
     silent = len(_not_answered(rnd))
     text += (
-        ". 1 inbjuden instans har inte svarat."
+        ". 1 inbjuden instans svarade inte."
         if silent == 1
-        else f". {silent} inbjudna instanser har inte svarat."
+        else f". {silent} inbjudna instanser svarade inte."
     )
     ctx.paragraph(text)
-    ctx.markdown(rnd.description_md)
+    if ctx.kind != ReportKind.REMISSAMMANSTALLNING:
+        # The compilation is written after the deadline: the covering letter's wording about
+        # what the answers should contain does not belong in it.
+        ctx.markdown(rnd.description_md)
     return 1
 
 
@@ -770,9 +877,7 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             "Inte berört",
         ],
         rows,
-        widths=[4.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0],
         numeric=(1, 2, 3, 4, 5, 6),
-        small=True,
     )
     ctx.paragraph(
         "Med synpunkter: tillstyrker med synpunkter. Inte berört: instanser som svarat men "
@@ -784,6 +889,10 @@ def remiss_summary_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("remiss_per_forslag", "tabell", "citat", "ej_svar", help="synpunkterna förslag för förslag")
 def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """Per förslag: the instanser grouped by stance (names in each group), answers from
+    instanser that were not invited, the comments that were made, the central points
+    (quotes) and Utredningens kommentar. Instanser without a comment are named in their
+    group only, never given a table row each."""
     rnd = _round(ctx)
     if rnd is None:
         return 0
@@ -798,35 +907,36 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         _proposal_heading(ctx, p, 1)
         if p.text_md.strip():
             quote = ctx.styled(ctx.styles.quote)
-            quote.add_run(clean(markdown_to_plain(p.text_md)))
+            fast_run(quote, clean(markdown_to_plain(p.text_md)))
         groups: dict[StanceKind, list[str]] = {s: [] for s in STANCE_ORDER}
+        others: list[str] = []
         rows: list[list[str]] = []
         for c in answered:
             assert c.response is not None
             stance = c.response.stances.get(p.id)
             if stance is None:
                 continue
-            groups[stance.stance].append(c.name)
-            rows.append([c.name, stance.stance.label, markdown_to_plain(stance.comment_md)])
-        summary = [f"{s.label}: {len(names)}" for s, names in groups.items() if names]
-        ctx.paragraph(
-            ("Ställningstaganden – " + "; ".join(summary) + ".")
-            if summary
-            else "Ingen remissinstans har tagit ställning till förslaget."
-        )
+            if c.invited:
+                groups[stance.stance].append(c.name)
+            else:
+                others.append(f"{c.name} ({stance.stance.label.lower()})")
+            comment = markdown_to_plain(stance.comment_md)
+            if comment:
+                rows.append([c.name, stance.stance.label, comment])
+        if not any(groups.values()) and not others:
+            ctx.paragraph("Ingen remissinstans tog ställning till förslaget.")
         for s in STANCE_ORDER:
-            if groups[s] and not with_table:
+            if groups[s]:
                 paragraph = ctx.paragraph()
-                paragraph.add_run(f"{s.label}: ").bold = True
-                paragraph.add_run(clean(", ".join(groups[s])) + ".")
+                fast_run(paragraph, f"{s.label} ({len(groups[s])}): ", bold=True)
+                fast_run(paragraph, clean(", ".join(groups[s])) + ".")
+        if others:
+            paragraph = ctx.paragraph()
+            fast_run(paragraph, f"Övriga som har yttrat sig ({len(others)}): ", bold=True)
+            fast_run(paragraph, clean(", ".join(others)) + ".")
         if with_table and rows:
-            ctx.caption("Tabell", f"Ställningstaganden till förslag {p.number}")
-            ctx.table(
-                ["Remissinstans", "Ställningstagande", "Kommentar"],
-                rows,
-                widths=[4.6, 3.4, 8.0],
-                small=True,
-            )
+            ctx.caption("Tabell", f"Synpunkter på förslag {p.number}")
+            ctx.table(["Remissinstans", "Ställningstagande", "Synpunkt"], rows)
         if with_quotes:
             quotes = [
                 (c.name, q.text)
@@ -839,12 +949,18 @@ def remiss_per_proposal_block(ctx: BuildContext, params: dict[str, Any]) -> int:
                 ctx.heading("Centrala synpunkter", 2)
                 for name, text in quotes:
                     quote = ctx.styled(ctx.styles.quote)
-                    quote.add_run(f"”{clean(text.strip())}”")
-                    quote.add_run(f" – {clean(name)}").italic = False
+                    fast_run(quote, f"”{clean(text.strip())}”")
+                    fast_run(quote, f" – {clean(name)}")
+        ctx.heading("Utredningens kommentar", 2)
+        comment_md = rnd.comments.get(p.id, "")
+        if comment_md.strip():
+            ctx.markdown(comment_md, depth=3)
+        else:
+            ctx.paragraph("[Utredningens kommentar är ännu inte skriven.]", italic=True)
         if silent:
             paragraph = ctx.paragraph()
-            paragraph.add_run("Har inte svarat: ").bold = True
-            paragraph.add_run(clean(", ".join(silent)) + ".")
+            fast_run(paragraph, "Svarade inte: ", bold=True)
+            fast_run(paragraph, clean(", ".join(silent)) + ".")
         written += 1
     return written
 
@@ -856,7 +972,7 @@ def not_answered_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         return 0
     silent = _not_answered(rnd)
     if not silent:
-        ctx.paragraph("Alla inbjudna remissinstanser har svarat.")
+        ctx.paragraph("Alla inbjudna remissinstanser svarade.")
         return 1
     for c in silent:
         ctx.styled(ctx.styles.bullets[0], c.name)
@@ -886,8 +1002,6 @@ def consultees_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     ctx.table(
         ["Remissinstans", "Typ", "Inbjuden", "Svar inkom"],
         rows,
-        widths=[7.0, 3.2, 3.2, 2.6],
-        small=True,
     )
     return 1
 
@@ -897,38 +1011,51 @@ def consultees_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("reservationer", help="reservationer och särskilda yttranden per förslag och parti")
 def dissents_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """Per kind (a sub-heading only when both kinds occur: the chapter's own title already
+    says "Reservationer"), per proposal: the text and the ledamöter who sign it, each with
+    their own party."""
     dissents = ctx.data.dissents
     if not dissents:
         return 0
     by_proposal = {p.id: p for p in ctx.data.proposals}
+    kinds = [
+        k
+        for k in (DissentKind.RESERVATION, DissentKind.SARSKILT_YTTRANDE)
+        if any(d.kind == k for d in dissents)
+    ]
     written = 0
-    for kind, title in (
-        (DissentKind.RESERVATION, "Reservationer"),
-        (DissentKind.SARSKILT_YTTRANDE, "Särskilda yttranden"),
-    ):
+    for kind in kinds:
         items = [d for d in dissents if d.kind == kind]
-        if not items:
-            continue
-        ctx.heading(title)
+        depth = 1
+        if len(kinds) > 1:
+            title = "Reservationer" if kind == DissentKind.RESERVATION else "Särskilda yttranden"
+            ctx.heading(title)
+            depth = 2
         items.sort(
             key=lambda d: (by_proposal[d.proposal_id].number if d.proposal_id else 10_000, d.party)
         )
         for d in items:
             ctx.check()
-            who = d.party_name or d.party or "Ledamot"
+            names_of = {p.abbreviation: p.name for p in ctx.data.parties}
+            parties = [names_of.get(a, a) for a in dict.fromkeys(a for _, a in d.signers if a)]
+            if not parties:
+                parties = [d.party_name or d.party or "ledamot"]
+            who = (
+                parties[0] if len(parties) == 1 else ", ".join(parties[:-1]) + f" och {parties[-1]}"
+            )
             about = ""
             if d.proposal_id and d.proposal_id in by_proposal:
-                p = by_proposal[d.proposal_id]
-                about = f" – förslag {p.number}"
+                about = f" – förslag {by_proposal[d.proposal_id].number}"
             heading = f"{kind.label} av {who}{about}"
             if d.title:
                 heading += f": {d.title}"
-            ctx.heading(heading, 2)
-            ctx.markdown(d.text_md, depth=3)
-            if d.members:  # each signer with their own party
-                parties = d.member_parties or (d.party,) * len(d.members)
-                signed = zip(d.members, parties, strict=False)
-                paragraph = ctx.paragraph(", ".join(f"{n} ({p})" if p else n for n, p in signed))
+            ctx.heading(heading, depth)
+            ctx.markdown(d.text_md, depth=depth + 1)
+            names = [f"{name} ({party})" if party else name for name, party in d.signers]
+            if not names and d.members:
+                names = list(d.members)
+            if names:
+                paragraph = ctx.paragraph(", ".join(names))
                 paragraph.runs[0].italic = True
             written += 1
     return written
@@ -947,13 +1074,16 @@ def members_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         for m in sorted(members, key=lambda m: (order[m.role], m.party, m.name))
     ]
     ctx.caption("Tabell", "Utredningens sammansättning")
-    ctx.table(["Namn", "Roll", "Parti", "Titel"], rows, widths=[5.0, 3.5, 1.8, 5.7], small=True)
+    ctx.table(["Namn", "Roll", "Parti", "Titel"], rows)
     return 1
 
 
 @block("tidplan", help="milstolparna som en tabell")
 def milestones_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    milestones = ctx.data.milestones
+    from utredning_app.domain.enums import MilestoneKind
+
+    # The group's own meetings are not part of the plan for carrying the proposals out.
+    milestones = [m for m in ctx.data.milestones if m.kind != MilestoneKind.SAMMANTRADE]
     if not milestones:
         return 0
     ctx.caption("Tabell", "Tidplan")
@@ -963,8 +1093,6 @@ def milestones_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             [format_date(m.due_date), m.title, m.kind.label, "Ja" if m.done else "Nej"]
             for m in milestones
         ],
-        widths=[2.6, 8.6, 3.2, 1.6],
-        small=True,
     )
     return 1
 
@@ -1003,7 +1131,7 @@ def memo_header_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             paragraph.style = ctx.styles.normal
             paragraph.paragraph_format.space_after = Pt(0)
-            run = paragraph.add_run(clean(text))
+            run = paragraph.add_run(clean(no_break_numbers(text)))
             run.bold = bold or None
             run.font.size = Pt(size)
             first = False
@@ -1042,35 +1170,47 @@ def decision_basis_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("underskrift", "titlar", "namn", help="underskrifter (t.ex. regiondirektör)")
 def signature_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """ "I tjänsten" with each signatory's name over the title: the regiondirektör (the
+    investigation's signatory) and the handläggare. A signatory without a name is never an
+    empty line: the title stands alone and the export warns."""
     from docx.shared import Pt
 
+    from utredning_app.exporting.docx_helpers import repeat_header_row
+
     inv = ctx.data.investigation
-    titles = list(params.get("titlar", ["Regiondirektör"]))
-    names = list(params.get("namn", []))
+    titles = [str(t) for t in params.get("titlar", ["Regiondirektör"])]
+    names = [str(n) for n in params.get("namn", [])]
+    signers: list[tuple[str, str]] = []
+    for i, title in enumerate(titles):
+        name = names[i] if i < len(names) else (inv.signatory if i == 0 else "")
+        if not name.strip():
+            ctx.warnings.append(
+                f"Tjänsteutlåtandet saknar namn på undertecknaren ({title.lower()}): ange det "
+                "i utredningens fält Undertecknare (regiondirektör)."
+            )
+        signers.append((name.strip(), title))
+    if inv.case_officer:
+        signers.append((inv.case_officer, "Handläggare"))
     paragraph = ctx.paragraph("I tjänsten")
     paragraph.paragraph_format.space_before = Pt(12)
     keep_with_next(paragraph)
-    table = ctx.document.add_table(
-        rows=1, cols=max(len(titles), 1) + (1 if inv.case_officer else 0)
-    )
-    cells = list(table.rows[0].cells)
-    signers = [(names[i] if i < len(names) else "", t) for i, t in enumerate(titles)]
-    if inv.case_officer:
-        signers.append((inv.case_officer, "Handläggare"))
-    from utredning_app.exporting.docx_helpers import repeat_header_row
-
+    table = ctx.document.add_table(rows=1, cols=max(len(signers), 1))
     repeat_header_row(table.rows[0])  # also marks the row cantSplit: signatures stay together
-    for cell, (name, title) in zip(cells, signers, strict=False):
+    for cell, (name, title) in zip(table.rows[0].cells, signers, strict=False):
         first = cell.paragraphs[0]
         first.paragraph_format.space_before = Pt(24)
         first.paragraph_format.keep_with_next = True
-        first.add_run(clean(name) if name else "")
-        cell.add_paragraph(clean(title))
+        if name:
+            fast_run(first, clean(name))
+            cell.add_paragraph(clean(title))
+        else:
+            fast_run(first, clean(title))
     return 1
 
 
 @block("utdrag_till", "mottagare", help="utdrag till: mottagare av beslutet")
 def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    """Every recipient by name (never "med flera")."""
     receivers = [str(r) for r in params.get("mottagare", [])]
     if not receivers:
         inv = ctx.data.investigation
@@ -1081,17 +1221,14 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
             for c in rnd.consultees:
                 if c.invited and c.type in (ConsulteeType.NAMND, ConsulteeType.BOLAG):
                     receivers.append(c.name)
-    if not receivers:
-        return 0
-    shown = receivers[:10]
-    for r in shown:
+    receivers = list(dict.fromkeys(r for r in receivers if r.strip()))
+    for r in receivers:
         paragraph = ctx.paragraph(r)
         paragraph.paragraph_format.space_after = 0
-    if len(receivers) > len(shown):
-        ctx.paragraph(f"med flera ({len(receivers) - len(shown)} till)")
-    return len(shown)
+    return len(receivers)
 
 
 # The cost model's blocks (nuvärde, osäkerhet, rangordning) live beside the cost charts and
 # register themselves in BLOCKS when imported.
 from utredning_app.exporting import cost_blocks as _cost_blocks  # noqa: E402, F401
+from utredning_app.exporting import decision_blocks as _decision_blocks  # noqa: E402, F401

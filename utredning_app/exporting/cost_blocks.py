@@ -47,21 +47,32 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     if summary is None:
         return _problem(ctx, figures.problem)
     table = cost_tables.cost_table(summary)
-    ctx.text_table(table, [5.0, 4.0, 4.6, 2.4])
+    ctx.text_table(table)
     written = 1
     if params.get("diagram", True) and len(summary.options) > 1:
-        lines = [
-            f"{oc.option.title}: {row[2]} mnkr"
-            for oc, row in zip(summary.options, table.rows, strict=True)
-            if oc.difference_pv is not None
-        ]
+        rows = {oc.option.id: row for oc, row in zip(summary.options, table.rows, strict=True)}
+        differing = [oc for oc in summary.options if oc.difference_pv is not None]
+        shown = sorted(differing, key=lambda oc: oc.difference_pv.base)[: cost_charts.CHART_TOP]
+        shown_ids = {oc.option.id for oc in shown}
+        shown = [oc for oc in differing if oc.option.id in shown_ids]  # the table's order
+        lines = [f"{oc.option.title}: {rows[oc.option.id][2]}\u00a0mnkr" for oc in shown]
+        rest = ""
+        if len(shown) < len(differing):
+            rest = (
+                f" Diagrammet visar de {len(shown)} alternativ som har lägst kostnad jämfört "
+                f"med nollalternativet; alla {len(differing)} finns i tabellen."
+            )
         ctx.figure(
-            cost_charts.cost_ranges_png(summary, difference=True),
-            "Skillnad i nuvärde mot nollalternativet; stapeln visar bas, linjen låg–hög",
-            "Liggande stapeldiagram över skillnaden i nuvärde mot nollalternativet. "
-            + "; ".join(lines)
-            + ".",
+            ctx.chart(
+                cost_charts.cost_ranges_png, summary, difference=True, option_ids=list(shown_ids)
+            ),
+            "Skillnad i nuvärde mot nollalternativet; stapeln visar bas, linjen "
+            "scenariointervallet",
+            "Liggande stapeldiagram över skillnaden i nuvärde mot nollalternativet, bas "
+            "(scenariointervall). " + "; ".join(lines) + "." + rest,
         )
+        if rest:
+            ctx.paragraph(rest.strip(), italic=True)
         written += 1
     return written
 
@@ -110,30 +121,48 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     show_tornado = bool(params.get("tornado", True))
     candidates = [o for o in model.options if not o.is_baseline and cost_estimates(model, o.id)]
     limit = int(params.get("max_tornado", MAX_TORNADOES))
-    tornadoes: list[tuple[Any, Any, bytes]] = []
+    if len(candidates) > limit:
+        # The options that cost least (present value, base) are the ones a reader weighs.
+        summary = ctx.cost_figures().summary
+        if summary is not None:
+            base = {oc.option.id: oc.present_value.base for oc in summary.options}
+            candidates.sort(key=lambda o: base.get(o.id, float("inf")))
+    tornadoes: list[tuple[Any, Any, Any]] = []
     try:
         # The tornado charts need no simulation: drawn first, they overlap its last part.
         for option in candidates[:limit] if show_tornado else []:
             ctx.check()
             data = tornado(model, option.id, limit=8)
-            tornadoes.append((option, data, cost_charts.tornado_png(data)))
+            tornadoes.append((option, data, ctx.chart(cost_charts.tornado_png, data)))
         result = ctx.result("simulering", lambda: _simulation(model))
     except UserError as exc:
         return _problem(ctx, exc.message)
     table = cost_tables.simulation_table(result)
-    ctx.text_table(table, [5.6, 2.2, 2.2, 2.2, 3.8])
+    ctx.text_table(table)
+    ranked = sorted(result.options, key=lambda o: (not o.option.is_baseline, o.p50))
+    shown_ids = {o.option.id for o in ranked[: cost_charts.CHART_TOP]}
+    rows = [r for o, r in zip(result.options, table.rows, strict=True) if o.option.id in shown_ids]
+    rest = ""
+    if len(shown_ids) < len(result.options):
+        rest = (
+            f" Diagrammet visar nollalternativet och de {len(shown_ids) - 1} alternativ med "
+            f"lägst mittvärde; alla {len(result.options)} finns i tabellen."
+        )
     ctx.figure(
-        cost_charts.simulation_png(result),
-        "Simulerat nuvärde per alternativ: P10–P90 med medianen (P50) markerad",
+        ctx.chart(cost_charts.simulation_png, result, list(shown_ids)),
+        "Simulerat nuvärde per alternativ: åtta av tio utfall (P10–P90) med mittvärdet (P50)",
         "Diagram över simulerade nuvärden. "
-        + "; ".join(f"{r[0]}: P10 {r[1]}, P50 {r[2]}, P90 {r[3]} mnkr" for r in table.rows)
-        + ".",
+        + "; ".join(f"{r[0]}: P50 {r[2]} ({r[1]}\u00a0– {r[3]})\u00a0mnkr" for r in rows)
+        + "."
+        + rest,
     )
+    if rest:
+        ctx.paragraph(rest.strip(), italic=True)
     written = 2
     if show_tornado and len(candidates) > limit:
         ctx.paragraph(
-            f"Tornadodiagram visas för de {limit} första av {len(candidates)} alternativ; "
-            "programmet visar dem för alla.",
+            f"Tornadodiagram visas för de {limit} alternativ som har lägst kostnad (nuvärde, "
+            f"bas) av {len(candidates)}; programmet visar dem för alla.",
             italic=True,
         )
     for option, data, png in tornadoes:
@@ -159,11 +188,19 @@ def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     written = 0
     if result.rankings:
         table = cost_tables.ranking_table(result.rankings, compact=True)
-        first = 5.0
-        rest = (16.0 - first) / max(1, len(table.header) - 1)
-        ctx.text_table(table, [first, *([rest] * (len(table.header) - 1))])
+        ctx.text_table(table)
+        group = result.rankings[0]
+        best = sorted(group.ranking, key=lambda r: r.rank)[: cost_charts.CHART_TOP]
+        shown_ids = [r.option.id for r in best]
+        if len(shown_ids) < len(group.ranking):
+            ctx.paragraph(
+                f"Diagrammet visar de {len(shown_ids)} alternativ som placeras bäst i "
+                f"{group.profile.name.lower()}; placeringarna gäller bland alla "
+                f"{len(group.ranking)} alternativ, som alla finns i tabellen.",
+                italic=True,
+            )
         ctx.figure(
-            cost_charts.party_rankings_png(result.rankings),
+            ctx.chart(cost_charts.party_rankings_png, result.rankings, shown_ids),
             "Placering per viktprofil (1 = bäst) och viktad poäng",
             "Rutnät med alternativens placering för varje viktprofil. "
             + "; ".join(
@@ -174,8 +211,8 @@ def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
         )
         written += 2
     if params.get("stabilitet", True) and result.sensitivities:
-        group = result.sensitivities[0]
-        ctx.text_table(cost_tables.stability_table(group), [4.0, 1.8, 3.2, 3.5, 3.5])
+        stability = result.sensitivities[0]
+        ctx.text_table(cost_tables.stability_table(stability))
         written += 1
     if ctx.draft:
         for problem in result.problems:

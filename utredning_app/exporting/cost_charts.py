@@ -17,11 +17,16 @@ from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult, Tornado
 from utredning_app.exporting.charts import to_png
 
+# Okabe–Ito: told apart with every common colour-vision deficiency (no red/green pairs).
 BASELINE_COLOUR = "#7F7F7F"
-OPTION_COLOUR = "#1F5C99"
-LOW_COLOUR = "#2E8B57"
-HIGH_COLOUR = "#C0392B"
-PALETTE = ("#1F5C99", "#E07B00", "#2E8B57", "#8E44AD", "#C0392B", "#16A085", "#7F8C8D")
+OPTION_COLOUR = "#0072B2"  # blue
+LOW_COLOUR = "#56B4E9"  # sky blue: an estimate at its low value
+HIGH_COLOUR = "#E69F00"  # orange: an estimate at its high value
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
+RANK_COLOURS = "cividis_r"  # ranking grid: 1 (best) light yellow … last dark blue
+
+# Documents show at most this many rows in a chart (the tables have them all).
+CHART_TOP = 12
 
 
 def _number_axis(axis: Any, decimals: int = 0) -> None:
@@ -54,13 +59,15 @@ def _row_label(text: str, rows: int) -> str:
     return _short(text, 34) if rows > MANY else _label(text)
 
 
-def _label(text: str, width: int = 26, lines: int = 2) -> str:
-    """Wrap a long name over at most ``lines`` lines (ellipsis if still too long)."""
+def _label(text: str, width: int = 26, lines: int = 3) -> str:
+    """Wrap a long name over lines of ``width`` characters; it is never cut (at most
+    ``lines`` lines, each then a little wider)."""
     import textwrap
 
     wrapped = textwrap.wrap(text, width) or [""]
-    if len(wrapped) > lines:
-        wrapped = [*wrapped[: lines - 1], _short(" ".join(wrapped[lines - 1 :]), width)]
+    while len(wrapped) > lines and width < 80:
+        width += 6
+        wrapped = textwrap.wrap(text, width)
     return "\n".join(wrapped)
 
 
@@ -143,15 +150,27 @@ def _fit_rows(fig: Any, axes: Sequence[Any], *, legend_below: bool = False) -> N
 # ---------------------------------------------------------------- cost per option with ranges
 
 
-def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False) -> None:
-    """Present value per option (bar = base, whisker = low–high)."""
+def draw_cost_ranges(
+    fig: Any,
+    summary: CostSummary,
+    *,
+    difference: bool = False,
+    option_ids: Sequence[str] | None = None,
+) -> None:
+    """Present value per option (bar = base, whisker = low–high); ``option_ids`` limits the
+    rows (a document shows a readable top-N)."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
+    from utredning_app.exporting.cost_tables import difference_range
+
+    # The baseline has no difference against itself; a difference shows the ordered scenario
+    # range the tables print (``difference_range``), so chart, table and alt text agree.
     shown = [
-        (oc, r)
+        (oc, difference_range(oc.present_value, r) if difference else r)
         for oc in summary.options
         if (r := oc.difference_pv if difference else oc.present_value) is not None
-    ]  # the baseline has no difference against itself
+        and (option_ids is None or oc.option.id in option_ids)
+    ]
     rows = [oc for oc, _ in shown]
     ranges = [r for _, r in shown]
     names = [_row_label(oc.option.title, len(rows)) for oc in rows]
@@ -169,10 +188,10 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     period = f"{summary.horizon.start_year}–{summary.horizon.end_year}"
     if difference:
         _title(ax, f"Skillnad mot nollalternativet, nuvärde {period}")
-        ax.set_xlabel(f"mnkr, alternativ − nollalternativ (r = {rate} %)")
+        ax.set_xlabel(f"mnkr, alternativ − nollalternativ (r = {rate}\u00a0%)")
     else:
         _title(ax, f"Kostnad per alternativ, nuvärde {period}")
-        ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate} %)")
+        ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate}\u00a0%)")
     if len(rows) <= MANY:  # many rows: the values stand in the table beside the chart
         for pos, r in enumerate(ranges):
             # Beyond the whisker's far end, so the number never sits on a bar or a line.
@@ -195,9 +214,15 @@ def draw_cost_ranges(fig: Any, summary: CostSummary, *, difference: bool = False
     _fit_rows(fig, [ax])
 
 
-def cost_ranges_png(summary: CostSummary, *, difference: bool = False) -> bytes:
-    height = _height(len(summary.options), 1.1)
-    return to_png(lambda f: draw_cost_ranges(f, summary, difference=difference), height=height)
+def cost_ranges_png(
+    summary: CostSummary, *, difference: bool = False, option_ids: Sequence[str] | None = None
+) -> bytes:
+    rows = len(option_ids) if option_ids is not None else len(summary.options)
+    height = _height(rows, 1.1)
+    return to_png(
+        lambda f: draw_cost_ranges(f, summary, difference=difference, option_ids=option_ids),
+        height=height,
+    )
 
 
 # ---------------------------------------------------------------- cost over years
@@ -215,7 +240,12 @@ def draw_cost_over_years(
         colour = BASELINE_COLOUR if oc.option.is_baseline else PALETTE[i % len(PALETTE)]
         style = "--" if oc.option.is_baseline else "-"
         ax.plot(
-            years, oc.yearly.base, style, color=colour, marker="o", label=_short(oc.option.title)
+            years,
+            oc.yearly.base,
+            style,
+            color=colour,
+            marker="o",
+            label=_label(oc.option.title, 40, 2),
         )
         ax.fill_between(years, oc.yearly.low, oc.yearly.high, color=colour, alpha=0.12)
     ax.set_xticks(years, [str(y) for y in years])
@@ -254,6 +284,20 @@ def _tornado_axes(ax: Any, tornado: Tornado, *, title: str) -> None:
         label="skattningen på högt värde",
     )
     ax.axvline(base, color="#333333", linewidth=1)
+    for pos, b in enumerate(bars):  # the totals at the bar ends
+        for value in (b.total_at_low, b.total_at_high):
+            right = value >= base
+            ax.annotate(
+                format_number(value, 1),
+                (value, pos),
+                xytext=(3 if right else -3, 0),
+                textcoords="offset points",
+                ha="left" if right else "right",
+                va="center",
+                fontsize=7,
+                color="#333333",
+            )
+    ax.margins(x=0.15)
     _number_axis(ax.xaxis)
     ax.set_xlabel(f"nuvärde, mnkr (bas {format_number(base, 1)}, övriga på bas)", fontsize=8)
     _title(ax, title)
@@ -265,7 +309,7 @@ def _legend_below(fig: Any, ax: Any) -> None:
 
 
 def _tornado_title(tornado: Tornado) -> str:
-    return _short(tornado.option.code or tornado.option.name, 20)
+    return tornado.option.code or tornado.option.name
 
 
 def draw_tornado(fig: Any, tornado: Tornado) -> None:
@@ -283,11 +327,14 @@ def tornado_png(tornado: Tornado) -> bytes:
 # ---------------------------------------------------------------- Monte Carlo
 
 
-def draw_simulation(fig: Any, result: SimulationResult) -> None:
-    """P10–P90 per option with the median marked, and P(costs more than the baseline)."""
+def draw_simulation(
+    fig: Any, result: SimulationResult, option_ids: Sequence[str] | None = None
+) -> None:
+    """P10–P90 per option with the median marked and printed, and P(costs more than the
+    baseline); ``option_ids`` limits the rows."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
-    rows = list(result.options)
+    rows = [o for o in result.options if option_ids is None or o.option.id in option_ids]
     positions = list(range(len(rows)))
     _bars(
         ax,
@@ -308,30 +355,46 @@ def draw_simulation(fig: Any, result: SimulationResult) -> None:
         label = _row_label(o.option.title, len(rows))
         if o.prob_above_baseline is not None and len(rows) <= MANY:  # else: in the table
             prob = format_number(o.prob_above_baseline * 100, 0)
-            label += f"\nP(dyrare än nollalt.) {prob} %"
+            label += f"\ndyrare än i dag: {prob}\u00a0%"
         labels.append(label)
     _rows(ax, labels)
+    if len(rows) <= MANY:
+        for pos, o in enumerate(rows):
+            ax.annotate(
+                f"{format_number(o.p50, 1)} ({format_number(o.p10, 1)}–{format_number(o.p90, 1)})",
+                (o.p90, pos),
+                xytext=(4, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=7,
+                color="#333333",
+            )
     _number_axis(ax.xaxis)
-    ax.set_xlabel("nuvärde, mnkr (stapel = P10–P90, streck = P50)")
-    _title(
-        ax,
-        f"Monte Carlo: {format_number(result.draws, 0)} dragningar, "
-        f"{result.distribution.label.lower()}",
-    )
+    ax.set_xlabel("nuvärde, mnkr (stapel = 80 % av utfallen, streck = mittvärdet)")
+    _title(ax, f"Simulerade kostnader: {format_number(result.draws, 0)} slumpade utfall")
     ax.grid(axis="x", alpha=0.3)
     ax.margins(x=0.05)
+    if rows and len(rows) <= MANY:
+        lo = min(o.p10 for o in rows)
+        hi = max(o.p90 for o in rows)
+        ax.set_xlim(lo - (hi - lo) * 0.05, hi + (hi - lo or 1.0) * 0.45)
     _fit_rows(fig, [ax])
 
 
-def simulation_png(result: SimulationResult) -> bytes:
-    return to_png(lambda f: draw_simulation(f, result), height=_height(len(result.options), 1.4))
+def simulation_png(result: SimulationResult, option_ids: Sequence[str] | None = None) -> bytes:
+    rows = len(option_ids) if option_ids is not None else len(result.options)
+    return to_png(lambda f: draw_simulation(f, result, option_ids), height=_height(rows, 1.4))
 
 
 # ---------------------------------------------------------------- ranking per party profile
 
 
-def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
-    """Rank of every option under every weight profile, side by side (1 = best)."""
+def draw_party_rankings(
+    fig: Any, rankings: Sequence[ProfileRanking], option_ids: Sequence[str] | None = None
+) -> None:
+    """Rank of every option under every weight profile, side by side (1 = best);
+    ``option_ids`` limits the columns (the ranks stay those among all options)."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
     if not rankings:
@@ -339,20 +402,30 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
         ax.text(0.5, 0.5, "Ingen rangordning: poäng eller vikter saknas", ha="center")
         return
     options = [r.option for r in rankings[0].ranking]
+    total = len(options)
+    if option_ids is not None:
+        options = [o for o in options if o.id in option_ids]
     options.sort(key=lambda o: (not o.is_baseline, o.sort_order, o.code))
     n = len(options)
     grid = [[rk.rank_of(o.id) for o in options] for rk in rankings]
-    image = ax.imshow(grid, cmap="RdYlGn_r", vmin=1, vmax=max(n, 2), aspect="auto", alpha=0.55)
+    image = ax.imshow(grid, cmap=RANK_COLOURS, vmin=1, vmax=max(total, 2), aspect="auto")
     for i, rk in enumerate(rankings):
         if n > MANY:
             break  # colours only: 500 numbers would be unreadable (the table has them)
         for j, o in enumerate(options):
             rank = rk.rank_of(o.id)
             score = next(r.score for r in rk.ranking if r.option.id == o.id)
+            light = rank <= total / 2  # dark text on the light (good) end of the scale
             ax.text(
-                j, i, f"{rank}\n{format_number(score, 2)}", ha="center", va="center", fontsize=7
+                j,
+                i,
+                f"{rank}\n{format_number(score, 2)}",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="#111111" if light else "#FFFFFF",
             )
-    codes = [_short(o.code or o.name, 12) for o in options]
+    codes = [_label(o.code or o.name, 12, 2) for o in options]
     if n <= MANY:
         ax.set_xticks(range(n), codes, fontsize=8)
     else:
@@ -367,16 +440,22 @@ def draw_party_rankings(fig: Any, rankings: Sequence[ProfileRanking]) -> None:
         f"{rk.profile.name} ({rk.profile.party})" if rk.profile.party else rk.profile.name
         for rk in rankings
     ]
-    ax.set_yticks(range(len(rankings)), [_short(label, 34) for label in labels], fontsize=8)
+    ax.set_yticks(range(len(rankings)), [_label(label, 34, 2) for label in labels], fontsize=8)
     _title(ax, "Rangordning per viktprofil (placering och viktad poäng)")
     bar = fig.colorbar(image, ax=ax, label="placering (1 = bäst)", shrink=0.8)
     # Every place when few; 1, 5, 10 … when many (50 tick labels would be a grey smear).
-    bar.set_ticks(list(range(1, max(n, 2) + 1)) if n <= MANY else [1, *range(5, n + 1, 5)])
+    bar.set_ticks(
+        list(range(1, max(total, 2) + 1)) if total <= MANY else [1, *range(5, total + 1, 5)]
+    )
     fig.tight_layout()
 
 
-def party_rankings_png(rankings: Sequence[ProfileRanking]) -> bytes:
-    return to_png(lambda f: draw_party_rankings(f, rankings), height=_height(len(rankings), 0.8))
+def party_rankings_png(
+    rankings: Sequence[ProfileRanking], option_ids: Sequence[str] | None = None
+) -> bytes:
+    return to_png(
+        lambda f: draw_party_rankings(f, rankings, option_ids), height=_height(len(rankings), 0.8)
+    )
 
 
 # ---------------------------------------------------------------- stability ranges
@@ -395,12 +474,12 @@ def draw_stability(fig: Any, sensitivity: Sensitivity) -> None:
         [c.upper - c.lower for c in rows],
         left=[c.lower for c in rows],
         colours="#9CC3E6",
-        label=f"{_short(sensitivity.top.title, 30)} förblir bäst",
+        label=f"{sensitivity.top.title} förblir bäst",
     )
     ax.plot([c.current for c in rows], positions, "kD", markersize=5, label="nuvarande vikt")
     ax.set_xlim(0, 100)
     ax.set_xlabel("vikt, % (övriga vikter skalas i proportion)")
-    _title(ax, f"Stabilitetsintervall – {_short(sensitivity.profile.name, 40)}")
+    _title(ax, f"Stabilitetsintervall – {sensitivity.profile.name}")
     _legend_below(fig, ax)
     _fit_rows(fig, [ax], legend_below=True)
 

@@ -7,9 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
-from utredning_app.domain.costs import CostModelInput, CostSummary, sorted_options
+from utredning_app.domain.costs import CostModelInput, CostSummary, Range, sorted_options
 from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult
+
+
+def plain_distribution(label: str) -> str:
+    """The simulation's distribution in plain Swedish (no "PERT-fördelning")."""
+    if label.casefold().startswith("pert"):
+        return "varje skattning slumpas mellan sitt låga och höga värde, oftast nära basvärdet"
+    return "varje skattning slumpas mellan sitt låga och höga värde, med basvärdet som vanligast"
 
 
 @dataclass(frozen=True)
@@ -26,7 +33,35 @@ def _n(value: float | None, decimals: int = 1) -> str:
 
 
 def _range(low: float, base: float, high: float) -> str:
-    return f"{_n(base)} ({_n(low)} – {_n(high)})"
+    """``base (a – b)`` with a ≤ base ≤ b always: the ends are ordered and widened to take in
+    the base value, so a printed interval never runs backwards or misses its own value."""
+    a, b = min(low, base, high), max(low, base, high)
+    return f"{_n(base)} ({_n(a)}\u00a0– {_n(b)})"
+
+
+def difference_range(value: Range, difference: Range) -> Range:
+    """The ordered scenario range of a difference against the baseline.
+
+    The cost model subtracts scenario by scenario (low − low, high − high), which can put the
+    base difference outside its own "interval" or run it backwards. The range printed is the
+    span over the scenario combinations instead: from the option's low cost against the
+    baseline's high one to the option's high cost against the baseline's low one; it always
+    holds the base difference. ``value`` is the option's own range, ``difference`` the model's.
+    """
+    baseline_low = value.low - difference.low
+    baseline_high = value.high - difference.high
+    low = min(value.low - baseline_high, value.low - baseline_low, difference.base)
+    high = max(value.high - baseline_low, value.high - baseline_high, difference.base)
+    return Range(low, difference.base, high)
+
+
+# Soft hyphens (U+00AD): a narrow column breaks the long words there, not mid-letter.
+DIFFERENCE_HEADER = "Skillnad mot noll\u00adalternativet, bas (scenario\u00adintervall)"
+DIFFERENCE_NOTE = (
+    "Skillnad = alternativ − nollalternativ; negativt betyder lägre kostnad än i dag. "
+    "Intervallet för skillnaden går från alternativets låga kostnad mot nollalternativets "
+    "höga till alternativets höga mot nollalternativets låga, så basvärdet ligger alltid inom det."
+)
 
 
 def cost_table(summary: CostSummary) -> TextTable:
@@ -39,7 +74,7 @@ def cost_table(summary: CostSummary) -> TextTable:
             (
                 oc.option.title + (" (nollalternativ)" if oc.option.is_baseline else ""),
                 _range(pv.low, pv.base, pv.high),
-                _range(diff.low, diff.base, diff.high) if diff else "–",
+                _diff(pv, diff),
                 _n(oc.total.base),
             )
         )
@@ -48,31 +83,46 @@ def cost_table(summary: CostSummary) -> TextTable:
         header=(
             "Alternativ",
             "Nuvärde, bas (låg – hög)",
-            "Skillnad mot nollalternativet, bas (låg – hög)",
+            DIFFERENCE_HEADER,
             "Summa bas, ej diskonterad",
         ),
         rows=tuple(rows),
         note=(
-            f"Nuvärde med {_n(summary.discount_rate * 100)} % diskonteringsränta, "
-            f"t = år − {summary.horizon.start_year}. Skillnad = alternativ − nollalternativ; "
-            "negativt betyder lägre kostnad än i dag."
+            f"Nuvärde med {_n(summary.discount_rate * 100)}\u00a0% diskonteringsränta, "
+            f"t = år − {summary.horizon.start_year}. " + DIFFERENCE_NOTE
         ),
         numeric_columns=(1, 2, 3),
     )
 
 
+def _diff(value: Range, difference: Range | None) -> str:
+    if difference is None:
+        return "–"
+    r = difference_range(value, difference)
+    return _range(r.low, r.base, r.high)
+
+
 def actor_table(summary: CostSummary) -> TextTable:
     """Per option and actor: present value, difference and the financing stated."""
+    from utredning_app.domain.enums import Actor
+
     rows = []
     for oc in summary.options:
-        for ac in oc.per_actor:
+        by_actor = {ac.actor: ac for ac in oc.per_actor}
+        # Every aktör the model knows gets a line (14 § kommittéförordningen): "inga
+        # kostnader" says the question was asked, not forgotten.
+        for actor in Actor:
+            ac = by_actor.get(actor)
+            if ac is None:
+                rows.append((oc.option.title, actor.label, "inga kostnader", "–", "–"))
+                continue
             pv, diff = ac.present_value, ac.difference_pv
             rows.append(
                 (
                     oc.option.title,
                     ac.actor.label,
                     _range(pv.low, pv.base, pv.high),
-                    _range(diff.low, diff.base, diff.high) if diff else "–",
+                    _diff(pv, diff),
                     "; ".join(ac.financing) or "Ej angiven",
                 )
             )
@@ -82,10 +132,11 @@ def actor_table(summary: CostSummary) -> TextTable:
             "Alternativ",
             "Aktör",
             "Nuvärde, bas (låg – hög)",
-            "Skillnad mot nollalternativet",
+            DIFFERENCE_HEADER,
             "Finansiering",
         ),
         rows=tuple(rows),
+        note=DIFFERENCE_NOTE,
         numeric_columns=(2, 3),
     )
 
@@ -93,15 +144,18 @@ def actor_table(summary: CostSummary) -> TextTable:
 def simulation_table(result: SimulationResult) -> TextTable:
     rows = []
     for o in result.options:
-        prob = "–" if o.prob_above_baseline is None else f"{_n(o.prob_above_baseline * 100, 0)} %"
+        prob = "–"
+        if o.prob_above_baseline is not None:
+            prob = f"{_n(o.prob_above_baseline * 100, 0)}\u00a0%"
         rows.append((o.option.title, _n(o.p10), _n(o.p50), _n(o.p90), prob))
     return TextTable(
         title="Osäkerhet (Monte Carlo), nuvärde i mnkr",
         header=("Alternativ", "P10", "P50", "P90", "Sannolikhet att kosta mer än i dag"),
         rows=tuple(rows),
         note=(
-            f"{format_number(result.draws, 0)} dragningar, {result.distribution.label.lower()}, "
-            f"slumpfrö {result.seed}. P10 betyder att kostnaden med 90 % sannolikhet blir högre."
+            f"{format_number(result.draws, 0)} slumpade utfall där "
+            f"{plain_distribution(result.distribution.label)} (slumpfrö {result.seed}). "
+            "Åtta av tio utfall ligger mellan P10 och P90; P50 är mittvärdet."
         ),
         numeric_columns=(1, 2, 3, 4),
     )
@@ -150,8 +204,8 @@ def stability_table(sensitivity: Sensitivity) -> TextTable:
         rows.append(
             (
                 c.criterion.name,
-                f"{_n(c.current)} %",
-                f"{_n(c.lower)}–{_n(c.upper)} %",
+                f"{_n(c.current)}\u00a0%",
+                f"{_n(c.lower)}–{_n(c.upper)}\u00a0%",
                 c.rival_below.title if c.rival_below else "–",
                 c.rival_above.title if c.rival_above else "–",
             )

@@ -34,6 +34,7 @@ def add_table(
     numeric_columns: Sequence[int] = (),
     bold_first_column: bool = False,
     font_size_pt: float | None = None,
+    font_name: str | None = None,
 ) -> Table:
     """Append a table with ``headers`` and ``rows`` (already formatted text) to ``document``.
 
@@ -57,6 +58,8 @@ def add_table(
         run.bold = True
         if size:
             run.font.size = size
+        if font_name:
+            run.font.name = font_name
         if i in numeric_columns:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         keep = paragraph.paragraph_format
@@ -67,6 +70,8 @@ def add_table(
         run._r.find(_T).set(qn("xml:space"), "preserve")
         if size:
             run.font.size = size
+        if font_name:
+            run.font.name = font_name
         if bold_first_column and i == 0:
             run.bold = True
         if i in numeric_columns:

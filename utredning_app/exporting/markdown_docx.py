@@ -1,9 +1,11 @@
 """Markdown prose → real Word formatting (never literal asterisks).
 
 The supported subset (what the section editor writes): headings, paragraphs, **bold**,
-*italic*, `code`, links, bullet and numbered lists (two levels), tables, block quotes and
-line breaks. Parsed with markdown-it-py (CommonMark + tables); anything else (HTML, images)
-is written as its plain text so nothing is lost.
+*italic*, ~~struken~~, `code`, links and bare URLs, bullet and numbered lists (three levels),
+tables, block quotes, line breaks and footnotes (``[^1]`` … ``[^1]: text``; written as
+numbered notes at the end of the text, so their text is never lost). Parsed with
+markdown-it-py (CommonMark + tables, strikethrough, linkify, mdit-py-plugins' footnotes);
+anything else (HTML, images) is written as its plain text so nothing is lost.
 """
 
 from __future__ import annotations
@@ -21,17 +23,30 @@ from utredning_app.exporting.docx_helpers import (
     StyleIds,
     add_hyperlink,
     add_par,
-    add_text_run,
     clean,
+    fast_run,
     repeat_header_row,
 )
 
 
 @cache
-def _parser() -> Any:
+def _parser(linkify: bool = False) -> Any:
+    """The Markdown parser; ``linkify`` (bare URLs become links) doubles the parse time, so
+    it is used only for text that has an address in it (``parse``)."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    rules = ["table", "strikethrough", *(["linkify"] if linkify else [])]
+    return (
+        MarkdownIt("commonmark", {"html": False, "linkify": linkify})
+        .enable(rules)
+        .use(footnote_plugin)
+    )
+
+
+def parse(text: str) -> Any:
+    linkify = "http" in text or "www." in text
+    return _parser(linkify).parse(text)
 
 
 @dataclass(frozen=True)
@@ -111,6 +126,7 @@ class MarkdownWriter:
         self.styles = styles
         self.numbering = numbering or ListNumbering(document, styles.numbers[0])
         self.ids = StyleIds(document)
+        self._styles_present: set[str] | None = None
 
     def par(self, target: Any, style_name: str, text: str = "") -> Paragraph:
         return add_par(target, self.ids(style_name), text)
@@ -123,7 +139,7 @@ class MarkdownWriter:
         target = container if container is not None else self.document
         if not text or not text.strip():
             return 0
-        tokens = _parser().parse(clean(text))
+        tokens = parse(clean(text))
         # The text's own top heading level (often ## under a section title) becomes
         # ``heading_level``; deeper ones follow.
         top = min((int(t.tag[1:]) for t in tokens if t.type == "heading_open"), default=1)
@@ -174,6 +190,10 @@ class MarkdownWriter:
                 i = self._table(target, tokens, i)
                 written += 1
                 continue
+            elif kind == "footnote_block_open":
+                i = self._footnotes(target, tokens, i + 1)
+                written += 1
+                continue
             elif kind == "hr":
                 self.par(target, self.styles.normal)
             i += 1
@@ -183,17 +203,21 @@ class MarkdownWriter:
         self, target: Any, lists: list[tuple[str, int | None]], first: bool, quote_depth: int
     ) -> Paragraph:
         if lists:
-            depth = min(len(lists), 2)
+            from docx.shared import Cm
+
+            depth = len(lists)
             kind, _ = lists[-1]
             names = self.styles.numbers if kind == "ol" else self.styles.bullets
-            style = names[depth - 1] if first else self.styles.normal
-            paragraph: Paragraph = self.par(target, style)
+            style, indent = self._list_style(names, depth)
+            paragraph: Paragraph = self.par(target, style if first else self.styles.normal)
             if first and kind == "ol" and depth == 1 and lists[-1][1] is not None:
                 apply_numbering(paragraph, lists[-1][1] or 0)
             if not first:
-                from docx.shared import Cm
-
                 paragraph.paragraph_format.left_indent = Cm(0.63 * depth)
+            elif indent:
+                # A level the template has no style for: the deepest style, indented further.
+                paragraph.paragraph_format.left_indent = Cm(0.63 * depth + 0.63)
+                paragraph.paragraph_format.first_line_indent = Cm(-0.63)
             return paragraph
         if quote_depth:
             quote: Paragraph = self.par(target, self.styles.quote)
@@ -201,8 +225,48 @@ class MarkdownWriter:
         normal: Paragraph = self.par(target, self.styles.normal)
         return normal
 
+    def _list_style(self, names: tuple[str, str], depth: int) -> tuple[str, bool]:
+        """The list style for ``depth`` (1, 2, 3 …): the template's "List Bullet 3" where it
+        has one, else the level-2 style marked for extra indent."""
+        if depth <= len(names):
+            return names[depth - 1], False
+        own = f"{names[0]} {depth}"
+        if own not in self._present_styles():
+            return names[-1], True
+        return own, False
+
+    def _present_styles(self) -> set[str]:
+        if self._styles_present is None:
+            self._styles_present = {str(s.name) for s in self.document.styles}
+        return self._styles_present
+
+    def _footnotes(self, target: Any, tokens: Sequence[Any], i: int) -> int:
+        """The footnote definitions as numbered notes (small type) after the text."""
+        from docx.shared import Pt
+
+        while i < len(tokens) and tokens[i].type != "footnote_block_close":
+            tok = tokens[i]
+            if tok.type == "footnote_open":
+                number = int(tok.meta.get("id", 0)) + 1
+                first = True
+                i += 1
+                while tokens[i].type != "footnote_close":
+                    if tokens[i].type == "inline":
+                        paragraph = self.par(target, self.styles.normal)
+                        paragraph.paragraph_format.space_after = Pt(2)
+                        if first:
+                            mark = paragraph.add_run(f"{number}\u00a0")
+                            mark.font.superscript = True
+                            first = False
+                        self._inline(paragraph, tokens[i].children or [])
+                        for run in paragraph.runs:
+                            run.font.size = Pt(8)
+                    i += 1
+            i += 1
+        return i + 1
+
     def _inline(self, paragraph: Paragraph, children: Sequence[Any]) -> None:
-        bold = italic = False
+        bold = italic = strike = False
         link: str | None = None
         for child in children:
             kind = child.type
@@ -214,18 +278,27 @@ class MarkdownWriter:
                 italic = True
             elif kind == "em_close":
                 italic = False
+            elif kind == "s_open":
+                strike = True
+            elif kind == "s_close":
+                strike = False
+            elif kind == "footnote_ref":
+                mark = paragraph.add_run(str(int(child.meta.get("id", 0)) + 1))
+                mark.font.superscript = True
+            elif kind == "footnote_anchor":
+                continue
             elif kind == "link_open":
                 link = str(child.attrs.get("href", ""))
             elif kind == "link_close":
                 link = None
             elif kind in ("text", "code_inline", "html_inline"):
+                if kind == "text":
+                    child.content = no_break_numbers(child.content)
                 if link and link.startswith(("http://", "https://", "mailto:")):
                     r = add_hyperlink(paragraph, link, child.content)
                     _format_raw_run(r, bold=bold, italic=italic)
                     continue
-                run = add_text_run(paragraph, child.content)
-                run.bold = bold or None
-                run.italic = italic or None
+                run = fast_run(paragraph, child.content, bold=bold, italic=italic, strike=strike)
                 if kind == "code_inline":
                     run.font.name = "Courier New"
             elif kind == "softbreak":
@@ -283,8 +356,23 @@ def _format_raw_run(r: Any, *, bold: bool, italic: bool) -> None:
         rpr.insert(1 if bold else 0, OxmlElement("w:i"))
 
 
+_DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_UNIT = re.compile(
+    r"(?<=\d) (?=(?:mnkr|mdkr|tkr|kr|kronor|%|procent|miljoner|miljarder|st|år|dagar)(?!\w))"
+)
+
+
+def no_break_numbers(text: str) -> str:
+    """Swedish typography in prose: no-break spaces between thousands ("42 000") and before a
+    unit ("12 mnkr", "3,5 %"), so a number never breaks across lines."""
+    if " " not in text or _DIGIT.search(text) is None:
+        return text
+    return _UNIT.sub("\u00a0", _THOUSANDS.sub("\u00a0", text))
+
+
 # Characters that can start Markdown syntax; text without them is plain already.
-_MARKUP = re.compile(r"[*_`\[\]<>#|\\!&\n]|^\s*([-+]|\d+[.)])\s")
+_MARKUP = re.compile(r"[*_`~\[\]<>#|\\!&\n]|https?:|www\.|^\s*([-+]|\d+[.)])\s")
 
 
 def markdown_to_plain(text: str) -> str:
@@ -293,17 +381,19 @@ def markdown_to_plain(text: str) -> str:
         return ""
     if not _MARKUP.search(text):
         # Fast path: most stance comments are plain sentences (7,500 of them in a large remiss).
-        return clean(text.strip())
+        return no_break_numbers(clean(text.strip()))
     parts: list[str] = []
-    for tok in _parser().parse(clean(text)):
+    for tok in parse(clean(text)):
         if tok.type == "inline":
             words = []
             for child in tok.children or []:
                 if child.type in ("text", "code_inline", "html_inline", "image"):
                     words.append(child.content)
+                elif child.type == "footnote_ref":
+                    words.append(f"[{int(child.meta.get('id', 0)) + 1}]")
                 elif child.type in ("softbreak", "hardbreak"):
                     words.append(" ")
             parts.append("".join(words).strip())
         elif tok.type in ("fence", "code_block"):
             parts.append(tok.content.strip())
-    return " ".join(p for p in parts if p)
+    return no_break_numbers(" ".join(p for p in parts if p))

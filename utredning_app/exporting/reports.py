@@ -7,7 +7,6 @@ service's job (``services/exports.py``).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.domain.report_model import ReportData
 from utredning_app.exporting import docx_helpers as dh
+from utredning_app.exporting import package_props as pp
 from utredning_app.exporting.blocks import BLOCKS, BuildContext
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames
 from utredning_app.exporting.outline import Block, Outline, load_outline
@@ -39,6 +39,7 @@ Progress = Callable[[float, str], None]
 class BuiltReport:
     data: bytes
     chapters: tuple[str, ...]  # chapter titles as written (outline order, empty ones dropped)
+    warnings: tuple[str, ...] = ()  # Swedish notes for the person exporting
 
 
 def _no_progress(fraction: float, text: str) -> None:
@@ -74,6 +75,12 @@ def build_report(
     doc_title = report.title if report is not None and report.title else inv.title
     date = (report.report_date if report is not None else None) or dt.date.today()
 
+    from utredning_app.exporting import chart_jobs
+    from utredning_app.exporting.charts import set_chart_font
+
+    if outline_has_charts(outline):
+        chart_jobs.start_worker()  # imports matplotlib while the chapters are written
+    set_chart_font(template_font(document, styles))
     progress(0.05, "Förbereder dokumentet")
     for chapter in outline.chapters:
         for blk in chapter.blocks:
@@ -109,6 +116,8 @@ def build_report(
                 continue
         written.append(title)
 
+    progress(0.9, "Diagram")
+    ctx.place_figures()
     if toc is not None:
         dh.fill_toc_result(toc, _heading_entries(document, ctx))
     progress(0.92, "Sidhuvud, egenskaper och språk")
@@ -126,21 +135,79 @@ def build_report(
         for sec in document.sections:
             dh.add_watermark(sec, "UTKAST")
     dh.set_language(document)
-    if toc is not None:
-        # Only a document with a table of contents asks Word to update fields on opening
-        # (Word shows a question then); PAGE/NUMPAGES update by themselves.
-        dh.set_update_fields(document)
-    dh.set_core_properties(
+    # No w:updateFields: Word would ask on every open. The contents list is written out in
+    # full (page numbers added by ``toc_pages`` where LibreOffice can lay the document out).
+    pp.set_settings(document)
+    pp.remove_thumbnail(document)
+    pp.set_app_properties(document, company=inv.region)
+    pp.set_core_properties(
         document,
-        title=f"{outline.document_type}: {doc_title}" if outline.title_page else doc_title,
+        title=doc_title,
         subject=inv.title,
-        author=inv.commissioned_by or inv.region or "Utredningsstöd",
+        author=author_of(data),
         keywords=f"{outline.document_type}; {inv.diarienummer}",
+        date=date,
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
+    payload = pp.save_document(document, date)
+    if kind == ReportKind.TJANSTEUTLATANDE:
+        pages = estimated_pages(document)
+        if pages > MEMO_MAX_PAGES:
+            ctx.warnings.append(
+                f"Tjänsteutlåtandet blir omkring {pages} sidor, fler än {MEMO_MAX_PAGES}: "
+                "korta ärendebeskrivningen, bakgrunden eller övervägandena."
+            )
     progress(1.0, "Klart")
-    return BuiltReport(buffer.getvalue(), tuple(written))
+    return BuiltReport(payload, tuple(written), tuple(ctx.warnings))
+
+
+MEMO_MAX_PAGES = 4
+# An A4 page of 11 pt body text in the template holds about this many characters; a table
+# row or a heading takes a line of its own.
+_CHARS_PER_PAGE = 3000
+_CHARS_PER_LINE = 85
+
+
+def estimated_pages(document: Any) -> int:
+    """A page count good enough to warn about a long memo (no layout engine needed)."""
+    chars = 0
+    for p in document.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        # A paragraph fills at least one line.
+        chars += max(len(text), _CHARS_PER_LINE // 2) + _CHARS_PER_LINE // 3
+    return max(1, -(-chars // _CHARS_PER_PAGE))
+
+
+_CHART_BLOCKS = frozenset({"kostnader", "nuvarde", "osakerhet", "rangordning"})
+
+
+def outline_has_charts(outline: Outline) -> bool:
+    return any(b.kind in _CHART_BLOCKS for c in outline.chapters for b in c.blocks)
+
+
+def template_font(document: Any, styles: StyleNames) -> str | None:
+    """The font of the template's table style (else of Normal): the charts use it too."""
+    for name in (styles.table, styles.normal):
+        try:
+            rpr = document.styles[name].element.find(qn("w:rPr"))
+        except KeyError:
+            continue
+        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        if fonts is not None and fonts.get(qn("w:ascii")):
+            return str(fonts.get(qn("w:ascii")))
+    return None
+
+
+def author_of(data: ReportData) -> str:
+    """The document's author: the investigation (its secretariat writes it), never the body
+    that commissioned it."""
+    from utredning_app.domain.enums import MemberRole
+
+    inv = data.investigation
+    roles = (MemberRole.SEKRETERARE, MemberRole.SEKRETARIAT)
+    secretariat = [m.name for m in data.members if m.role in roles]
+    if secretariat:
+        return f"{inv.title} (sekretariatet: {', '.join(secretariat)})"
+    return inv.title or "Utredningen"
 
 
 def _write_blocks(ctx: BuildContext, blocks: tuple[Block, ...]) -> int:

@@ -59,6 +59,20 @@ def check_name_length(path: Path, *, error: type[UserError] = ValidationError) -
         raise error(name_too_long_message(path))
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux);
+    elsewhere set and restored at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes_atomic(
     out: Path,
     data: bytes,
@@ -89,6 +103,9 @@ def write_bytes_atomic(
         ) from exc
     tmp = Path(tmp_name)
     try:
+        # mkstemp creates the file 0600; an export is an ordinary file, readable as the user's
+        # umask allows (as any other program's would be).
+        os.chmod(tmp, 0o666 & ~current_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

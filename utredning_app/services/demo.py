@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from utredning_app import paths
@@ -103,6 +104,7 @@ from utredning_app.storage.models import (
     ProposalOption,
     ProviderUnit,
     Quote,
+    RemissComment,
     Report,
     Response,
     RoundProposal,
@@ -137,9 +139,12 @@ _TABLE_NAMES = {
     "stance": "ställningstagande",
     "quote": "citat",
     "dissent": "reservation/särskilt yttrande",
+    "remiss_comment": "utredningens kommentar",
 }
 
 _INVESTIGATION_FIELDS = (
+    "signatory",
+    "deciding_body",
     "title",
     "diarienummer",
     "commissioned_by",
@@ -254,6 +259,8 @@ class DemoData:
     """Every ORM row of the demo, validated and linked, not yet in any file."""
 
     investigation: dict[str, Any] = field(default_factory=dict)
+    # Proposal id → its text as the sent delrapport had it (the demo's edition shows it).
+    sent_texts: dict[str, str] = field(default_factory=dict)
     # Insert batches in dependency order (parents first).
     batches: list[list[Base]] = field(default_factory=list)
 
@@ -471,6 +478,8 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
                 in_slutrapport=row.get("in_slutrapport", bool, True),
             )
         )
+        if row.has("text_md_delrapport"):  # the wording the delrapport was sent with
+            data.sent_texts[keys.ref("proposal", number, row)] = row.text("text_md_delrapport")
         # Options are linked after every option exists (below).
     batch(objs)
 
@@ -654,6 +663,18 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         row.done()
     batch(objs)
     objs = list(round_proposals)
+    for row in each("remiss_comment"):
+        round_key = row.text("round", None)
+        number = row.get("proposal", int)
+        objs.append(
+            RemissComment(
+                id=keys.add("remiss_comment", f"{round_key}:{number}", row),
+                round_id=keys.ref("round", round_key, row),
+                proposal_id=keys.ref("proposal", number, row),
+                text_md=row.text("text_md", None),
+            )
+        )
+        row.done()
     for row in each("consultee"):
         objs.append(
             Consultee(
@@ -798,6 +819,36 @@ def fill(db: Database, data: DemoData) -> None:
             session.flush()
 
 
+def add_sent_editions(db: Database, sent_texts: dict[str, str] | None = None) -> None:
+    """The demo's fastställd reports come with the edition that was sent (the delrapport as
+    it went on remiss: its proposals' wording then, no answers yet), as a real
+    investigation's would."""
+    from utredning_app.services.editions import EDITION_KINDS, add_edition
+
+    with db.reader() as session:
+        faststallda = [
+            name
+            for name, kind in EDITION_KINDS.items()
+            if session.scalar(
+                select(Report.id).where(
+                    Report.kind == kind,
+                    Report.status == ReportStatus.FASTSTALLD,
+                    Report.deleted_at.is_(None),
+                )
+            )
+        ]
+    for name in faststallda:
+        # No LibreOffice layout here: creating the demo stays quick.
+        add_edition(
+            db,
+            name,
+            edition_id=demo_id("report_edition", name),
+            page_numbers=False,
+            as_sent=True,
+            proposal_texts=sent_texts or {},
+        )
+
+
 def create_demo(path: Path, data_dir: Path | None = None) -> Database:
     """Create the demo investigation at ``path`` (which must not exist) and return it open.
 
@@ -814,6 +865,7 @@ def create_demo(path: Path, data_dir: Path | None = None) -> Database:
     )
     try:
         fill(db, data)
+        add_sent_editions(db, data.sent_texts)
     except BaseException as exc:
         db.close()
         path.unlink(missing_ok=True)

@@ -45,6 +45,10 @@ DOCUMENTS: dict[str, str] = {
 }
 
 
+# Documents with charts (drawn by the chart worker process, exporting/chart_jobs.py).
+CHART_DOCUMENTS = frozenset({"delrapport", "slutrapport"})
+
+
 @dataclass(frozen=True)
 class ExportResult:
     kind: str
@@ -54,6 +58,8 @@ class ExportResult:
     chapters: tuple[str, ...] = ()
     # The file has an older schema: it was read from an upgraded copy and left unchanged.
     upgraded_copy: bool = False
+    # Swedish notes for the person exporting (which edition was written, a memo too long …).
+    notes: tuple[str, ...] = ()
 
 
 def _noop(fraction: float, text: str) -> None:
@@ -83,10 +89,19 @@ def export_document(
     template: Path | None = None,
     draft: bool = False,
     outline: Path | None = None,
+    current: bool = False,
+    page_numbers: bool = False,
     progress: Progress = _noop,
     cancelled: CancelCheck = lambda: False,
 ) -> ExportResult:
-    """Write the Word document ``kind`` of the investigation ``path`` to ``out``."""
+    """Write the Word document ``kind`` of the investigation ``path`` to ``out``.
+
+    ``page_numbers``: LibreOffice (where installed) lays the document out and the contents
+    list gets page numbers (a few seconds more); without it the entries stand unnumbered.
+
+    A fastställd delrapport/slutrapport is written as its latest edition, byte for byte as it
+    was sent; ``current`` (``--aktuell``) or ``draft`` (``--utkast``) builds the current content
+    instead, marked UTKAST."""
     from utredning_app.exporting.outline import load_outline
 
     if kind not in DOCUMENTS:
@@ -95,10 +110,25 @@ def export_document(
     out = Path(out)
     check_target(out)
     plan = load_outline(kind, outline)
+    if kind in CHART_DOCUMENTS:
+        from utredning_app.exporting import chart_jobs
+
+        # The chart worker imports matplotlib while this process reads the file.
+        chart_jobs.start_worker()
     progress(0.0, "Läser utredningen")
     with without_gc_pauses():
         return _export_document(
-            kind, path, out, plan, template, draft, progress, cancelled, started
+            kind,
+            path,
+            out,
+            plan,
+            template,
+            draft,
+            current,
+            page_numbers,
+            progress,
+            cancelled,
+            started,
         )
 
 
@@ -109,12 +139,17 @@ def _export_document(
     plan: Outline,
     template: Path | None,
     draft: bool,
+    current: bool,
+    page_numbers: bool,
     progress: Progress,
     cancelled: CancelCheck,
     started: float,
 ) -> ExportResult:
+    from utredning_app.domain.enums import ReportStatus
     from utredning_app.exporting.blocks import Cancelled
+    from utredning_app.exporting.reports import DOCUMENT_KINDS as _REPORT_KINDS
     from utredning_app.exporting.reports import build_report
+    from utredning_app.services.editions import EDITION_KINDS
     from utredning_app.services.report_data import load_report_data
     from utredning_app.storage.database import has_older_schema
 
@@ -126,6 +161,43 @@ def _export_document(
         )
     if cancelled():
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
+    notes: list[str] = []
+    report = data.reports.get(_REPORT_KINDS[kind])
+    if report is not None and report.status == ReportStatus.FASTSTALLD and kind in EDITION_KINDS:
+        edition = report.latest_edition
+        if current or draft:
+            draft = True  # the current content of a fastställd report is not what was sent
+            notes.append(
+                f"{report.kind.label}en är fastställd; dokumentet visar nuvarande innehåll och "
+                "är märkt UTKAST."
+            )
+        elif edition is not None:
+            from utredning_app.services.editions import edition_bytes
+
+            sent = edition_bytes(Path(path), edition.id)
+            write_atomic(out, sent)
+            progress(1.0, "Klart")
+            if template is not None:
+                notes.append("Den egna mallen användes inte: en utgåva skrivs som den skickades.")
+            notes.append(
+                f"Utgåvan {edition.label or ''} från {edition.edition_date.isoformat()} skrevs, "
+                "så som den skickades. Nuvarande innehåll (märkt UTKAST) fås med --aktuell."
+            )
+            return ExportResult(
+                kind,
+                out,
+                len(sent),
+                time.perf_counter() - started,
+                (),
+                has_older_schema(Path(path)),
+                tuple(notes),
+            )
+        else:
+            notes.append(
+                f"Den fastställda {report.kind.label.lower()}en har ingen sparad utgåva i filen "
+                "(filen kan vara från en äldre version): dokumentet byggdes av nuvarande innehåll. "
+                f"Spara utgåvan med ”utredning utgava {kind} FIL”."
+            )
     try:
         built = build_report(
             kind,
@@ -138,11 +210,29 @@ def _export_document(
         )
     except Cancelled as exc:
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.") from exc
-    write_atomic(out, built.data)
+    payload = built.data
+    if page_numbers:
+        from utredning_app.services.toc_pages import add_page_numbers
+
+        progress(0.96, "Sidnummer i innehållsförteckningen (LibreOffice)")
+        numbered = add_page_numbers(payload)
+        if numbered is None:
+            notes.append(
+                "Innehållsförteckningen fick inga sidnummer: LibreOffice finns inte "
+                "(eller dokumentet har ingen innehållsförteckning)."
+            )
+        payload = numbered or payload
+    write_atomic(out, payload)
     progress(1.0, "Klart")
     seconds = time.perf_counter() - started
     return ExportResult(
-        kind, out, len(built.data), seconds, built.chapters, has_older_schema(Path(path))
+        kind,
+        out,
+        len(payload),
+        seconds,
+        built.chapters,
+        has_older_schema(Path(path)),
+        tuple(notes) + built.warnings,
     )
 
 

@@ -26,6 +26,7 @@ from utredning_app.domain.report_model import (
     ConsulteeData,
     CriterionData,
     DissentData,
+    EditionData,
     InvestigationInfo,
     MemberData,
     MilestoneData,
@@ -39,6 +40,7 @@ from utredning_app.domain.report_model import (
     ResponseData,
     RoundData,
     SectionData,
+    SnapshotProposal,
     StanceData,
 )
 from utredning_app.domain.visibility import is_private
@@ -50,6 +52,11 @@ def load_report_data(path: Path) -> ReportData:
     """Open ``path`` read-only and read everything the reports need (one snapshot)."""
     with open_database(path, read_only=True) as db, db.reader() as session:
         return _read(db, session)
+
+
+def read_report_data(db: Database, s: Session) -> ReportData:
+    """What ``load_report_data`` reads, from an open file's session."""
+    return _read(db, s)
 
 
 def _read(db: Database, s: Session) -> ReportData:
@@ -71,6 +78,8 @@ def _read(db: Database, s: Session) -> ReportData:
             horizon_years=inv.horizon_years,
             discount_rate=inv.discount_rate,
             price_base_year=inv.price_base_year,
+            signatory=inv.signatory,
+            deciding_body=inv.deciding_body,
         )
     )
 
@@ -171,24 +180,27 @@ def _read(db: Database, s: Session) -> ReportData:
         if is_private(sec.visibility):
             continue
         sections[sec.report_id].append(SectionData(sec.key, sec.title, sec.body_md))
+    editions = read_editions(s)
     for rep in s.scalars(
         select(m.Report).where(m.Report.deleted_at.is_(None)).order_by(m.Report.created_at)
     ):
         if rep.kind not in data.reports:
             data.reports[rep.kind] = ReportInfo(
-                rep.kind, rep.title, rep.status, rep.report_date, tuple(sections.get(rep.id, ()))
+                rep.kind,
+                rep.title,
+                rep.status,
+                rep.report_date,
+                tuple(sections.get(rep.id, ())),
+                rep.id,
+                tuple(editions.get(rep.id, ())),
             )
 
     _read_rounds(s, data, proposal_ids)
 
-    # Signers by name, each with their own party (not the dissent's: a member of M can sign a
-    # C reservation, and was printed as "(C)").
-    dissent_members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    dissent_members: dict[str, list[str]] = defaultdict(list)
     for dm in s.scalars(select(m.DissentMember).where(m.DissentMember.deleted_at.is_(None))):
         if dm.member_id in member_name:
-            signer = (member_name[dm.member_id], member_party[dm.member_id])
-            dissent_members[dm.dissent_id].append(signer)
-    signers = {key: sorted(value) for key, value in dissent_members.items()}
+            dissent_members[dm.dissent_id].append(dm.member_id)
     data.dissents = [
         DissentData(
             d.kind,
@@ -197,8 +209,8 @@ def _read(db: Database, s: Session) -> ReportData:
             party_name.get(d.party_id or "", ""),
             d.title,
             d.text_md,
-            tuple(name for name, _party in signers.get(d.id, ())),
-            tuple(party for _name, party in signers.get(d.id, ())),
+            tuple(sorted(member_name[x] for x in dissent_members.get(d.id, ()))),
+            tuple(sorted((member_name[x], member_party[x]) for x in dissent_members.get(d.id, ()))),
         )
         for d in s.scalars(select(m.Dissent).where(m.Dissent.deleted_at.is_(None)))
         if not is_private(d.visibility)
@@ -279,6 +291,14 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
                 response, stances={pid: declined for pid in round_props.get(c.round_id, [])}
             )
         consultees[c.round_id].append(ConsulteeData(c.id, c.name, c.type, c.invited, response))
+    comments: dict[str, dict[str, str]] = defaultdict(dict)
+    for c_round, c_proposal, c_text in s.execute(
+        select(
+            m.RemissComment.round_id, m.RemissComment.proposal_id, m.RemissComment.text_md
+        ).where(m.RemissComment.deleted_at.is_(None))
+    ):
+        if c_proposal in proposal_ids and c_text.strip():
+            comments[c_round][c_proposal] = c_text
     for rnd in s.scalars(
         select(m.ConsultationRound)
         .where(m.ConsultationRound.deleted_at.is_(None))
@@ -294,5 +314,40 @@ def _read_rounds(s: Session, data: ReportData, proposal_ids: set[str]) -> None:
                 rnd.description_md,
                 tuple(sorted(round_props.get(rnd.id, []), key=lambda p: number[p])),
                 tuple(members),
+                comments.get(rnd.id, {}),
             )
         )
+
+
+def read_editions(s: Session) -> dict[str, list[EditionData]]:
+    """The sent editions per report id (oldest first), without their .docx bytes."""
+    import json
+
+    found: dict[str, list[EditionData]] = defaultdict(list)
+    for row in s.execute(
+        select(
+            m.ReportEdition.id,
+            m.ReportEdition.report_id,
+            m.ReportEdition.edition_date,
+            m.ReportEdition.label,
+            m.ReportEdition.snapshot_json,
+        )
+        .where(m.ReportEdition.deleted_at.is_(None))
+        .order_by(m.ReportEdition.edition_date, m.ReportEdition.created_at)
+    ):
+        try:
+            snapshot = json.loads(row.snapshot_json or "{}")
+        except ValueError:
+            snapshot = {}
+        proposals = tuple(
+            SnapshotProposal(
+                str(p.get("id", "")),
+                int(p.get("number", 0)),
+                str(p.get("title", "")),
+                str(p.get("text_md", "")),
+            )
+            for p in snapshot.get("proposals", [])
+            if isinstance(p, dict)
+        )
+        found[row.report_id].append(EditionData(row.id, row.edition_date, row.label, proposals))
+    return found

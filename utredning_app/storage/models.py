@@ -71,6 +71,10 @@ class Investigation(TrackedMixin, Base):
     horizon_years: Mapped[int] = mapped_column(Integer, default=5)
     discount_rate: Mapped[float] = mapped_column(Float, default=0.035)
     price_base_year: Mapped[int] = mapped_column(Integer, default=2023)
+    # The tjänsteutlåtande: who signs it (the regiondirektör, by name) and which body decides
+    # ("Regionstyrelsen föreslår regionfullmäktige besluta att …").
+    signatory: Mapped[str] = mapped_column(String(200), default="")
+    deciding_body: Mapped[str] = mapped_column(String(200), default="")
 
     __table_args__ = (
         CheckConstraint("score_min < score_max", name="score_range"),
@@ -433,6 +437,33 @@ class Quote(TrackedMixin, Base):
     )
 
 
+class RemissComment(TrackedMixin, Base):
+    """Utredningens kommentar: the investigation's own comment on the answers to one proposal
+    in one remiss round (printed after the stances and quotes in the compilation)."""
+
+    __tablename__ = "remiss_comment"
+
+    round_id: Mapped[str] = mapped_column(ForeignKey("consultation_round.id"), index=True)
+    proposal_id: Mapped[str] = mapped_column(ForeignKey("proposal.id"), index=True)
+    text_md: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("round_id", "proposal_id"),)
+
+
+class ReportEdition(TrackedMixin, Base):
+    """A sent edition of a report with a status (delrapport, slutrapport): the content it was
+    made from (JSON snapshot) and the exact .docx bytes, kept unchanged once made."""
+
+    __tablename__ = "report_edition"
+
+    report_id: Mapped[str] = mapped_column(ForeignKey("report.id"), index=True)
+    edition_date: Mapped[dt.date] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    snapshot_json: Mapped[str] = mapped_column(Text, default="{}")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    docx: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 # ---------------------------------------------------------------- dissent
 
 
@@ -508,6 +539,8 @@ TRACKED_MODELS: tuple[type[TrackedMixin], ...] = (
     Quote,
     Dissent,
     DissentMember,
+    RemissComment,
+    ReportEdition,
 )
 
 # Swedish names of the tables, for messages, the audit log view and `info`.
@@ -538,5 +571,7 @@ TABLE_LABELS: dict[str, str] = {
     "quote": "Citat",
     "dissent": "Reservationer och särskilda yttranden",
     "dissent_member": "Undertecknare",
+    "remiss_comment": "Utredningens kommentarer",
+    "report_edition": "Rapportutgåvor",
     "audit_entry": "Ändringslogg",
 }

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from utredning_app.domain.enums import ResponseStatus, StanceKind
 from utredning_app.gui.enum_labels import enum_label
+from utredning_app.gui.remiss.comment_editor import RemissCommentEditor
 from utredning_app.gui.remiss.common import fill_rounds, run_action
 from utredning_app.gui.settings import remember_splitter
 from utredning_app.services import coding
@@ -141,6 +142,9 @@ class CodingWidget(QWidget):
         notes_layout.addWidget(QLabel(self.tr("Sammanfattning")))
         notes_layout.addWidget(self.summary, 1)
         notes_layout.addWidget(self.save_summary)
+        # Utredningens kommentar to the selected proposal (per round, not per answer).
+        self.comment_editor = RemissCommentEditor()
+        notes_layout.addWidget(self.comment_editor)
         stances = QWidget()
         stances_layout = QVBoxLayout(stances)
         stances_layout.setContentsMargins(0, 0, 0, 0)
@@ -187,6 +191,8 @@ class CodingWidget(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self._store_status())
         self.quotes.itemDoubleClicked.connect(self._select_quote_in_text)
         self.proposals.itemChanged.connect(self._comment_edited)
+        self.proposals.currentCellChanged.connect(lambda *_a: self._show_remiss_comment())
+        self.comment_editor.changed.connect(self.changed.emit)
         self._update_buttons()
 
     # ---------------------------------------------------------------- loading
@@ -255,6 +261,17 @@ class CodingWidget(QWidget):
         finally:
             self._loading = False
             self._update_buttons()
+            self._show_remiss_comment()
+
+    def _show_remiss_comment(self) -> None:
+        row = self.proposals.currentRow()
+        number = self.proposals.item(row, 0) if row >= 0 else None
+        title = self.proposals.item(row, 1) if row >= 0 else None
+        pid = None if number is None else str(number.data(Qt.ItemDataRole.UserRole))
+        label = "" if number is None else f"förslag {number.text()}"
+        if title is not None:
+            label += f" ({title.text()})"
+        self.comment_editor.show_for(self.db, self.round_combo.currentData(), pid, label)
 
     def _fill_proposals(self, detail: coding.ResponseDetail) -> None:
         selected = self.proposals.currentRow()

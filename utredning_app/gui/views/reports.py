@@ -4,7 +4,7 @@ stored as Markdown (see markdown_text for the subset). Saving a section is one u
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from utredning_app.errors import UserError
 from utredning_app.gui import entity_specs as specs
@@ -32,8 +32,21 @@ class View(BaseView):
         )
         self.reports.current_changed.connect(self._on_report)
         self.sections.current_changed.connect(self._on_section)
+        # Rapporter ▸ Utgåvor: the sent editions of the fastställda reports.
+        self.editions_button = QPushButton(QCoreApplication.translate("Rapporttext", "Utgåvor …"))
+        self.editions_button.setToolTip(
+            QCoreApplication.translate(
+                "Rapporttext", "De skickade utgåvorna av delrapporten och slutrapporten"
+            )
+        )
+        self.editions_button.clicked.connect(self.show_editions)
+        reports_box = QWidget()
+        reports_layout = QVBoxLayout(reports_box)
+        reports_layout.setContentsMargins(0, 0, 0, 0)
+        reports_layout.addWidget(self.reports, 1)
+        reports_layout.addWidget(self.editions_button, 0, Qt.AlignmentFlag.AlignLeft)
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.reports)
+        left.addWidget(reports_box)
         left.addWidget(self.sections)
         self.editor = MarkdownEditor()
         self.editor.save_requested.connect(self.save)
@@ -54,6 +67,11 @@ class View(BaseView):
         self.layout_.addWidget(outer, 1)
         self.section_id: str | None = None
         self.editor.setEnabled(False)
+
+    def show_editions(self) -> None:
+        from utredning_app.gui.editions_dialog import show_editions
+
+        show_editions(self, self.workspace)
 
     def _on_report(self, report_id: str | None) -> None:
         self.save()
