@@ -153,12 +153,12 @@
         <translation>Add</translation>
     </message>
     <message>
-        <source>%1, bladet %2: välj vilken kolumn som innehåller vad.</source>
-        <translation>%1, sheet %2: choose which column holds what.</translation>
+        <source>%1, bladet %2 (rubriker på rad %3): välj vilken kolumn som innehåller vad.</source>
+        <translation>%1, sheet %2 (headers in row %3): choose which column holds what.</translation>
     </message>
     <message>
-        <source>%1 nya, %2 dubbletter hoppas över, %3 fel.</source>
-        <translation>%1 new, %2 duplicates skipped, %3 errors.</translation>
+        <source>%1 nya, %2 dubbletter hoppas över, %3 rader avvisas.</source>
+        <translation>%1 new, %2 duplicates skipped, %3 rows rejected.</translation>
     </message>
     <message>
         <source>rad %1: «%2» finns redan som «%3»</source>
@@ -2012,6 +2012,18 @@ Do you want to open it now?</translation>
     <message>
         <source>Bolag</source>
         <translation>Company</translation>
+    </message>
+    <message>
+        <source>Myndighet</source>
+        <translation>Government agency</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Organisation</source>

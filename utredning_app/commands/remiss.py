@@ -120,10 +120,13 @@ def cmd_consultees(args: argparse.Namespace) -> int:
         if args.importera:
             sheet = svc.read_sheet(args.importera)
             preview = svc.preview_import(db, sheet, svc.guess_mapping(sheet.headers), args.omgang)
+            print(f"Rubrikraden är rad {sheet.header_row}.")
             for row, name, other in preview.duplicates:
                 print(f"rad {row}: «{name}» hoppas över – finns redan som «{other}»")
+            for error in preview.errors:
+                print(f"avvisad: {error}", file=sys.stderr)
             n = svc.commit_import(db, preview, args.omgang)
-            print(f"{n} remissinstanser lades till.")
+            print(f"{n} remissinstanser lades till, {len(preview.errors)} rader avvisades.")
         if args.exportera:
             n = svc.export_consultees(db, args.exportera, args.omgang)
             print(f"{n} remissinstanser sparades i {args.exportera}")
