@@ -147,3 +147,103 @@ def convert_to_pdf(sources: list[Path], out_dir: Path, profile: Path) -> list[Pa
     from tests.word_helpers import soffice_convert
 
     return soffice_convert(sources, "pdf", out_dir, profile)
+
+
+def write_pdf_pages(path: Path, pages: list[list[str]], *, font_size: float = 10.5) -> Path:
+    """A text PDF (real, extractable text in an embedded TrueType font), one list of lines
+    per A4 page; made with matplotlib's PDF backend, so no office suite is needed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        for lines in pages:
+            fig = Figure(figsize=(8.27, 11.69))
+            for index, line in enumerate(lines):
+                fig.text(0.09, 0.95 - index * 0.024, line, fontsize=font_size)
+            pdf.savefig(fig)
+    return path
+
+
+# A real agency's remissvar to a ministry: the sender (Socialstyrelsen) shows only in the
+# letterhead, the closing and the footer; the address block names the recipient
+# (Regeringskansliet, Socialdepartementet, a regeringskansliet.se address); the signature
+# names only people.
+MINISTRY_LETTER_HEAD = ["SOCIALSTYRELSEN", "Datum 2024-03-15", "Dnr 3.1-12345/2024"]
+MINISTRY_LETTER_ADDRESS = [
+    "Regeringskansliet",
+    "Socialdepartementet",
+    "103 33 Stockholm",
+    "s.remissvar@regeringskansliet.se",
+]
+MINISTRY_LETTER_BODY = [
+    "Remissvar: Delrapport om styrningen av akutsjukhusen (S2023/01234)",
+    "Sammanfattning",
+    "Vi tillstyrker förslag 1 om att akutsjukhusen ombildas till förvaltningar.",
+    "Vi avstyrker förslag 3. Beställar-utförarmodellen bör finnas kvar tills vidare.",
+    "Regeringskansliet bör följa upp reformen efter tre år.",
+    "Detta yttrande har beslutats av Socialstyrelsens generaldirektör Anna Andersson.",
+    "I den slutliga handläggningen har avdelningschef Karl Berg deltagit.",
+    "Anna Andersson",
+    "Karl Berg",
+]
+MINISTRY_LETTER_FOOTER = [
+    "Postadress 106 30 Stockholm  Besöksadress Rålambsvägen 3  Telefon 075-247 30 00",
+    "www.socialstyrelsen.se  registrator@socialstyrelsen.se",
+]
+
+
+def add_ministry_consultees(db: Database) -> tuple[str, str]:
+    """Socialstyrelsen and Regeringskansliet as consultees of the round (ids)."""
+    rid = ensure_round(db).round_id
+    with db.transaction() as s:
+        agency = m.Consultee(
+            round_id=rid,
+            name="Socialstyrelsen",
+            type=ConsulteeType.MYNDIGHET,
+            email="registrator@socialstyrelsen.se",
+        )
+        ministry = m.Consultee(
+            round_id=rid,
+            name="Regeringskansliet",
+            type=ConsulteeType.MYNDIGHET,
+            email="s.remissvar@regeringskansliet.se",
+        )
+        s.add_all([agency, ministry])
+        s.flush()
+        return agency.id, ministry.id
+
+
+def write_ministry_letter_docx(path: Path) -> Path:
+    """The letter as Word: letterhead in the page header, footer in the page footer."""
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = MINISTRY_LETTER_HEAD[0]
+    for line in MINISTRY_LETTER_HEAD[1:]:
+        section.header.add_paragraph(line)
+    section.footer.paragraphs[0].text = MINISTRY_LETTER_FOOTER[0]
+    section.footer.add_paragraph(MINISTRY_LETTER_FOOTER[1])
+    for line in MINISTRY_LETTER_ADDRESS:
+        document.add_paragraph(line)
+    document.add_paragraph("")
+    for line in MINISTRY_LETTER_BODY:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def write_ministry_letter_pdf(path: Path) -> Path:
+    lines = [
+        *MINISTRY_LETTER_HEAD,
+        "",
+        *MINISTRY_LETTER_ADDRESS,
+        "",
+        *MINISTRY_LETTER_BODY,
+        "",
+        *MINISTRY_LETTER_FOOTER,
+    ]
+    return write_pdf_pages(path, [lines])

@@ -943,6 +943,10 @@
         <translation>Matched by</translation>
     </message>
     <message>
+        <source>Belägg</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
         <source>Anmärkning</source>
         <translation>Remark</translation>
     </message>

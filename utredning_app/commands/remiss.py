@@ -143,7 +143,10 @@ def cmd_import_answers(args: argparse.Namespace) -> int:
     result = import_answers(args.path, args.files, round_ref=args.omgang, received=args.inkom)
     for file_name, consultee in result.imported:
         late = " (sent)" if consultee in result.late else ""
+        how = result.how.get(file_name, "")
         print(f"{file_name}: inläst som svar från {consultee}{late}")
+        if how:
+            print(f"    avsändare enligt {how}")
     for _file_name, reason in result.rejected:
         print(f"avvisad: {reason}", file=sys.stderr)
     print(f"{len(result.imported)} svar lästes in, {len(result.rejected)} avvisades.")

@@ -29,19 +29,25 @@ from utredning_app.domain.enums import ResponseStatus, StanceKind
 from utredning_app.errors import ValidationError
 from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected, read_checked
 from utredning_app.importing.xlsx_form import FormAnswer, RoundFacts
+from utredning_app.services.sender import ConsulteeKey, Zone, identify_sender
 from utredning_app.storage import models as m
 from utredning_app.storage.database import Database
 
 AUTO_ACCEPT_SCORE = 85.0  # fuzzy score at or above which a match is proposed as accepted
 AMBIGUITY_MARGIN = 5.0  # runner-up this close to the best: ask the user
-CONTENT_HEAD_CHARS = 3000
 
 
 class MatchMethod(StrEnum):
     FORM = "form"
     FILE_NAME = "file_name"
     CONTENT = "content"
+    LETTERHEAD = "letterhead"
+    SIGNATURE = "signature"
+    CLOSING = "closing"
+    FOOTER = "footer"
+    EMAIL = "email"
     MANUAL = "manual"
+    NEW = "new"
     NONE = "none"
 
     @property
@@ -50,9 +56,25 @@ class MatchMethod(StrEnum):
             "form": "svarsmallens identitet",
             "file_name": "filnamnet",
             "content": "textens inledning",
+            "letterhead": "brevhuvudet",
+            "signature": "underskriften",
+            "closing": "avslutningen",
+            "footer": "sidfoten",
+            "email": "avsändaradressen",
             "manual": "valt av användaren",
+            "new": "ny instans (ej inbjuden)",
             "none": "ingen träff",
         }[self.value]
+
+
+_ZONE_METHOD = {
+    Zone.EMAIL: MatchMethod.EMAIL,
+    Zone.CLOSING: MatchMethod.CLOSING,
+    Zone.LETTERHEAD: MatchMethod.LETTERHEAD,
+    Zone.SIGNATURE: MatchMethod.SIGNATURE,
+    Zone.FOOTER: MatchMethod.FOOTER,
+    Zone.BODY: MatchMethod.CONTENT,
+}
 
 
 @dataclass
@@ -73,6 +95,8 @@ class FileProposal:
     error: str = ""  # rejected: why, in Swedish
     warnings: list[str] = field(default_factory=list)
     alternatives: list[tuple[str, str, float]] = field(default_factory=list)  # id, name, score
+    evidence: str = ""  # where the sender was found, for the table and the CLI
+    sender_email: str = ""  # an e-mailed answer's From address
 
     @property
     def ok(self) -> bool:
@@ -85,6 +109,7 @@ class ImportResult:
     rejected: list[tuple[str, str]]  # (file name, reason)
     late: list[str]  # consultee names whose answer came after the deadline
     response_ids: list[str]
+    how: dict[str, str] = field(default_factory=dict)  # file name -> method and evidence
 
 
 def sha256_of(data: bytes) -> str:
@@ -100,13 +125,16 @@ def _normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _match(proposal: FileProposal, consultees: dict[str, str]) -> None:
-    """Fuzzy-match the file name and the opening of the text against consultee names."""
+def _match(proposal: FileProposal, consultees: list[ConsulteeKey]) -> None:
+    """Identify the sender: letterhead, signature, closing, footer (and an e-mail's sender
+    address) weigh most, the address block (the recipient) not at all; the file name and a
+    mention in the text are weaker evidence."""
     from rapidfuzz import fuzz, process, utils
 
     if not consultees:
         return
-    names = {cid: name.casefold() for cid, name in consultees.items()}
+    by_id = {k.consultee_id: k.name for k in consultees}
+    names = {k.consultee_id: k.name.casefold() for k in consultees}
     stem = _normalise(proposal.path.stem)
     by_name = (
         process.extract(
@@ -115,42 +143,28 @@ def _match(proposal: FileProposal, consultees: dict[str, str]) -> None:
         if stem
         else []
     )
-    head = proposal.text[:CONTENT_HEAD_CHARS].casefold()
-    by_content = process.extract(head, names, scorer=_content_score, limit=3) if head else []
-    scored: dict[str, tuple[float, MatchMethod]] = {}
+    scored: dict[str, tuple[float, MatchMethod, str]] = {}
     for _name, score, cid in by_name:
-        scored[cid] = (float(score), MatchMethod.FILE_NAME)
-    for _name, score, cid in by_content:
-        if float(score) > scored.get(cid, (0.0, MatchMethod.NONE))[0]:
-            scored[cid] = (float(score), MatchMethod.CONTENT)
+        scored[cid] = (float(score), MatchMethod.FILE_NAME, f"filnamnet «{proposal.path.name}»")
+    for cand in identify_sender(proposal.text, consultees, proposal.sender_email):
+        if cand.score > scored.get(cand.consultee_id, (0.0, MatchMethod.NONE, ""))[0]:
+            scored[cand.consultee_id] = (cand.score, _ZONE_METHOD[cand.zone], cand.describe())
     ranking = sorted(scored.items(), key=lambda kv: -kv[1][0])
-    proposal.alternatives = [(cid, consultees[cid], s) for cid, (s, _m) in ranking[:5]]
+    proposal.alternatives = [(cid, by_id[cid], s) for cid, (s, _m, _e) in ranking[:5]]
     if not ranking:
         return
-    best_id, (best, method) = ranking[0]
+    best_id, (best, method, evidence) = ranking[0]
     proposal.consultee_id = best_id
-    proposal.consultee_name = consultees[best_id]
+    proposal.consultee_name = by_id[best_id]
     proposal.method = method
     proposal.score = best
+    proposal.evidence = evidence
     runner_up = ranking[1][1][0] if len(ranking) > 1 else 0.0
     proposal.accepted = best >= AUTO_ACCEPT_SCORE and best - runner_up >= AMBIGUITY_MARGIN
     if not proposal.accepted:
         proposal.warnings.append(
             f"osäker matchning mot «{proposal.consultee_name}» ({best:.0f} %): bekräfta"
         )
-
-
-def _content_score(head: str, name: str, **_kwargs: object) -> float:
-    """How well a consultee name occurs in the opening of an answer (0–100)."""
-    from rapidfuzz import fuzz
-
-    if not name or not head:
-        return 0.0
-    # "Södersjukhuset AB, styrelsen" signs as "Södersjukhuset AB": try the part before a comma.
-    core = name.split(",")[0].strip()
-    if name in head or (len(core) >= 8 and core in head):
-        return 100.0
-    return float(fuzz.partial_ratio(name, head)) * 0.95  # never beat an exact occurrence
 
 
 def _read_one(path: Path, facts: RoundFacts) -> FileProposal:
@@ -199,6 +213,7 @@ def analyse_files(
     with db.reader() as s:
         rnd = select_round(s, round_ref)
         facts = round_facts(s, rnd)
+        keys = consultee_keys(s, rnd)
         deadline = rnd.deadline
         known = _known_hashes(s)
         answered = _answered_consultees(s, rnd.id)
@@ -220,7 +235,7 @@ def analyse_files(
             else:
                 seen[proposal.sha256] = path.name
                 if proposal.form is None:
-                    _match(proposal, facts.consultees)
+                    _match(proposal, keys)
                 if proposal.consultee_id in answered:
                     proposal.warnings.append(
                         f"«{proposal.consultee_name}» har redan ett registrerat svar"
@@ -233,6 +248,12 @@ def analyse_files(
         if progress:
             progress(index + 1, len(paths))
     return out
+
+
+def consultee_keys(s: Session, rnd: m.ConsultationRound) -> list[ConsulteeKey]:
+    from utredning_app.services.remiss_rounds import round_consultees
+
+    return [ConsulteeKey(c.id, c.name, c.email) for c in round_consultees(s, rnd)]
 
 
 def _known_hashes(s: Session) -> dict[str, str]:
@@ -288,8 +309,9 @@ def commit_import(
     imported: list[tuple[str, str]] = []
     late: list[str] = []
     ids: list[str] = []
+    how = {p.path.name: describe_match(p) for p in todo}
     if not todo:
-        return ImportResult(imported, rejected, late, ids)
+        return ImportResult(imported, rejected, late, ids, how)
     with db.transaction() as s:
         rnd = select_round(s, round_ref)
         facts = round_facts(s, rnd)
@@ -348,7 +370,14 @@ def commit_import(
             imported.append((p.path.name, facts.consultees[p.consultee_id]))
             if rnd.deadline is not None and when > rnd.deadline:
                 late.append(facts.consultees[p.consultee_id])
-    return ImportResult(imported, rejected, late, ids)
+    return ImportResult(imported, rejected, late, ids, how)
+
+
+def describe_match(p: FileProposal) -> str:
+    """How the consultee was found, with the evidence: "avslutningen «Detta yttrande …»"."""
+    if p.method in (MatchMethod.FORM, MatchMethod.MANUAL, MatchMethod.NEW, MatchMethod.NONE):
+        return p.method.label
+    return p.evidence or p.method.label
 
 
 def _reread(p: FileProposal) -> bytes:

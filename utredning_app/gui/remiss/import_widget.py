@@ -32,7 +32,7 @@ from utredning_app.services import responses as svc
 from utredning_app.storage.database import Database
 
 ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx")
-COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_NOTE = range(6)
+COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NOTE = range(7)
 
 
 class ImportWidget(QWidget):
@@ -71,7 +71,7 @@ class ImportWidget(QWidget):
         self.cancel_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setObjectName("importTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -80,6 +80,7 @@ class ImportWidget(QWidget):
                 self.tr("Typ"),
                 self.tr("Remissinstans"),
                 self.tr("Kopplad via"),
+                self.tr("Belägg"),
                 self.tr("Anmärkning"),
             ]
         )
@@ -88,6 +89,7 @@ class ImportWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.result_label = QLabel()
         self.result_label.setObjectName("importResult")
@@ -253,6 +255,8 @@ class ImportWidget(QWidget):
             self.table.setCellWidget(row, COL_WHO, combo)
             how = p.method.label + (f" ({p.score:.0f} %)" if p.method.name != "FORM" else "")
             self.table.setItem(row, COL_HOW, _ro(how if p.ok else "–"))
+            evidence = p.evidence if p.ok else ""
+            self.table.setItem(row, COL_EVIDENCE, _ro(evidence, evidence))
             note = p.error or "; ".join(p.warnings)
             self.table.setItem(row, COL_NOTE, _ro(note, note))
 
@@ -272,6 +276,9 @@ class ImportWidget(QWidget):
         how = self.table.item(row, COL_HOW)
         if how is not None:
             how.setText(self.proposals[row].method.label)
+        evidence = self.table.item(row, COL_EVIDENCE)
+        if evidence is not None:
+            evidence.setText("")
         self._update_buttons()
 
     # ---------------------------------------------------------------- commit
