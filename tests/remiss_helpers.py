@@ -247,3 +247,29 @@ def write_ministry_letter_pdf(path: Path) -> Path:
         *MINISTRY_LETTER_FOOTER,
     ]
     return write_pdf_pages(path, [lines])
+
+
+UNINVITED = "Sveriges Kommuner och Regioner"
+
+
+def write_uninvited_answer(path: Path) -> Path:
+    """A spontaneous remissvar from an organisation that was not invited."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = UNINVITED.upper()
+    for line in [
+        "Region Stockholm",
+        "Regionledningskontoret",
+        "",
+        "Yttrande över delrapporten om styrningen",
+        "Vi har tagit del av delrapporten och vill lämna några synpunkter trots att vi inte "
+        "fanns bland remissinstanserna.",
+        "Vi ställer oss bakom förslag 2 om en ny akutsjukhusnämnd.",
+        "Med vänlig hälsning",
+        f"För {UNINVITED}",
+        "Eva Ek, avdelningschef",
+    ]:
+        document.add_paragraph(line)
+    document.save(path)
+    return path

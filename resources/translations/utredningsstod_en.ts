@@ -947,6 +947,10 @@
         <translation>Evidence</translation>
     </message>
     <message>
+        <source>Ej inbjuden</source>
+        <translation>Not invited</translation>
+    </message>
+    <message>
         <source>Anmärkning</source>
         <translation>Remark</translation>
     </message>
@@ -969,6 +973,18 @@
     <message>
         <source>(välj remissinstans)</source>
         <translation>(choose consultee)</translation>
+    </message>
+    <message>
+        <source>%1 (ny, ej inbjuden)</source>
+        <translation>%1 (new, not invited)</translation>
+    </message>
+    <message>
+        <source>Ny instans</source>
+        <translation>New consultee</translation>
+    </message>
+    <message>
+        <source>Registrera avsändaren som ny remissinstans, markerad ej inbjuden (ett svar på eget initiativ)</source>
+        <translation>Register the sender as a new consultee, marked not invited (an unsolicited answer)</translation>
     </message>
     <message numerus="yes">
         <source>%n svar lästes in.</source>

@@ -56,3 +56,36 @@ def test_the_table_shows_how_the_sender_was_found(
         qtbot.mouseClick(importer.import_button, Qt.MouseButton.LeftButton)
     (row,) = coding.responses_in_round(db)
     assert row.consultee == "Socialstyrelsen"
+
+
+def test_one_click_registers_an_uninvited_sender(
+    qtbot: QtBot, bench: RemissWorkbench, db: Database, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.remiss_helpers import UNINVITED, write_uninvited_answer
+    from utredning_app.services import consultees as reg
+
+    answer = write_uninvited_answer(tmp_path / "skr.docx")
+    importer = _drop(qtbot, bench, [answer])
+    use = importer.table.item(0, iw.COL_USE)
+    assert use.checkState() == Qt.CheckState.Unchecked  # matches no consultee
+    button = importer.table.cellWidget(0, iw.COL_NEW)
+    assert isinstance(button, QPushButton) and button.text() == "Ny instans"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    combo = importer.table.cellWidget(0, iw.COL_WHO)
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == f"{UNINVITED} (ny, ej inbjuden)"
+    assert importer.table.item(0, iw.COL_HOW).text() == "ny instans (ej inbjuden)"
+    assert (
+        "underskriften «För Sveriges Kommuner och Regioner»"
+        in importer.table.item(0, iw.COL_EVIDENCE).text()
+    )
+    assert importer.table.item(0, iw.COL_USE).checkState() == Qt.CheckState.Checked
+    assert importer.table.cellWidget(0, iw.COL_NEW) is None
+    with qtbot.waitSignal(importer.imported):
+        qtbot.mouseClick(importer.import_button, Qt.MouseButton.LeftButton)
+    (new,) = [c for c in reg.list_consultees(db) if c.name == UNINVITED]
+    assert not new.invited
+    (row,) = coding.responses_in_round(db)
+    assert row.consultee == UNINVITED

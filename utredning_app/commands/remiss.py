@@ -59,6 +59,17 @@ def register(sub: Any) -> None:
     p.add_argument("files", metavar="SVARSFIL", type=Path, nargs="+")
     p.add_argument("--omgang", default=None)
     p.add_argument("--inkom", type=_date, default=None, help="mottagningsdatum (standard: i dag)")
+    p.add_argument(
+        "--ny-instans",
+        dest="new_consultee",
+        action="store_true",
+        help="registrera avsändaren av varje fil som inte matchar någon remissinstans "
+        "som ny instans (ej inbjuden)",
+    )
+    p.add_argument("--typ", default=None, help="typ för nya instanser (med --ny-instans)")
+    p.add_argument(
+        "--instans", default=None, metavar="NAMN", help="koppla alla filerna till den instansen"
+    )
     p.set_defaults(func=cmd_import_answers)
 
 
@@ -138,9 +149,31 @@ def cmd_consultees(args: argparse.Namespace) -> int:
 
 
 def cmd_import_answers(args: argparse.Namespace) -> int:
+    from utredning_app.domain.enums import ConsulteeType
+    from utredning_app.errors import ValidationError
     from utredning_app.services.responses import import_answers
 
-    result = import_answers(args.path, args.files, round_ref=args.omgang, received=args.inkom)
+    new_type: ConsulteeType | None = None
+    if args.typ is not None:
+        from utredning_app.services.consultees import parse_type
+
+        new_type = parse_type(args.typ)
+        if new_type is None:
+            allowed = ", ".join(k.label for k in ConsulteeType)
+            raise ValidationError(f"Okänd typ «{args.typ}» (tillåtna: {allowed}).")
+        if not args.new_consultee:
+            raise ValidationError("--typ gäller nya instanser: ange också --ny-instans.")
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    result = import_answers(
+        args.path,
+        args.files,
+        round_ref=args.omgang,
+        received=args.inkom,
+        new_consultees=args.new_consultee,
+        new_type=new_type,
+        assign_to=args.instans,
+        ask=ask_about_match if interactive else None,
+    )
     for file_name, consultee in result.imported:
         late = " (sent)" if consultee in result.late else ""
         how = result.how.get(file_name, "")
@@ -151,3 +184,41 @@ def cmd_import_answers(args: argparse.Namespace) -> int:
         print(f"avvisad: {reason}", file=sys.stderr)
     print(f"{len(result.imported)} svar lästes in, {len(result.rejected)} avvisades.")
     return 0 if not result.rejected else 1
+
+
+def ask_about_match(proposal: Any, alternatives: list[tuple[str, str, float]]) -> Any:
+    """In a terminal: which consultee an uncertain (or unmatched) file is from."""
+    from utredning_app.errors import ValidationError
+    from utredning_app.services.responses import (
+        choose_consultee,
+        register_as_new,
+        replace_proposal,
+    )
+    from utredning_app.services.sender import guess_sender_name
+
+    print(f"{proposal.path.name}: vilken remissinstans är avsändare?")
+    if proposal.evidence:
+        print(f"    närmast enligt {proposal.evidence}")
+    for number, (_cid, name, score) in enumerate(alternatives, start=1):
+        print(f"  {number}  {name} ({score:.0f} %)")
+    guess = guess_sender_name(proposal.text, proposal.sender_email)
+    if guess is not None:
+        print(f"  n  ny instans (ej inbjuden): {guess.name}")
+    print("  h  hoppa över filen")
+    while True:
+        try:
+            answer = input("Välj: ").strip().casefold()
+        except EOFError:
+            answer = "h"
+        if answer in ("h", ""):
+            return replace_proposal(proposal, accepted=False)
+        if answer == "n" and guess is not None:
+            try:
+                return register_as_new(proposal)
+            except ValidationError as exc:
+                print(exc.message)
+                continue
+        if answer.isdigit() and 1 <= int(answer) <= len(alternatives):
+            cid, name, _score = alternatives[int(answer) - 1]
+            return choose_consultee(proposal, cid, name)
+        print("Svara med en siffra, n eller h.")

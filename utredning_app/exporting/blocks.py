@@ -1095,3 +1095,4 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 # The cost model's blocks (nuvärde, osäkerhet, rangordning) live beside the cost charts and
 # register themselves in BLOCKS when imported.
 from utredning_app.exporting import cost_blocks as _cost_blocks  # noqa: E402, F401
+from utredning_app.exporting import remiss_uninvited as _remiss_uninvited  # noqa: E402, F401

@@ -25,16 +25,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from utredning_app.domain.enums import ResponseStatus, StanceKind
+from utredning_app.domain.enums import ConsulteeType, ResponseStatus, StanceKind
 from utredning_app.errors import ValidationError
 from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected, read_checked
 from utredning_app.importing.xlsx_form import FormAnswer, RoundFacts
-from utredning_app.services.sender import ConsulteeKey, Zone, identify_sender
+from utredning_app.services.sender import ConsulteeKey, Zone, guess_sender_name, identify_sender
 from utredning_app.storage import models as m
 from utredning_app.storage.database import Database
 
 AUTO_ACCEPT_SCORE = 85.0  # fuzzy score at or above which a match is proposed as accepted
 AMBIGUITY_MARGIN = 5.0  # runner-up this close to the best: ask the user
+NO_MATCH_SCORE = 70.0  # below this the file matches no consultee (a new, uninvited one?)
 
 
 class MatchMethod(StrEnum):
@@ -97,10 +98,38 @@ class FileProposal:
     alternatives: list[tuple[str, str, float]] = field(default_factory=list)  # id, name, score
     evidence: str = ""  # where the sender was found, for the table and the CLI
     sender_email: str = ""  # an e-mailed answer's From address
+    new_consultee: tuple[str, ConsulteeType] | None = None  # register as uninvited (name, type)
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def unmatched(self) -> bool:
+        """Valid, not a form, and no consultee comes close: perhaps an uninvited answer."""
+        return (
+            self.ok
+            and self.form is None
+            and self.new_consultee is None
+            and not self.accepted
+            and (self.consultee_id is None or self.score < NO_MATCH_SCORE)
+        )
+
+    @property
+    def uncertain(self) -> bool:
+        """Valid, a consultee comes close but not surely: the user must confirm."""
+        return (
+            self.ok
+            and self.new_consultee is None
+            and not self.accepted
+            and self.consultee_id is not None
+            and self.score >= NO_MATCH_SCORE
+        )
+
+    @property
+    def ready(self) -> bool:
+        """Accepted and with a consultee (existing or to be registered)."""
+        return self.ok and self.accepted and bool(self.consultee_id or self.new_consultee)
 
 
 @dataclass(frozen=True)
@@ -280,6 +309,37 @@ def choose_consultee(proposal: FileProposal, consultee_id: str, name: str) -> Fi
         consultee_name=name,
         method=MatchMethod.MANUAL,
         accepted=True,
+        new_consultee=None,
+        evidence="",
+    )
+
+
+def register_as_new(
+    proposal: FileProposal, name: str | None = None, kind: ConsulteeType | None = None
+) -> FileProposal:
+    """Take the file as the answer of a new consultee, marked *ej inbjuden*: the name given,
+    else the sender identified in the text (signature, closing, letterhead, e-mail)."""
+    from utredning_app.services.consultees import guess_type
+
+    evidence = ""
+    if not name:
+        guess = guess_sender_name(proposal.text, proposal.sender_email)
+        if guess is None:
+            raise ValidationError(
+                f"{proposal.path.name}: ingen avsändare känns igen i texten; "
+                "ange remissinstansens namn."
+            )
+        name, evidence = guess.name, guess.evidence.describe()
+    name = " ".join(name.split())[:300]
+    return replace(
+        proposal,
+        consultee_id=None,
+        consultee_name=name,
+        new_consultee=(name, kind or guess_type(name)),
+        method=MatchMethod.NEW,
+        score=0.0,
+        accepted=True,
+        evidence=evidence,
     )
 
 
@@ -300,12 +360,8 @@ def commit_import(
 
     when = received or dt.date.today()
     rejected = [(p.path.name, p.error) for p in proposals if not p.ok]
-    rejected += [
-        (p.path.name, _unconfirmed_message(p))
-        for p in proposals
-        if p.ok and not (p.accepted and p.consultee_id)
-    ]
-    todo = [p for p in proposals if p.ok and p.accepted and p.consultee_id]
+    rejected += [(p.path.name, _unconfirmed_message(p)) for p in proposals if p.ok and not p.ready]
+    todo = [p for p in proposals if p.ready]
     imported: list[tuple[str, str]] = []
     late: list[str] = []
     ids: list[str] = []
@@ -316,8 +372,8 @@ def commit_import(
         rnd = select_round(s, round_ref)
         facts = round_facts(s, rnd)
         known = _known_hashes(s)
+        by_name = {name.casefold(): cid for cid, name in facts.consultees.items()}
         for p in todo:
-            assert p.consultee_id is not None
             # The bytes are read again here (not kept since the analysis, so a batch of
             # hundreds of files never sits in memory at once) and must be the checked ones:
             # a file changed or removed since the analysis is reported, the rest goes in.
@@ -326,6 +382,12 @@ def commit_import(
             except ValidationError as exc:
                 rejected.append((p.path.name, exc.message.replace(" Ingenting lästes in.", "")))
                 continue
+            if p.new_consultee is not None:  # only now: a file rejected above adds no one
+                name = p.new_consultee[0]
+                cid = _new_consultee(s, rnd.id, p.new_consultee, by_name)
+                facts.consultees.setdefault(cid, name)
+                p = replace(p, consultee_id=cid)
+            assert p.consultee_id is not None
             if p.consultee_id not in facts.consultees:
                 raise ValidationError(
                     f"{p.path.name}: remissinstansen finns inte i remissomgången «{rnd.name}»."
@@ -373,9 +435,25 @@ def commit_import(
     return ImportResult(imported, rejected, late, ids, how)
 
 
+def _new_consultee(
+    s: Session, round_id: str, new: tuple[str, ConsulteeType], by_name: dict[str, str]
+) -> str:
+    """The id of the uninvited consultee ``new`` (registered once per name and round)."""
+    name, kind = new
+    if name.casefold() in by_name:
+        return by_name[name.casefold()]
+    row = m.Consultee(round_id=round_id, name=name, type=kind, invited=False)
+    s.add(row)
+    s.flush()
+    by_name[name.casefold()] = row.id
+    return row.id
+
+
 def describe_match(p: FileProposal) -> str:
     """How the consultee was found, with the evidence: "avslutningen «Detta yttrande …»"."""
-    if p.method in (MatchMethod.FORM, MatchMethod.MANUAL, MatchMethod.NEW, MatchMethod.NONE):
+    if p.method is MatchMethod.NEW:
+        return p.method.label + (f": {p.evidence}" if p.evidence else "")
+    if p.method in (MatchMethod.FORM, MatchMethod.MANUAL, MatchMethod.NONE):
         return p.method.label
     return p.evidence or p.method.label
 
@@ -394,14 +472,17 @@ def _reread(p: FileProposal) -> bytes:
 
 
 def _unconfirmed_message(p: FileProposal) -> str:
-    if not p.consultee_id:
+    if p.unmatched:
+        closest = f" (närmast «{p.consultee_name}», {p.score:.0f} %)" if p.consultee_id else ""
         return (
-            f"{p.path.name}: ingen remissinstans känns igen i filnamnet eller texten; "
-            "välj instans vid inläsningen i programmet."
+            f"{p.path.name}: ingen remissinstans känns igen i filnamnet eller texten{closest}; "
+            "välj instans vid inläsningen i programmet, eller läs in med --ny-instans "
+            "(avsändaren registreras som ny instans, ej inbjuden) eller --instans NAMN."
         )
     return (
         f"{p.path.name}: osäker matchning (närmast «{p.consultee_name}», {p.score:.0f} %); "
-        "bekräfta instansen vid inläsningen i programmet."
+        "bekräfta instansen vid inläsningen i programmet eller i en terminal, "
+        "eller ange --instans NAMN."
     )
 
 
@@ -416,6 +497,9 @@ def _initial_status(p: FileProposal) -> ResponseStatus:
     return ResponseStatus.UNDER_KODNING
 
 
+Ask = Callable[[FileProposal, list[tuple[str, str, float]]], FileProposal]
+
+
 def import_answers(
     path: Path,
     files: Iterable[Path],
@@ -423,10 +507,56 @@ def import_answers(
     round_ref: str | None = None,
     received: dt.date | None = None,
     actor: str = "",
+    new_consultees: bool = False,
+    new_type: ConsulteeType | None = None,
+    assign_to: str | None = None,
+    ask: Ask | None = None,
 ) -> ImportResult:
-    """Non-interactive import (the CLI): take confident matches, reject the rest."""
+    """Non-interactive import (the CLI): take confident matches, reject the rest.
+
+    ``assign_to`` (a consultee's name) takes every file of the call as that consultee's
+    answer; ``new_consultees`` registers the sender of each file that matches no consultee as
+    a new, uninvited one (of ``new_type``, else guessed from the name); ``ask`` (a terminal)
+    is asked about each uncertain match and returns the proposal as the user decided."""
     from utredning_app.storage.database import open_database
 
     with open_database(path, actor=actor) as db:
         proposals = analyse_files(db, files, round_ref=round_ref, received=received)
-        return commit_import(db, proposals, received=received, round_ref=round_ref)
+        if assign_to is not None:
+            target = _consultee_by_name(db, assign_to, round_ref)
+            proposals = [
+                choose_consultee(p, *target) if p.ok and p.form is None else p for p in proposals
+            ]
+        decided: list[FileProposal] = []
+        for p in proposals:
+            if new_consultees and p.unmatched:
+                try:
+                    p = register_as_new(p, kind=new_type)
+                except ValidationError as exc:
+                    p = replace(p, error=exc.message)
+            elif ask is not None and (p.uncertain or p.unmatched):
+                p = ask(p, p.alternatives)
+            decided.append(p)
+        return commit_import(db, decided, received=received, round_ref=round_ref)
+
+
+def _consultee_by_name(db: Database, name: str, round_ref: str | None) -> tuple[str, str]:
+    from rapidfuzz import fuzz, process, utils
+
+    from utredning_app.services.remiss_rounds import round_consultees, select_round
+
+    with db.reader() as s:
+        rnd = select_round(s, round_ref)
+        consultees = {c.id: c.name for c in round_consultees(s, rnd)}
+        round_name = rnd.name
+    wanted = " ".join(name.split()).casefold()
+    for cid, known in consultees.items():
+        if known.casefold() == wanted:
+            return cid, known
+    found = process.extractOne(
+        name, consultees, scorer=fuzz.WRatio, processor=utils.default_process
+    )
+    hint = f" Menade du «{found[0]}»?" if found and found[1] >= 60 else ""
+    raise ValidationError(
+        f"«{name}» finns inte bland remissinstanserna i «{round_name}».{hint} Ingenting lästes in."
+    )

@@ -191,7 +191,7 @@ def _occurs(key: ConsulteeKey, line: str) -> bool:
             return True
         if (
             len(needle) >= 8
-            and len(low) <= len(needle) * 3
+            and len(needle) * 0.8 <= len(low) <= len(needle) * 3
             and fuzz.partial_ratio(needle, low) >= FUZZY_LINE_SCORE
         ):
             return True
@@ -284,3 +284,54 @@ def _context(body: str, name: str) -> str:
     if at < 0:
         return name
     return body[max(0, at - 20) : at + len(name) + 20]
+
+
+_SIGNED_FOR = re.compile(r"^\s*(?:för|för och på uppdrag av)\s+(.{3,80}?)\s*$", re.IGNORECASE)
+_ON_BEHALF = re.compile(r"\bpå\s+(.{3,80}?)s?\s+vägnar\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"\s*(remiss|yttrande|svar|datum|dnr|diarienummer|er ref|vår ref|sida|\d)", re.IGNORECASE
+)
+_DISPLAY_NAME = re.compile(r'^\s*"?([^"<@]{3,80}?)"?\s*<')
+
+
+@dataclass(frozen=True)
+class SenderGuess:
+    name: str
+    evidence: Evidence
+
+
+def _tidy_name(text: str) -> str:
+    name = " ".join(text.strip(" ,;:.–-\t").split())
+    if name.isupper():  # "SOCIALSTYRELSEN" in a letterhead
+        words = name.split()
+        small = {"I", "OCH", "FÖR", "AV", "PÅ", "TILL", "MED"}
+        name = " ".join(
+            w.lower() if i > 0 and w in small else w.capitalize() for i, w in enumerate(words)
+        )
+    return name
+
+
+def guess_sender_name(text: str, sender_email: str = "") -> SenderGuess | None:
+    """The sender of an answer that matches no consultee, for registering it as a new one:
+    "För X" in the signature, "på X:s vägnar" in the closing, the letterhead's first line,
+    or an e-mail's display name – in that order. None when nothing names a sender."""
+    parsed = _Lines.of(text)
+    lines = parsed.lines
+    for line in reversed(lines[-SIGNATURE_LINES:]):
+        found = _SIGNED_FOR.match(line)
+        if found and not _is_prose(line):
+            return SenderGuess(_tidy_name(found.group(1)), Evidence(Zone.SIGNATURE, line))
+    for found in _ON_BEHALF.finditer(text):
+        name = re.sub(r":s$", "", found.group(1).strip())
+        return SenderGuess(_tidy_name(name), Evidence(Zone.CLOSING, found.group(0)))
+    for i in range(min(LETTERHEAD_LINES, len(lines))):
+        line = lines[i]
+        if _is_prose(line):
+            break
+        if i in parsed.address or _NOT_A_NAME.match(line) or _FOOTER_CUE.search(line):
+            continue
+        return SenderGuess(_tidy_name(line), Evidence(Zone.LETTERHEAD, line))
+    found = _DISPLAY_NAME.match(sender_email)
+    if found:
+        return SenderGuess(_tidy_name(found.group(1)), Evidence(Zone.EMAIL, sender_email))
+    return None

@@ -32,7 +32,8 @@ from utredning_app.services import responses as svc
 from utredning_app.storage.database import Database
 
 ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx")
-COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NOTE = range(7)
+COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NEW, COL_NOTE = range(8)
+NEW_CONSULTEE = "__new__"  # combo data of the "new consultee" entry
 
 
 class ImportWidget(QWidget):
@@ -71,7 +72,7 @@ class ImportWidget(QWidget):
         self.cancel_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 8)
         self.table.setObjectName("importTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -81,6 +82,7 @@ class ImportWidget(QWidget):
                 self.tr("Remissinstans"),
                 self.tr("Kopplad via"),
                 self.tr("Belägg"),
+                self.tr("Ej inbjuden"),
                 self.tr("Anmärkning"),
             ]
         )
@@ -247,16 +249,36 @@ class ImportWidget(QWidget):
             self.table.setItem(row, COL_KIND, _ro(p.kind.label if p.kind else "–"))
             combo = QComboBox()
             combo.addItem(self.tr("(välj remissinstans)"), None)
+            if p.new_consultee is not None:
+                combo.addItem(
+                    self.tr("%1 (ny, ej inbjuden)").replace("%1", p.new_consultee[0]),
+                    NEW_CONSULTEE,
+                )
             for cid, name in self.consultees:
                 combo.addItem(name, cid)
-            combo.setCurrentIndex(max(0, combo.findData(p.consultee_id)))
+            chosen = NEW_CONSULTEE if p.new_consultee is not None else p.consultee_id
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.setEnabled(p.ok and p.form is None)
             combo.currentIndexChanged.connect(lambda _i, r=row: self._consultee_chosen(r))
             self.table.setCellWidget(row, COL_WHO, combo)
-            how = p.method.label + (f" ({p.score:.0f} %)" if p.method.name != "FORM" else "")
+            scored = p.method not in (svc.MatchMethod.FORM, svc.MatchMethod.NEW)
+            how = p.method.label + (f" ({p.score:.0f} %)" if scored else "")
             self.table.setItem(row, COL_HOW, _ro(how if p.ok else "–"))
             evidence = p.evidence if p.ok else ""
             self.table.setItem(row, COL_EVIDENCE, _ro(evidence, evidence))
+            self.table.setItem(row, COL_NEW, _ro(""))
+            self.table.removeCellWidget(row, COL_NEW)
+            if p.ok and p.form is None and p.new_consultee is None and not p.accepted:
+                button = QPushButton(self.tr("Ny instans"))
+                button.setObjectName(f"importNewConsultee{row}")
+                button.setToolTip(
+                    self.tr(
+                        "Registrera avsändaren som ny remissinstans, markerad ej inbjuden "
+                        "(ett svar på eget initiativ)"
+                    )
+                )
+                button.clicked.connect(lambda _c=False, r=row: self.register_new(r))
+                self.table.setCellWidget(row, COL_NEW, button)
             note = p.error or "; ".join(p.warnings)
             self.table.setItem(row, COL_NOTE, _ro(note, note))
 
@@ -266,6 +288,8 @@ class ImportWidget(QWidget):
             return
         cid = combo.currentData()
         p = self.proposals[row]
+        if cid == NEW_CONSULTEE:
+            return
         if cid is None:
             self.proposals[row] = svc.replace_proposal(p, consultee_id=None, accepted=False)
         else:
@@ -281,6 +305,16 @@ class ImportWidget(QWidget):
             evidence.setText("")
         self._update_buttons()
 
+    def register_new(self, row: int) -> None:
+        """One click: the file's sender becomes a new consultee, marked ej inbjuden."""
+        try:
+            self.proposals[row] = svc.register_as_new(self.proposals[row])
+        except UserError as exc:
+            show_error(self, exc.message)
+            return
+        self._fill_table()
+        self._update_buttons()
+
     # ---------------------------------------------------------------- commit
     def commit(self) -> None:
         if self.db is None:
@@ -290,7 +324,9 @@ class ImportWidget(QWidget):
             use = self.table.item(row, COL_USE)
             checked = use is not None and use.checkState() == Qt.CheckState.Checked
             chosen.append(
-                svc.replace_proposal(p, accepted=checked and p.ok and bool(p.consultee_id))
+                svc.replace_proposal(
+                    p, accepted=checked and p.ok and bool(p.consultee_id or p.new_consultee)
+                )
             )
         db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
         # One transaction for all chosen files: not cancellable (it is all or nothing anyway).
@@ -317,7 +353,7 @@ class ImportWidget(QWidget):
         self._fill_table()
         self._update_buttons()
         if result.imported:
-            self.changed.emit(frozenset({"response", "attachment", "stance"}))
+            self.changed.emit(frozenset({"consultee", "response", "attachment", "stance"}))
             self.imported.emit(result)
 
     def clear(self) -> None:
