@@ -273,3 +273,76 @@ def write_uninvited_answer(path: Path) -> Path:
         document.add_paragraph(line)
     document.save(path)
     return path
+
+
+def write_scanned_pdf(path: Path, pages: list[list[str]], *, dpi: int = 200) -> Path:
+    """A "scanned" PDF: each page's lines drawn onto a grayscale A4 image (like a scanner
+    makes), wrapped as a PDF with no text layer at all."""
+    from matplotlib import font_manager
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = font_manager.findfont("DejaVu Sans")
+    font = ImageFont.truetype(font_file, size=int(dpi * 11 / 72))
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    images = []
+    for lines in pages:
+        image = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(image)
+        y = int(dpi * 0.9)
+        for line in lines:
+            draw.text((int(dpi * 0.9), y), line, fill=0, font=font)
+            y += int(dpi * 11 / 72 * 1.5)
+        images.append(image)
+    images[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return path
+
+
+SCANNED_LINES = [
+    "Länsstyrelsen i Stockholms län",
+    "Datum 2024-02-12   Dnr 101-2345-2024",
+    "",
+    "Yttrande över delrapporten om styrningen",
+    "Länsstyrelsen tillstyrker förslag 1 om att akutsjukhusen",
+    "ombildas till förvaltningar. Vi avstyrker förslag 3.",
+    "",
+    "Med vänlig hälsning",
+    "För Länsstyrelsen i Stockholms län",
+    "Karin Holm, landshövding",
+]
+
+
+def garble_pdf_encoding(source: Path, target: Path, shift: int = 3) -> Path:
+    """The same PDF, but its fonts' ToUnicode maps shifted by ``shift`` code points: the
+    pages look exactly as before (OCR reads them right), while text extraction gives
+    garbage – what a font with a custom encoding does ("*|UDQ3HUVVRQ" for a name)."""
+    import re
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter(clone_from=PdfReader(source))
+
+    def shifted(match: re.Match[bytes]) -> bytes:
+        code = int(match.group(1), 16)
+        return b"<%04x>" % (code + shift if code > 0x20 else code)
+
+    for page in writer.pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            stream = font["/ToUnicode"].get_object()
+            cmap = stream.get_data()
+            head, _sep, body = cmap.partition(b"beginbfrange")
+            ranges, _sep2, tail = body.partition(b"endbfrange")
+            # shift only the destinations: the bracketed lists after each source range
+            new_ranges = re.sub(
+                rb"\[([^\]]*)\]",
+                lambda m: b"[" + re.sub(rb"<([0-9a-fA-F]{4})>", shifted, m.group(1)) + b"]",
+                ranges,
+            )
+            new = StreamObject()
+            new.set_data(head + b"beginbfrange" + new_ranges + b"endbfrange" + tail)
+            font[NameObject("/ToUnicode")] = writer._add_object(new)
+    with open(target, "wb") as handle:
+        writer.write(handle)
+    return target

@@ -70,6 +70,11 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--instans", default=None, metavar="NAMN", help="koppla alla filerna till den instansen"
     )
+    p.add_argument(
+        "--ocr",
+        action="store_true",
+        help="tolka även sidor med förvrängd text med OCR (inskannade sidor tolkas alltid)",
+    )
     p.set_defaults(func=cmd_import_answers)
 
 
@@ -173,6 +178,7 @@ def cmd_import_answers(args: argparse.Namespace) -> int:
         new_type=new_type,
         assign_to=args.instans,
         ask=ask_about_match if interactive else None,
+        ocr_garbled=args.ocr,
     )
     for file_name, consultee in result.imported:
         late = " (sent)" if consultee in result.late else ""
@@ -180,6 +186,9 @@ def cmd_import_answers(args: argparse.Namespace) -> int:
         print(f"{file_name}: inläst som svar från {consultee}{late}")
         if how:
             print(f"    avsändare enligt {how}")
+        ocr = result.ocr.get(file_name)
+        if ocr:
+            print(f"    OCR-tolkad text på sidorna {ocr}")
     for _file_name, reason in result.rejected:
         print(f"avvisad: {reason}", file=sys.stderr)
     print(f"{len(result.imported)} svar lästes in, {len(result.rejected)} avvisades.")

@@ -99,6 +99,8 @@ class FileProposal:
     evidence: str = ""  # where the sender was found, for the table and the CLI
     sender_email: str = ""  # an e-mailed answer's From address
     new_consultee: tuple[str, ConsulteeType] | None = None  # register as uninvited (name, type)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text OCR read
+    garbled_pages: list[int] = field(default_factory=list)  # flagged, not (yet) OCR-read
 
     @property
     def ok(self) -> bool:
@@ -139,6 +141,7 @@ class ImportResult:
     late: list[str]  # consultee names whose answer came after the deadline
     response_ids: list[str]
     how: dict[str, str] = field(default_factory=dict)  # file name -> method and evidence
+    ocr: dict[str, str] = field(default_factory=dict)  # file name -> OCR-read pages ("1–16")
 
 
 def sha256_of(data: bytes) -> str:
@@ -196,13 +199,22 @@ def _match(proposal: FileProposal, consultees: list[ConsulteeKey]) -> None:
         )
 
 
-def _read_one(path: Path, facts: RoundFacts) -> FileProposal:
+def _read_one(
+    path: Path,
+    facts: RoundFacts,
+    *,
+    duplicate: Callable[[str], bool] = lambda _sha: False,
+    ocr_garbled: bool = False,
+    page_progress: Callable[[int, int], None] | None = None,
+) -> FileProposal:
     proposal = FileProposal(path=Path(path))
     try:
         checked: CheckedFile = read_checked(path)
         proposal.kind = checked.kind
         proposal.size = len(checked.data)
         proposal.sha256 = sha256_of(checked.data)
+        if duplicate(proposal.sha256):
+            return proposal  # reported by the caller; not worth reading (or OCR)
         if checked.kind is FileKind.XLSX:
             from utredning_app.importing.xlsx_form import read_form
 
@@ -219,12 +231,58 @@ def _read_one(path: Path, facts: RoundFacts) -> FileProposal:
 
             proposal.text = extract_docx_text(checked)
         else:
-            from utredning_app.importing.pdf_text import extract_pdf_text
-
-            proposal.text = extract_pdf_text(checked)
+            _read_pdf(proposal, checked, ocr_garbled=ocr_garbled, page_progress=page_progress)
     except FileRejected as exc:
         proposal.error = exc.message
     return proposal
+
+
+def _read_pdf(
+    proposal: FileProposal,
+    checked: CheckedFile,
+    *,
+    ocr_garbled: bool,
+    page_progress: Callable[[int, int], None] | None,
+) -> None:
+    """PDF text page by page; pages without text (scans) are read by OCR, garbled pages
+    (importing/text_quality.py) are flagged – and read by OCR when ``ocr_garbled``."""
+    from utredning_app.importing.ocr import OcrUnavailable, ocr_pdf_pages
+    from utredning_app.importing.pdf_text import extract_pdf_pages, join_pages
+    from utredning_app.importing.text_quality import check_pages, page_ranges
+
+    pages = extract_pdf_pages(checked)
+    quality = check_pages(pages)
+    empty = [q.page for q in quality if not pages[q.page - 1].strip()]
+    garbled = [q for q in quality if q.garbled and q.page not in empty]
+    wanted = empty + ([q.page for q in garbled] if ocr_garbled else [])
+    if wanted:
+        try:
+            read = ocr_pdf_pages(
+                checked.data, sorted(wanted), file_name=checked.name, tick=page_progress
+            )
+        except OcrUnavailable as exc:
+            if len(empty) == len(pages):
+                raise  # nothing to read without OCR: rejected with the install help
+            proposal.warnings.append(
+                f"sidorna {page_ranges(wanted)} kunde inte läsas: {exc.message.split(': ', 1)[-1]}"
+            )
+            read = {}
+        for number, text in read.items():
+            pages[number - 1] = text
+        proposal.ocr_pages = sorted(read)
+        if read:
+            ranges = page_ranges(sorted(read))
+            proposal.warnings.append(f"OCR-tolkad text på sidorna {ranges}: kontrollera texten")
+    proposal.garbled_pages = [q.page for q in garbled if q.page not in proposal.ocr_pages]
+    for q in garbled:
+        if q.page in proposal.garbled_pages:
+            proposal.warnings.append(f"texten ser förvrängd ut ({q.reason()}): tolka med OCR")
+    proposal.text = join_pages(pages)
+    if not proposal.text:
+        raise FileRejected(
+            f"{checked.name}: PDF-filen innehåller ingen text, inte heller efter OCR. "
+            "Be om en textbaserad PDF eller ett Word-dokument."
+        )
 
 
 def analyse_files(
@@ -234,8 +292,12 @@ def analyse_files(
     round_ref: str | None = None,
     received: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ocr_garbled: bool = False,
+    page_progress: Callable[[int, int], None] | None = None,
 ) -> list[FileProposal]:
-    """Read, validate and match every file; write nothing."""
+    """Read, validate and match every file; write nothing. Scanned PDF pages are read by OCR
+    (``page_progress`` after each page; raising from it cancels), garbled pages only when
+    ``ocr_garbled``."""
     from utredning_app.services.remiss_rounds import round_facts, select_round
 
     paths = [Path(f) for f in files]
@@ -250,7 +312,13 @@ def analyse_files(
     seen: dict[str, str] = {}
     when = received or dt.date.today()
     for index, path in enumerate(paths):
-        proposal = _read_one(path, facts)
+        proposal = _read_one(
+            path,
+            facts,
+            duplicate=lambda sha: sha in known or sha in seen,
+            ocr_garbled=ocr_garbled,
+            page_progress=page_progress,
+        )
         if proposal.ok:
             if proposal.sha256 in known:
                 proposal.error = (
@@ -265,6 +333,8 @@ def analyse_files(
                 seen[proposal.sha256] = path.name
                 if proposal.form is None:
                     _match(proposal, keys)
+                if proposal.garbled_pages:
+                    proposal.accepted = False  # garbage must not go in unnoticed
                 if proposal.consultee_id in answered:
                     proposal.warnings.append(
                         f"«{proposal.consultee_name}» har redan ett registrerat svar"
@@ -366,8 +436,9 @@ def commit_import(
     late: list[str] = []
     ids: list[str] = []
     how = {p.path.name: describe_match(p) for p in todo}
+    ocr = {p.path.name: _ranges(p.ocr_pages) for p in todo if p.ocr_pages}
     if not todo:
-        return ImportResult(imported, rejected, late, ids, how)
+        return ImportResult(imported, rejected, late, ids, how, ocr)
     with db.transaction() as s:
         rnd = select_round(s, round_ref)
         facts = round_facts(s, rnd)
@@ -401,6 +472,7 @@ def commit_import(
                 status=_initial_status(p),
                 their_reference=(p.form.contact[:200] if p.form else ""),
                 extracted_text=p.text,
+                ocr_pages=_ranges(p.ocr_pages),
                 summary_md="",
             )
             s.add(response)
@@ -432,7 +504,13 @@ def commit_import(
             imported.append((p.path.name, facts.consultees[p.consultee_id]))
             if rnd.deadline is not None and when > rnd.deadline:
                 late.append(facts.consultees[p.consultee_id])
-    return ImportResult(imported, rejected, late, ids, how)
+    return ImportResult(imported, rejected, late, ids, how, ocr)
+
+
+def _ranges(pages: list[int]) -> str:
+    from utredning_app.importing.text_quality import page_ranges
+
+    return page_ranges(pages)[:200]
 
 
 def _new_consultee(
@@ -472,6 +550,14 @@ def _reread(p: FileProposal) -> bytes:
 
 
 def _unconfirmed_message(p: FileProposal) -> str:
+    if p.garbled_pages:
+        from utredning_app.importing.text_quality import page_ranges
+
+        return (
+            f"{p.path.name}: texten på sidorna {page_ranges(p.garbled_pages)} ser förvrängd ut "
+            "(teckenkodningen i PDF-filen); läs in med --ocr eller tolka sidorna med OCR i "
+            "programmet."
+        )
     if p.unmatched:
         closest = f" (närmast «{p.consultee_name}», {p.score:.0f} %)" if p.consultee_id else ""
         return (
@@ -511,6 +597,7 @@ def import_answers(
     new_type: ConsulteeType | None = None,
     assign_to: str | None = None,
     ask: Ask | None = None,
+    ocr_garbled: bool = False,
 ) -> ImportResult:
     """Non-interactive import (the CLI): take confident matches, reject the rest.
 
@@ -521,7 +608,9 @@ def import_answers(
     from utredning_app.storage.database import open_database
 
     with open_database(path, actor=actor) as db:
-        proposals = analyse_files(db, files, round_ref=round_ref, received=received)
+        proposals = analyse_files(
+            db, files, round_ref=round_ref, received=received, ocr_garbled=ocr_garbled
+        )
         if assign_to is not None:
             target = _consultee_by_name(db, assign_to, round_ref)
             proposals = [

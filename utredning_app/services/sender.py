@@ -301,6 +301,7 @@ class SenderGuess:
 
 
 def _tidy_name(text: str) -> str:
+    text = re.split(r"\s(?:\d{4}-\d{2}-\d{2}|dnr|datum|diarienummer)\b", text, flags=re.I)[0]
     name = " ".join(text.strip(" ,;:.–-\t").split())
     if name.isupper():  # "SOCIALSTYRELSEN" in a letterhead
         words = name.split()

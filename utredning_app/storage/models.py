@@ -384,6 +384,8 @@ class Response(TrackedMixin, Base):
     their_reference: Mapped[str] = mapped_column(String(200), default="")
     summary_md: Mapped[str] = mapped_column(Text, default="")
     extracted_text: Mapped[str] = mapped_column(Text, default="")
+    # Pages whose text was read by OCR ("1–16"; "" = none). Revision 0005_remiss.
+    ocr_pages: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     consultee: Mapped[Consultee] = relationship()
 
