@@ -118,6 +118,10 @@
         <translation>No response selected.</translation>
     </message>
     <message>
+        <source>OCR-tolkad text (sidorna %1): kontrollera mot originalet</source>
+        <translation>OCR text (pages %1): check against the original</translation>
+    </message>
+    <message>
         <source>(ej angivet)</source>
         <translation>(not given)</translation>
     </message>
@@ -947,8 +951,8 @@
         <translation>Evidence</translation>
     </message>
     <message>
-        <source>Ej inbjuden</source>
-        <translation>Not invited</translation>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Anmärkning</source>
@@ -977,6 +981,14 @@
     <message>
         <source>%1 (ny, ej inbjuden)</source>
         <translation>%1 (new, not invited)</translation>
+    </message>
+    <message>
+        <source>Tolka med OCR</source>
+        <translation>Read with OCR</translation>
+    </message>
+    <message>
+        <source>Texten ser förvrängd ut: läs sidorna med OCR i stället</source>
+        <translation>The text looks garbled: read the pages with OCR instead</translation>
     </message>
     <message>
         <source>Ny instans</source>

@@ -89,3 +89,79 @@ def test_one_click_registers_an_uninvited_sender(
     assert not new.invited
     (row,) = coding.responses_in_round(db)
     assert row.consultee == UNINVITED
+
+
+def test_a_scan_is_read_by_ocr_with_progress_and_marked_when_reading(
+    qtbot: QtBot, bench: RemissWorkbench, db: Database, tmp_path: Path
+) -> None:
+    from tests.remiss_helpers import SCANNED_LINES, write_scanned_pdf
+
+    lines = [
+        line.replace("Länsstyrelsen i Stockholms län", "Socialstyrelsen") for line in SCANNED_LINES
+    ]
+    scan = write_scanned_pdf(tmp_path / "skannat.pdf", [lines, lines[3:7]])
+    importer = bench.importer
+    seen: list[int] = []
+    importer.progress.valueChanged.connect(seen.append)
+    importer = _drop(qtbot, bench, [scan])
+    assert 50 in seen  # page 1 of 2 of the only file
+    note = importer.table.item(0, iw.COL_NOTE).text()
+    assert "OCR-tolkad text på sidorna 1–2" in note
+    combo = importer.table.cellWidget(0, iw.COL_WHO)
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Socialstyrelsen"
+    with qtbot.waitSignal(importer.imported):
+        qtbot.mouseClick(importer.import_button, Qt.MouseButton.LeftButton)
+    (row,) = coding.responses_in_round(db)
+    bench.show_response(row.id)
+    assert "OCR-tolkad text (sidorna 1–2)" in bench.coding.heading.text()
+    assert "tillstyrker förslag 1" in bench.coding.text.toPlainText()
+
+
+def test_ocr_of_a_long_scan_can_be_cancelled(
+    qtbot: QtBot,
+    bench: RemissWorkbench,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.remiss_helpers import SCANNED_LINES, write_scanned_pdf
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    scan = write_scanned_pdf(tmp_path / "lång.pdf", [SCANNED_LINES] * 8)
+    importer = bench.importer
+    bench.setCurrentWidget(importer)
+    seen: list[int] = []
+    importer.progress.valueChanged.connect(seen.append)
+    importer.add_files([scan])
+    qtbot.waitUntil(lambda: importer.progress.value() > 0, timeout=60000)  # a page is read
+    qtbot.mouseClick(importer.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: importer.table.isEnabled(), timeout=60000)
+    assert importer.table.rowCount() == 0
+    assert warned and "avbröts" in warned[0]
+    assert 0 < max(seen) < 100  # stopped within the file, after a page, before the last
+
+
+def test_garbled_text_offers_ocr_in_one_click(
+    qtbot: QtBot, bench: RemissWorkbench, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.remiss_helpers import garble_pdf_encoding
+
+    clean = write_ministry_letter_pdf(tmp_path / "ren.pdf")
+    garbled = garble_pdf_encoding(clean, tmp_path / "remissvar.pdf")
+    importer = _drop(qtbot, bench, [garbled])
+    assert "texten ser förvrängd ut" in importer.table.item(0, iw.COL_NOTE).text()
+    assert importer.table.item(0, iw.COL_USE).checkState() == Qt.CheckState.Unchecked
+    button = importer.table.cellWidget(0, iw.COL_NEW)
+    assert isinstance(button, QPushButton) and button.text() == "Tolka med OCR"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "OCR-tolkad" in (importer.table.item(0, iw.COL_NOTE) or iw._ro("")).text(),
+        timeout=60000,
+    )
+    combo = importer.table.cellWidget(0, iw.COL_WHO)
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Socialstyrelsen"
+    assert importer.table.item(0, iw.COL_USE).checkState() == Qt.CheckState.Checked

@@ -218,7 +218,12 @@ class CodingWidget(QWidget):
             keep_scroll = self.detail is not None and self.detail.id == detail.id
             scroll = self.text.verticalScrollBar().value()
             self.detail = detail
-            self.heading.setText(detail.consultee)
+            heading = detail.consultee
+            if detail.ocr_pages:
+                heading += " – " + self.tr(
+                    "OCR-tolkad text (sidorna %1): kontrollera mot originalet"
+                ).replace("%1", detail.ocr_pages)
+            self.heading.setText(heading)
             if self.text.toPlainText() != detail.text:
                 self.text.setPlainText(detail.text)
             if keep_scroll:

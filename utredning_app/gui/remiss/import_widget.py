@@ -34,6 +34,7 @@ from utredning_app.storage.database import Database
 ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx")
 COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NEW, COL_NOTE = range(8)
 NEW_CONSULTEE = "__new__"  # combo data of the "new consultee" entry
+PROGRESS_SCALE = 100  # progress steps per file (OCR reports pages within a file)
 
 
 class ImportWidget(QWidget):
@@ -82,7 +83,7 @@ class ImportWidget(QWidget):
                 self.tr("Remissinstans"),
                 self.tr("Kopplad via"),
                 self.tr("Belägg"),
-                self.tr("Ej inbjuden"),
+                self.tr("Åtgärd"),
                 self.tr("Anmärkning"),
             ]
         )
@@ -172,20 +173,56 @@ class ImportWidget(QWidget):
             return
         db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
 
+        self._start(
+            self._analysis(db, expanded, round_id, when, ocr_garbled=False),
+            len(expanded) * PROGRESS_SCALE,
+            self._analysed,
+            cancellable=True,
+        )
+
+    def _analysis(
+        self,
+        db: Database,
+        files: list[Path],
+        round_id: str | None,
+        when: dt.date,
+        *,
+        ocr_garbled: bool,
+    ) -> Callable[[Callable[[int, int], None]], list[svc.FileProposal]]:
+        """The background work of analysing ``files``: progress per file and, while OCR
+        reads a scan, per page; the cancel button stops it between pages (OCR processes
+        still running are ended)."""
         cancel = self._cancel
         cancel.clear()
 
         def work(progress: Callable[[int, int], None]) -> list[svc.FileProposal]:
-            def report(done: int, total: int) -> None:
+            files_done = [0]
+
+            def check() -> None:
                 if cancel.is_set():  # the analysis writes nothing: stopping is always safe
                     raise UserError("Kontrollen av filerna avbröts; inga filer lades till.")
-                progress(done, total)
+
+            def report(done: int, total: int) -> None:
+                check()
+                files_done[0] = done
+                progress(done * PROGRESS_SCALE, total * PROGRESS_SCALE)
+
+            def pages(done: int, total: int) -> None:
+                check()
+                share = done * PROGRESS_SCALE // max(total, 1)
+                progress(files_done[0] * PROGRESS_SCALE + share, len(files) * PROGRESS_SCALE)
 
             return svc.analyse_files(
-                db, expanded, round_ref=round_id, received=when, progress=report
+                db,
+                files,
+                round_ref=round_id,
+                received=when,
+                progress=report,
+                ocr_garbled=ocr_garbled,
+                page_progress=pages,
             )
 
-        self._start(work, len(expanded), self._analysed, cancellable=True)
+        return work
 
     def _start(
         self,
@@ -201,12 +238,17 @@ class ImportWidget(QWidget):
         self.cancel_button.setVisible(cancellable)
         self.table.setEnabled(False)
         task = Background(work, self)
-        task.progress.connect(lambda done, _total: self.progress.setValue(done))
+        task.progress.connect(self._progressed)
         task.done.connect(on_done)
         task.failed.connect(self._failed)
         self._task = task
         task.start()
         self._update_buttons()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0 and self.progress.maximum() != total:
+            self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def _finished(self) -> None:
         self.progress.setVisible(False)
@@ -268,7 +310,15 @@ class ImportWidget(QWidget):
             self.table.setItem(row, COL_EVIDENCE, _ro(evidence, evidence))
             self.table.setItem(row, COL_NEW, _ro(""))
             self.table.removeCellWidget(row, COL_NEW)
-            if p.ok and p.form is None and p.new_consultee is None and not p.accepted:
+            if p.ok and p.garbled_pages:
+                ocr_button = QPushButton(self.tr("Tolka med OCR"))
+                ocr_button.setObjectName(f"importOcr{row}")
+                ocr_button.setToolTip(
+                    self.tr("Texten ser förvrängd ut: läs sidorna med OCR i stället")
+                )
+                ocr_button.clicked.connect(lambda _c=False, r=row: self.ocr_row(r))
+                self.table.setCellWidget(row, COL_NEW, ocr_button)
+            elif p.ok and p.form is None and p.new_consultee is None and not p.accepted:
                 button = QPushButton(self.tr("Ny instans"))
                 button.setObjectName(f"importNewConsultee{row}")
                 button.setToolTip(
@@ -304,6 +354,28 @@ class ImportWidget(QWidget):
         if evidence is not None:
             evidence.setText("")
         self._update_buttons()
+
+    def ocr_row(self, row: int) -> None:
+        """Read the garbled pages of one file again, by OCR, in the background."""
+        if self.db is None or (self._task and self._task.is_running()):
+            return
+        path = self.proposals[row].path
+        db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
+
+        def replace_row(found: list[svc.FileProposal]) -> None:
+            self._finished()
+            index = next((i for i, p in enumerate(self.proposals) if p.path == path), None)
+            if index is not None and found:
+                self.proposals[index] = found[0]
+            self._fill_table()
+            self._update_buttons()
+
+        self._start(
+            self._analysis(db, [path], round_id, when, ocr_garbled=True),
+            PROGRESS_SCALE,
+            replace_row,
+            cancellable=True,
+        )
 
     def register_new(self, row: int) -> None:
         """One click: the file's sender becomes a new consultee, marked ej inbjuden."""
