@@ -346,3 +346,39 @@ def garble_pdf_encoding(source: Path, target: Path, shift: int = 3) -> Path:
     with open(target, "wb") as handle:
         writer.write(handle)
     return target
+
+
+def email_answer(attachments: list[Path], *, sender: str, received: str) -> object:
+    """An e-mailed remissvar as the mailbox has it: From, a Received stamp, body, files."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "registrator@regionstockholm.se"
+    message["Subject"] = "Remissvar – delrapport om styrningen"
+    message["Date"] = "Wed, 27 Sep 2023 16:40:00 +0200"
+    message["Received"] = f"from mx.example.se by mail.regionstockholm.se; {received}"
+    message.set_content("Hej!\n\nHär kommer vårt yttrande som bilaga.\n\nVänliga hälsningar\nKarin")
+    for path in attachments:
+        maintype, subtype = (
+            ("application", "pdf")
+            if path.suffix == ".pdf"
+            else ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        )
+        message.add_attachment(
+            path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
+        )
+    return message
+
+
+def write_eml(path: Path, message: object) -> Path:
+    path.write_bytes(message.as_bytes())  # type: ignore[attr-defined]
+    return path
+
+
+def write_msg(path: Path, message: object) -> Path:
+    """The same message as an Outlook .msg file (written by aspose-email-foss)."""
+    from aspose.email_foss import msg
+
+    msg.MapiMessage.from_email_message(message).save(str(path))
+    return path

@@ -971,8 +971,8 @@
         <translation>Choose responses</translation>
     </message>
     <message>
-        <source>Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)</source>
-        <translation>Responses (*.docx *.pdf *.xlsx);;All files (*)</translation>
+        <source>Remissvar (*.docx *.pdf *.xlsx *.eml *.msg);;Alla filer (*)</source>
+        <translation>Consultation responses (*.docx *.pdf *.xlsx *.eml *.msg);;All files (*)</translation>
     </message>
     <message>
         <source>(välj remissinstans)</source>

@@ -54,7 +54,9 @@ def register(sub: Any) -> None:
     p.add_argument("--exportera", type=Path, metavar="UT.xlsx", help="spara listan som Excel")
     p.set_defaults(func=cmd_consultees)
 
-    p = import_kinds(sub).add_parser("remissvar", help="läs in remissvar (.docx, .pdf, svarsmall)")
+    p = import_kinds(sub).add_parser(
+        "remissvar", help="läs in remissvar (.docx, .pdf, svarsmall, e-post .eml/.msg)"
+    )
     p.add_argument("path", metavar="FIL", type=Path, help="utredningsfilen")
     p.add_argument("files", metavar="SVARSFIL", type=Path, nargs="+")
     p.add_argument("--omgang", default=None)

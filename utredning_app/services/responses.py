@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from utredning_app.domain.enums import ConsulteeType, ResponseStatus, StanceKind
 from utredning_app.errors import ValidationError
+from utredning_app.importing.email_answer import EMAIL_SUFFIXES
 from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected, read_checked
 from utredning_app.importing.xlsx_form import FormAnswer, RoundFacts
 from utredning_app.services.sender import ConsulteeKey, Zone, guess_sender_name, identify_sender
@@ -100,11 +101,20 @@ class FileProposal:
     sender_email: str = ""  # an e-mailed answer's From address
     new_consultee: tuple[str, ConsulteeType] | None = None  # register as uninvited (name, type)
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text OCR read
+    ocr_note: str = ""  # OCR pages of an e-mail's attachments ("skannat.pdf: 1–2")
+    media_type: str = ""  # set for e-mails (the kind of the stored original)
+    received: dt.date | None = None  # an e-mail's date received: its inkom date
     garbled_pages: list[int] = field(default_factory=list)  # flagged, not (yet) OCR-read
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def kind_label(self) -> str:
+        if self.kind is not None:
+            return self.kind.label
+        return "E-post" if self.media_type else "–"
 
     @property
     def unmatched(self) -> bool:
@@ -208,6 +218,12 @@ def _read_one(
     page_progress: Callable[[int, int], None] | None = None,
 ) -> FileProposal:
     proposal = FileProposal(path=Path(path))
+    if proposal.path.suffix.lower() in EMAIL_SUFFIXES:
+        try:
+            _read_email_file(proposal, facts, duplicate, ocr_garbled, page_progress)
+        except FileRejected as exc:
+            proposal.error = exc.message
+        return proposal
     try:
         checked: CheckedFile = read_checked(path)
         proposal.kind = checked.kind
@@ -235,6 +251,80 @@ def _read_one(
     except FileRejected as exc:
         proposal.error = exc.message
     return proposal
+
+
+def _read_bytes(path: Path) -> bytes:
+    from utredning_app.importing.guards import check_size
+
+    try:
+        size = path.stat().st_size
+        check_size(path.name, size)
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(f"{path.name}: filen kan inte läsas ({exc.strerror}).") from exc
+
+
+def _read_email_file(
+    proposal: FileProposal,
+    facts: RoundFacts,
+    duplicate: Callable[[str], bool],
+    ocr_garbled: bool,
+    page_progress: Callable[[int, int], None] | None,
+) -> None:
+    """An e-mailed answer: the body and every attachment's text; the sender's address is
+    evidence for the match and the date received the inkom date."""
+    from utredning_app.importing.email_answer import MEDIA_TYPES, read_email
+    from utredning_app.importing.guards import check_bytes
+    from utredning_app.importing.text_quality import page_ranges
+
+    path = proposal.path
+    data = _read_bytes(path)
+    proposal.size = len(data)
+    proposal.sha256 = sha256_of(data)
+    proposal.media_type = MEDIA_TYPES[path.suffix.lower()]
+    if duplicate(proposal.sha256):
+        return
+    mail = read_email(path.name, data)
+    proposal.received = mail.received
+    proposal.sender_email = mail.sender or mail.sender_address
+    head = f"E-post från {mail.sender or mail.sender_address or 'okänd avsändare'}"
+    if mail.received:
+        head += f", mottaget {mail.received.isoformat()}"
+    parts = [head + (f"\nÄmne: {mail.subject}" if mail.subject else ""), mail.body]
+    ocr_notes: list[str] = []
+    for name, content in mail.attachments:
+        try:
+            checked = check_bytes(name, content)
+            if checked.kind is FileKind.XLSX:
+                from utredning_app.importing.xlsx_form import read_form
+
+                form = read_form(checked, facts)
+                if proposal.form is None:
+                    proposal.form = form
+                    proposal.consultee_id = form.consultee_id
+                    proposal.consultee_name = facts.consultees[form.consultee_id]
+                    proposal.method = MatchMethod.FORM
+                    proposal.score = 100.0
+                    proposal.accepted = True
+                text = form.as_text(facts)
+            elif checked.kind is FileKind.DOCX:
+                from utredning_app.importing.docx_text import extract_docx_text
+
+                text = extract_docx_text(checked)
+            else:
+                inner = FileProposal(path=Path(name))
+                _read_pdf(inner, checked, ocr_garbled=ocr_garbled, page_progress=page_progress)
+                text = inner.text
+                proposal.warnings += [f"bilagan {name}: {w}" for w in inner.warnings]
+                proposal.garbled_pages += inner.garbled_pages
+                if inner.ocr_pages:
+                    ocr_notes.append(f"{name}: {page_ranges(inner.ocr_pages)}")
+        except FileRejected as exc:
+            proposal.warnings.append(f"bilagan lästes inte: {exc.message}")
+            continue
+        parts.append(f"--- Bilaga: {name} ---\n{text}")
+    proposal.ocr_note = "; ".join(ocr_notes)
+    proposal.text = "\n\n".join(p for p in parts if p.strip()).strip()
 
 
 def _read_pdf(
@@ -339,7 +429,7 @@ def analyse_files(
                     proposal.warnings.append(
                         f"«{proposal.consultee_name}» har redan ett registrerat svar"
                     )
-                if deadline is not None and when > deadline:
+                if deadline is not None and (proposal.received or when) > deadline:
                     proposal.warnings.append(f"inkom efter sista svarsdag ({deadline.isoformat()})")
         if not proposal.ok:
             proposal.accepted = False
@@ -436,7 +526,9 @@ def commit_import(
     late: list[str] = []
     ids: list[str] = []
     how = {p.path.name: describe_match(p) for p in todo}
-    ocr = {p.path.name: _ranges(p.ocr_pages) for p in todo if p.ocr_pages}
+    ocr = {
+        p.path.name: _ranges(p.ocr_pages) or p.ocr_note for p in todo if p.ocr_pages or p.ocr_note
+    }
     if not todo:
         return ImportResult(imported, rejected, late, ids, how, ocr)
     with db.transaction() as s:
@@ -468,21 +560,20 @@ def commit_import(
             known[p.sha256] = p.path.name
             response = m.Response(
                 consultee_id=p.consultee_id,
-                received_date=when,
+                received_date=p.received or when,
                 status=_initial_status(p),
                 their_reference=(p.form.contact[:200] if p.form else ""),
                 extracted_text=p.text,
-                ocr_pages=_ranges(p.ocr_pages),
+                ocr_pages=_ranges(p.ocr_pages) or p.ocr_note[:200],
                 summary_md="",
             )
             s.add(response)
             s.flush()
-            assert p.kind is not None
             s.add(
                 m.Attachment(
                     response_id=response.id,
                     file_name=p.path.name[:500],
-                    media_type=p.kind.media_type,
+                    media_type=p.media_type or (p.kind.media_type if p.kind else ""),
                     sha256=p.sha256,
                     size=len(data),
                     data=data,
@@ -502,7 +593,7 @@ def commit_import(
                     )
             ids.append(response.id)
             imported.append((p.path.name, facts.consultees[p.consultee_id]))
-            if rnd.deadline is not None and when > rnd.deadline:
+            if rnd.deadline is not None and (p.received or when) > rnd.deadline:
                 late.append(facts.consultees[p.consultee_id])
     return ImportResult(imported, rejected, late, ids, how, ocr)
 
@@ -538,7 +629,7 @@ def describe_match(p: FileProposal) -> str:
 
 def _reread(p: FileProposal) -> bytes:
     try:
-        data = read_checked(p.path).data
+        data = _read_bytes(p.path) if p.media_type else read_checked(p.path).data
     except FileRejected as exc:
         raise ValidationError(f"{exc.message} Ingenting lästes in.") from exc
     if sha256_of(data) != p.sha256:

@@ -9,6 +9,7 @@ so the import table and the CLI can show the method and the evidence.
 
 from __future__ import annotations
 
+import email.utils
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -235,10 +236,12 @@ def identify_sender(
     body = "\n".join(line for i, line in enumerate(lines) if i not in parsed.address)
     body = body[:BODY_CHARS].casefold()
     out: list[SenderCandidate] = []
+    address = (email.utils.parseaddr(sender_email)[1] or sender_email).casefold()
     for key in consultees:
         evidence: list[Evidence] = []
-        if sender_email and (
-            sender_email.casefold() == key.email.casefold() or _domain_matches(key, sender_email)
+        if address and (
+            (key.email and address == key.email.casefold())
+            or _domain_matches(key, "@" + address.rsplit("@", 1)[-1])
         ):
             evidence.append(Evidence(Zone.EMAIL, sender_email))
         hit = next((c for c in closings if _occurs(key, c)), None)

@@ -31,7 +31,7 @@ from utredning_app.gui.remiss.common import Background, fill_rounds, show_error
 from utredning_app.services import responses as svc
 from utredning_app.storage.database import Database
 
-ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx")
+ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx", ".eml", ".msg")
 COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NEW, COL_NOTE = range(8)
 NEW_CONSULTEE = "__new__"  # combo data of the "new consultee" entry
 PROGRESS_SCALE = 100  # progress steps per file (OCR reports pages within a file)
@@ -148,7 +148,7 @@ class ImportWidget(QWidget):
             self,
             self.tr("Välj remissvar"),
             "",
-            self.tr("Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)"),
+            self.tr("Remissvar (*.docx *.pdf *.xlsx *.eml *.msg);;Alla filer (*)"),
         )
         self.add_files([Path(n) for n in names])
 
@@ -288,7 +288,7 @@ class ImportWidget(QWidget):
                 use.setFlags(Qt.ItemFlag.NoItemFlags)
             self.table.setItem(row, COL_USE, use)
             self.table.setItem(row, COL_FILE, _ro(p.path.name, str(p.path)))
-            self.table.setItem(row, COL_KIND, _ro(p.kind.label if p.kind else "–"))
+            self.table.setItem(row, COL_KIND, _ro(p.kind_label))
             combo = QComboBox()
             combo.addItem(self.tr("(välj remissinstans)"), None)
             if p.new_consultee is not None:
