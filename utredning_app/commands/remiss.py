@@ -47,6 +47,14 @@ def register(sub: Any) -> None:
     p.add_argument("--stallning", action="append", default=[], help="bara svar med ställningen")
     p.set_defaults(func=cmd_search)
 
+    p = rsub.add_parser(
+        "foresla", help="föreslå ställningstaganden ur svarens text (kodar ingenting)"
+    )
+    p.add_argument("path", metavar="FIL", type=Path)
+    p.add_argument("--omgang", default=None)
+    p.add_argument("--json", action="store_true", help="skriv förslagen som JSON")
+    p.set_defaults(func=cmd_suggest)
+
     p = rsub.add_parser("instanser", help="lista, importera eller exportera remissinstanser")
     p.add_argument("path", metavar="FIL", type=Path)
     p.add_argument("--omgang", default=None)
@@ -127,6 +135,33 @@ def cmd_search(args: argparse.Namespace) -> int:
         for passage in hit.passages:
             print(f"    {passage.plain(('»', '«'))}")
     print(f"{len(hits)} svar matchar.")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    import json
+
+    from utredning_app.services.stance_suggest import as_json, suggest_round
+    from utredning_app.storage.database import open_database
+
+    with open_database(args.path, read_only=True) as db:
+        answers = suggest_round(db, args.omgang)
+    if args.json:
+        print(json.dumps(as_json(answers), ensure_ascii=False, indent=2))
+        return 0
+    for answer in answers:
+        print(answer.consultee)
+        for s in answer.suggestions:
+            if s.stance is None:
+                print(f"    förslag {s.number}: inget förslag")
+            else:
+                print(
+                    f"    förslag {s.number}: {s.stance.label} – «{' '.join(s.sentence.split())}»"
+                )
+    found = sum(1 for a in answers for s in a.suggestions if s.stance is not None)
+    total = sum(len(a.suggestions) for a in answers)
+    print(f"{found} förslag till ställningstaganden för {total} par av svar och förslag.")
+    print("Inget har kodats: förslagen tas emot, ändras eller avvisas i programmet.")
     return 0
 
 
