@@ -126,6 +126,14 @@
         <translation>(not given)</translation>
     </message>
     <message>
+        <source>inga ställningstaganden kändes igen i texten</source>
+        <translation>no stances were recognised in the text</translation>
+    </message>
+    <message>
+        <source>Ta emot förslag</source>
+        <translation>Accept suggestion</translation>
+    </message>
+    <message>
         <source>Citat</source>
         <translation>Quote</translation>
     </message>
@@ -1887,6 +1895,41 @@ Do you want to open it now?</translation>
     <message>
         <source>Spara remissinstanser</source>
         <translation>Save consultees</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <source>Föreslå ställningstaganden ur texten</source>
+        <translation>Suggest stances from the text</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Förslag ur texten</source>
+        <translation>Suggested from the text</translation>
+    </message>
+    <message>
+        <source>Belägg</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Ta emot</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Avvisa</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Ta emot förslag</source>
+        <translation>Accept suggestion</translation>
+    </message>
+    <message>
+        <source>Avvisa förslag</source>
+        <translation>Reject suggestion</translation>
     </message>
 </context>
 <context>

@@ -99,3 +99,55 @@ def agreement(
             total += 1
             equal += suggested.get(rid, {}).get(number) is stance
     return equal, total
+
+
+def accept_suggestion(
+    db: Database,
+    response_id: str,
+    proposal_id: str,
+    stance: StanceKind,
+    start: int | None,
+    end: int | None,
+) -> None:
+    """A person takes a suggestion (as suggested or changed): the stance is coded and the
+    evidence sentence kept as a quote on the proposal – in one transaction."""
+    from utredning_app.domain.enums import ResponseStatus
+    from utredning_app.errors import ValidationError
+
+    with db.transaction() as s:
+        response = s.get(m.Response, response_id)
+        if response is None or response.deleted_at is not None:
+            raise ValidationError("Remissvaret finns inte längre.")
+        row = s.scalars(
+            select(m.Stance).where(
+                m.Stance.response_id == response_id, m.Stance.proposal_id == proposal_id
+            )
+        ).first()
+        if row is None:
+            row = m.Stance(response_id=response_id, proposal_id=proposal_id, stance=stance)
+            s.add(row)
+        row.stance = stance
+        row.deleted_at = None
+        text = response.extracted_text
+        if start is not None and end is not None and 0 <= start < end <= len(text):
+            passage = text[start:end]
+            known = s.scalars(
+                select(m.Quote.id).where(
+                    m.Quote.response_id == response_id,
+                    m.Quote.start_offset == start,
+                    m.Quote.end_offset == end,
+                    m.Quote.deleted_at.is_(None),
+                )
+            ).first()
+            if known is None:
+                s.add(
+                    m.Quote(
+                        response_id=response_id,
+                        proposal_id=proposal_id,
+                        text=passage,
+                        start_offset=start,
+                        end_offset=end,
+                    )
+                )
+        if response.status is ResponseStatus.MOTTAGEN:
+            response.status = ResponseStatus.UNDER_KODNING
