@@ -184,19 +184,24 @@ def _is_prose(line: str) -> bool:
 
 
 def _occurs(key: ConsulteeKey, line: str) -> bool:
+    """The consultee's name (or its part before a comma) stands in ``line``; spelling may
+    differ a little, but the name's first word must be there as written (", styrelsen" and
+    "AB" are shared by many names and never decide)."""
     from rapidfuzz import fuzz
 
     low = " ".join(line.split()).casefold()
-    for needle in key.needles:
-        if needle in low:
-            return True
-        if (
-            len(needle) >= 8
-            and len(needle) * 0.8 <= len(low) <= len(needle) * 3
-            and fuzz.partial_ratio(needle, low) >= FUZZY_LINE_SCORE
-        ):
-            return True
-    return False
+    needles = key.needles
+    if any(needle in low for needle in needles):
+        return True
+    core = needles[-1]
+    first = core.split()[0] if core.split() else ""
+    return (
+        len(core) >= 8
+        and len(first) >= 3
+        and first in low
+        and len(core) * 0.8 <= len(low) <= len(core) * 3
+        and fuzz.partial_ratio(core, low) >= FUZZY_LINE_SCORE
+    )
 
 
 def _domain_matches(key: ConsulteeKey, line: str) -> bool:
