@@ -357,6 +357,7 @@ def _read_pdf(
                 f"sidorna {page_ranges(wanted)} kunde inte läsas: {exc.message.split(': ', 1)[-1]}"
             )
             read = {}
+        read = {number: text for number, text in read.items() if text.strip()}  # not blank
         for number, text in read.items():
             pages[number - 1] = text
         proposal.ocr_pages = sorted(read)

@@ -13,6 +13,7 @@ import email.utils
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property, lru_cache
 
 LETTERHEAD_LINES = 8  # non-empty lines at the top of the text
 SIGNATURE_LINES = 12  # non-empty lines at the end
@@ -116,7 +117,7 @@ class ConsulteeKey:
     name: str
     email: str = ""
 
-    @property
+    @cached_property
     def needles(self) -> list[str]:
         name = " ".join(self.name.split()).casefold()
         out = [name]
@@ -125,7 +126,7 @@ class ConsulteeKey:
             out.append(core)
         return out
 
-    @property
+    @cached_property
     def domains(self) -> set[str]:
         core = self.name.split(",")[0].strip()
         out = {_slug(core), _slug(re.sub(r"(?i)\s+(ab|aktiebolag)$", "", core))}
@@ -189,7 +190,7 @@ def _occurs(key: ConsulteeKey, line: str) -> bool:
     "AB" are shared by many names and never decide)."""
     from rapidfuzz import fuzz
 
-    low = " ".join(line.split()).casefold()
+    low = _norm(line)
     needles = key.needles
     if any(needle in low for needle in needles):
         return True
@@ -204,14 +205,25 @@ def _occurs(key: ConsulteeKey, line: str) -> bool:
     )
 
 
-def _domain_matches(key: ConsulteeKey, line: str) -> bool:
-    wanted = key.domains
+@lru_cache(maxsize=8192)
+def _norm(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+@lru_cache(maxsize=8192)
+def _domain_parts(line: str) -> frozenset[str]:
+    """The web and e-mail domains of a line, whole and label by label (not the top level)."""
+    out: set[str] = set()
     for found in _DOMAIN.findall(line):
         domain = found.casefold()
-        labels = domain.split(".")
-        if domain in wanted or any(label in wanted for label in labels[:-1]):
-            return True
-    return False
+        out.add(domain)
+        out.update(domain.split(".")[:-1])
+    return frozenset(out)
+
+
+def _domain_matches(key: ConsulteeKey, line: str) -> bool:
+    parts = _domain_parts(line)
+    return bool(parts) and not parts.isdisjoint(key.domains)
 
 
 def identify_sender(
@@ -234,10 +246,14 @@ def identify_sender(
         for i in range(tail_start, len(lines))
         if i not in parsed.address and not _is_prose(lines[i])
     ]
-    footer = [
-        i for i, line in enumerate(lines) if i not in parsed.address and _FOOTER_CUE.search(line)
-    ]
-    closings = [m.group(0) for m in _CLOSING.finditer(text)]
+    footer: list[int] = []
+    seen_footer: set[str] = set()
+    for i, line in enumerate(lines):
+        if i in parsed.address or not _FOOTER_CUE.search(line) or line in seen_footer:
+            continue
+        seen_footer.add(line)  # a page footer repeats on every page: look at it once
+        footer.append(i)
+    closings = list(dict.fromkeys(m.group(0) for m in _CLOSING.finditer(text)))
     body = "\n".join(line for i, line in enumerate(lines) if i not in parsed.address)
     body = body[:BODY_CHARS].casefold()
     out: list[SenderCandidate] = []
