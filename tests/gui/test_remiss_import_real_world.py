@@ -165,3 +165,36 @@ def test_garbled_text_offers_ocr_in_one_click(
     combo = importer.table.cellWidget(0, iw.COL_WHO)
     assert isinstance(combo, QComboBox) and combo.currentText() == "Socialstyrelsen"
     assert importer.table.item(0, iw.COL_USE).checkState() == Qt.CheckState.Checked
+
+
+def test_a_messy_consultee_list_in_the_dialog(
+    qtbot: QtBot, bench: RemissWorkbench, db: Database, tmp_path: Path
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from utredning_app.gui.remiss.consultee_import import ConsulteeImportDialog
+    from utredning_app.services import consultees as reg
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Remisslista för delrapporten"])
+    ws.append([])
+    ws.append(["Namn", "Typ av instans", "Inbjuden?", "E-post adress"])
+    ws.append(["Skatteverket", "Myndighet", "ja", "skatteverket@skatteverket.se"])
+    ws.append(["Nacka kommun", "Kommun", "kanske"])
+    ws.append(["Region Uppsala", "Region", "nej"])
+    source = tmp_path / "lista.xlsx"
+    wb.save(source)
+    overview = bench.overview
+    dialog = ConsulteeImportDialog(db, source, overview.round_combo.currentData(), overview)
+    qtbot.addWidget(dialog)
+    assert "1 rader avvisas" in dialog.summary.text() and "2 nya" in dialog.summary.text()
+    assert "rad 5: «kanske» ska vara ja eller nej" in dialog.details.toPlainText()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.added == 2
+    names = {c.name: c for c in reg.list_consultees(db)}
+    assert names["Skatteverket"].type.value == "myndighet"
+    assert not names["Region Uppsala"].invited and "Nacka kommun" not in names
