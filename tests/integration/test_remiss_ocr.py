@@ -173,3 +173,17 @@ def test_text_pdf_needs_no_ocr(
     pdf = write_pdf_pages(tmp_path / "svar.pdf", [["Patientnämnden", "Vi tillstyrker."]])
     (found,) = analyse_files(db, [pdf], received=WHEN)
     assert found.ok and not found.ocr_pages and not found.garbled_pages
+
+
+def test_cli_imports_a_scanned_answer(
+    empty_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_database(empty_path) as db:
+        _add_county(db)
+    scan = write_scanned_pdf(tmp_path / "skannat yttrande.pdf", [SCANNED_LINES])
+    code, out, err = _run(
+        capsys, "import", "remissvar", str(empty_path), str(scan), "--inkom", "2023-09-01"
+    )
+    assert code == 0, err
+    assert f"skannat yttrande.pdf: inläst som svar från {COUNTY}" in out
+    assert "OCR-tolkad text på sidorna 1" in out
