@@ -187,3 +187,28 @@ def test_cli_imports_a_scanned_answer(
     assert code == 0, err
     assert f"skannat yttrande.pdf: inläst som svar från {COUNTY}" in out
     assert "OCR-tolkad text på sidorna 1" in out
+
+
+def test_two_columns_stay_columns(tmp_path: Path) -> None:
+    """Only a page header is moved: text drawn column by column is not interleaved."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    from utredning_app.importing.guards import read_checked
+    from utredning_app.importing.pdf_text import extract_pdf_pages
+
+    left = ["Vänster spalt rad ett", "Vänster spalt rad två", "Vänster spalt rad tre"]
+    right = ["Höger spalt rad ett", "Höger spalt rad två", "Höger spalt rad tre"]
+    path = tmp_path / "spalter.pdf"
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        fig = Figure(figsize=(8.27, 11.69))
+        for x, column in ((0.09, left), (0.55, right)):
+            for i, line in enumerate(column):
+                fig.text(x, 0.7 - i * 0.024, line, fontsize=10.5)
+        fig.text(0.09, 0.96, "Dnr 2024/17", fontsize=9)  # the header, drawn last
+        pdf.savefig(fig)
+    (text,) = extract_pdf_pages(read_checked(path))
+    assert text.splitlines() == ["Dnr 2024/17", *left, *right]

@@ -5,10 +5,9 @@ extraction is ~10× faster than pure-Python pypdf (a 20-page answer: ~0.15 s ins
 1–2 s), which matters when hundreds of answers are read in at once. No form environment is
 initialised, so no JavaScript in a PDF can run.
 
-Each page's text is put in reading order by position (top to bottom, left to right): Word
-draws a page header (date, diarienummer) after the body, so in content-stream order it would
-come last or be glued to the body. A page without text (a scan) is kept as an empty page, so
-OCR (importing/ocr.py) can fill it in.
+Each page's header (date, diarienummer) comes first: Word draws it after the body, so in
+PDFium's drawing order it would come last (see :func:`_reading_order`). A page without text (a
+scan) is kept as an empty page, so OCR (importing/ocr.py) can fill it in.
 """
 
 from __future__ import annotations
@@ -60,7 +59,7 @@ def extract_pdf_pages(checked: CheckedFile) -> list[str]:
             page = document[index]
             textpage = page.get_textpage()
             try:
-                text = _reading_order(textpage)
+                text = _reading_order(textpage, page.get_height())
             finally:
                 textpage.close()
                 page.close()
@@ -79,34 +78,68 @@ def extract_pdf_pages(checked: CheckedFile) -> list[str]:
     return texts
 
 
-def _reading_order(textpage: object) -> str:
-    """The page's text runs sorted into lines by position: top to bottom, then left to right
-    (a run joins a line when its vertical middle lies within the line's height)."""
+HEADER_BAND = 0.15  # the top part of a page where a page header stands
+
+
+def _reading_order(textpage: object, page_height: float) -> str:
+    """The page's text with a page header first. PDFium gives text in the order it is drawn;
+    Word draws the header (date, diarienummer) after the body. Text runs in the top band of
+    the page that are drawn after text further down are the header: they are put first (in
+    position order), the rest keeps PDFium's order (so columns stay columns). Pages without
+    such runs – most – use PDFium's text as it is."""
     tp: Any = textpage
     count = tp.count_rects()
-    if count <= 0:
+    if count <= 0 or page_height <= 0:
         return str(tp.get_text_range())
-    runs: list[tuple[float, float, float, float, str]] = []
-    for index in range(count):
-        left, bottom, right, top = tp.get_rect(index)
-        text = str(tp.get_text_bounded(left, bottom, right, top)).strip("\r\n")
-        if text.strip():
-            runs.append((left, bottom, right, top, text))
-    runs.sort(key=lambda r: (-r[3], r[0]))
-    lines: list[tuple[float, float, list[tuple[float, str]]]] = []  # bottom, top, runs
-    for left, bottom, _right, top, text in runs:
-        middle = (bottom + top) / 2
-        for line_bottom, line_top, parts in lines[-3:]:
-            if line_bottom <= middle <= line_top:
-                parts.append((left, text))
-                break
+    rects = [tp.get_rect(index) for index in range(count)]
+    band = page_height * (1 - HEADER_BAND)
+    header: list[int] = []
+    below_seen = False
+    for index, (_left, _bottom, _right, top) in enumerate(rects):
+        if top < band:
+            below_seen = True
+        elif below_seen:
+            header.append(index)
+    if not header:
+        return str(tp.get_text_range())
+    moved = set(header)
+    head = _lines_by_position([(rects[i], _run_text(tp, rects[i])) for i in header])
+    rest = _lines_in_order(
+        [(rects[i], _run_text(tp, rects[i])) for i in range(count) if i not in moved]
+    )
+    return "\n".join(line for line in [*head, *rest] if line)
+
+
+Rect = tuple[float, float, float, float]
+
+
+def _run_text(tp: Any, rect: Rect) -> str:
+    return " ".join(str(tp.get_text_bounded(*rect)).split())
+
+
+def _same_line(a: Rect, b: Rect) -> bool:
+    return a[1] <= (b[1] + b[3]) / 2 <= a[3]
+
+
+def _lines_by_position(runs: list[tuple[Rect, str]]) -> list[str]:
+    runs = sorted(runs, key=lambda r: (-r[0][3], r[0][0]))
+    lines: list[tuple[Rect, list[tuple[float, str]]]] = []
+    for rect, text in runs:
+        if lines and _same_line(lines[-1][0], rect):
+            lines[-1][1].append((rect[0], text))
         else:
-            lines.append((bottom, top, [(left, text)]))
-    out = []
-    for _b, _t, parts in lines:
-        parts.sort()
-        out.append(" ".join(" ".join(t.split()) for _l, t in parts))
-    return "\n".join(out)
+            lines.append((rect, [(rect[0], text)]))
+    return [" ".join(t for _l, t in sorted(parts)) for _r, parts in lines]
+
+
+def _lines_in_order(runs: list[tuple[Rect, str]]) -> list[str]:
+    lines: list[tuple[Rect, list[str]]] = []
+    for rect, text in runs:
+        if lines and _same_line(lines[-1][0], rect):
+            lines[-1][1].append(text)
+        else:
+            lines.append((rect, [text]))
+    return [" ".join(parts) for _r, parts in lines]
 
 
 def _tidy(text: str) -> str:
