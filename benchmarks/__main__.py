@@ -22,6 +22,7 @@ MODULES = (
     "benchmarks.gui",
     "benchmarks.reports",
     "benchmarks.remiss",
+    "benchmarks.remiss_real",
     "benchmarks.costs",
     "benchmarks.reliability",
 )

@@ -118,12 +118,24 @@
         <translation>No response selected.</translation>
     </message>
     <message>
+        <source>OCR-tolkad text (sidorna %1): kontrollera mot originalet</source>
+        <translation>OCR text (pages %1): check against the original</translation>
+    </message>
+    <message>
         <source>(ej angivet)</source>
         <translation>(not given)</translation>
     </message>
     <message>
         <source>[förslag %1] </source>
         <translation>[proposal %1] </translation>
+    </message>
+    <message>
+        <source>inga ställningstaganden kändes igen i texten</source>
+        <translation>no stances were recognised in the text</translation>
+    </message>
+    <message>
+        <source>Ta emot förslag</source>
+        <translation>Accept suggestion</translation>
     </message>
     <message>
         <source>Citat</source>
@@ -157,12 +169,12 @@
         <translation>Add</translation>
     </message>
     <message>
-        <source>%1, bladet %2: välj vilken kolumn som innehåller vad.</source>
-        <translation>%1, sheet %2: choose which column holds what.</translation>
+        <source>%1, bladet %2 (rubriker på rad %3): välj vilken kolumn som innehåller vad.</source>
+        <translation>%1, sheet %2 (headers in row %3): choose which column holds what.</translation>
     </message>
     <message>
-        <source>%1 nya, %2 dubbletter hoppas över, %3 fel.</source>
-        <translation>%1 new, %2 duplicates skipped, %3 errors.</translation>
+        <source>%1 nya, %2 dubbletter hoppas över, %3 rader avvisas.</source>
+        <translation>%1 new, %2 duplicates skipped, %3 rows rejected.</translation>
     </message>
     <message>
         <source>rad %1: «%2» finns redan som «%3»</source>
@@ -971,6 +983,14 @@
         <translation>Matched by</translation>
     </message>
     <message>
+        <source>Belägg</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
         <source>Anmärkning</source>
         <translation>Remark</translation>
     </message>
@@ -987,12 +1007,32 @@
         <translation>Choose responses</translation>
     </message>
     <message>
-        <source>Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)</source>
-        <translation>Responses (*.docx *.pdf *.xlsx);;All files (*)</translation>
+        <source>Remissvar (*.docx *.pdf *.xlsx *.eml *.msg);;Alla filer (*)</source>
+        <translation>Consultation responses (*.docx *.pdf *.xlsx *.eml *.msg);;All files (*)</translation>
     </message>
     <message>
         <source>(välj remissinstans)</source>
         <translation>(choose consultee)</translation>
+    </message>
+    <message>
+        <source>%1 (ny, ej inbjuden)</source>
+        <translation>%1 (new, not invited)</translation>
+    </message>
+    <message>
+        <source>Tolka med OCR</source>
+        <translation>Read with OCR</translation>
+    </message>
+    <message>
+        <source>Texten ser förvrängd ut: läs sidorna med OCR i stället</source>
+        <translation>The text looks garbled: read the pages with OCR instead</translation>
+    </message>
+    <message>
+        <source>Ny instans</source>
+        <translation>New consultee</translation>
+    </message>
+    <message>
+        <source>Registrera avsändaren som ny remissinstans, markerad ej inbjuden (ett svar på eget initiativ)</source>
+        <translation>Register the sender as a new consultee, marked not invited (an unsolicited answer)</translation>
     </message>
     <message numerus="yes">
         <source>%n svar lästes in.</source>
@@ -1917,6 +1957,41 @@ Do you want to open it now?</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionPanel</name>
+    <message>
+        <source>Föreslå ställningstaganden ur texten</source>
+        <translation>Suggest stances from the text</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Förslag ur texten</source>
+        <translation>Suggested from the text</translation>
+    </message>
+    <message>
+        <source>Belägg</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Ta emot</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Avvisa</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Ta emot förslag</source>
+        <translation>Accept suggestion</translation>
+    </message>
+    <message>
+        <source>Avvisa förslag</source>
+        <translation>Reject suggestion</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Avbryt</source>
@@ -2071,6 +2146,18 @@ Do you want to open it now?</translation>
     <message>
         <source>Bolag</source>
         <translation>Company</translation>
+    </message>
+    <message>
+        <source>Myndighet</source>
+        <translation>Government agency</translation>
+    </message>
+    <message>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
     </message>
     <message>
         <source>Organisation</source>

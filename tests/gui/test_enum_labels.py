@@ -109,7 +109,17 @@ def test_remiss_widgets_show_stances_and_types_in_the_chosen_language(
         language, "Ingen erinran", "No objection"
     )
     assert search.type_boxes[ConsulteeType.NAMND].text() == _pick(language, "Nämnd", "Committee")
-    in_english = ["Committee", "Company", "Administration", "Organisation", "Trade union", "Other"]
+    in_english = [
+        "Committee",
+        "Company",
+        "Administration",
+        "Government agency",
+        "Municipality",
+        "Region",
+        "Organisation",
+        "Trade union",
+        "Other",
+    ]
     types = {_pick(language, t.label, e) for t, e in zip(ConsulteeType, in_english, strict=True)}
     counts = bench.overview.counts
     shown = [counts.item(r, 0).text() for r in range(counts.rowCount() - 1)]  # last: Totalt

@@ -24,13 +24,20 @@ def test_migrations_create_the_search_index_and_its_triggers(empty_path: Path) -
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     finally:
         conn.close()
-    assert {"response_fts", "response_fts_ai", "response_fts_au", "response_fts_ad"} <= names
+    assert {
+        "response_fts",
+        "response_fts_ai",
+        "response_fts_ak",
+        "response_fts_au",
+        "response_fts_ad",
+    } <= names
 
 
 def _hits(db: Database, term: str) -> list[str]:
     with db.engine.connect() as conn:
         rows = conn.exec_driver_sql(
-            "SELECT response_id FROM response_fts WHERE response_fts MATCH ?",
+            "SELECT r.id FROM response_fts JOIN response r ON r.search_key = response_fts.rowid "
+            "WHERE response_fts MATCH ?",
             (f'{{extracted_text summary_md}}: "{term}"',),
         ).fetchall()
     return [r[0] for r in rows]

@@ -56,7 +56,8 @@ def test_passages_mark_compound_parts_in_context() -> None:
 def test_consultee_types_from_words_and_names() -> None:
     assert parse_type("Facklig organisation") is ConsulteeType.FACKLIG
     assert parse_type("bolag") is ConsulteeType.BOLAG
-    assert parse_type("Myndighet") is None
+    assert parse_type("Myndighet") is ConsulteeType.MYNDIGHET
+    assert parse_type("Myndigt verk") is None
     assert guess_type("Södersjukhuset AB") is ConsulteeType.BOLAG
     assert guess_type("Hälso- och sjukvårdsnämnden") is ConsulteeType.NAMND
     assert guess_type("Vårdförbundet") is ConsulteeType.FACKLIG

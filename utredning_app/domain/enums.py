@@ -88,6 +88,9 @@ class ConsulteeType(LabelledEnum):
     NAMND = "namnd"
     BOLAG = "bolag"
     FORVALTNING = "forvaltning"
+    MYNDIGHET = "myndighet"  # Myndighet, Kommun and Region: schema revision 0004_remiss
+    KOMMUN = "kommun"
+    REGION = "region"
     ORGANISATION = "organisation"
     FACKLIG = "facklig"
     OVRIG = "ovrig"
@@ -184,6 +187,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "organisation": "Organisation",
         "facklig": "Facklig organisation",
         "ovrig": "Övrig",
+        "myndighet": "Myndighet",
+        "kommun": "Kommun",
+        "region": "Region",
     },
     "ResponseStatus": {
         "mottagen": "Mottagen",

@@ -1232,3 +1232,4 @@ def copies_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 # register themselves in BLOCKS when imported.
 from utredning_app.exporting import cost_blocks as _cost_blocks  # noqa: E402, F401
 from utredning_app.exporting import decision_blocks as _decision_blocks  # noqa: E402, F401
+from utredning_app.exporting import remiss_uninvited as _remiss_uninvited  # noqa: E402, F401

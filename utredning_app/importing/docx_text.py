@@ -4,11 +4,16 @@ The main part is *streamed* (lxml ``iterparse``) and every finished paragraph is
 memory at once, so memory stays bounded by the text kept, and reading stops as soon as the text
 passes :data:`MAX_CHARS`. Building the whole tree (python-docx) took 3.5 GB and 50 s for a
 19 MB answer full of tiny paragraphs before it could say "too much text".
+
+The page header (letterhead, date, diarienummer) comes first and the page footer (postal
+address, web domain) last: they say who sent the answer (services/sender.py). They are
+streamed the same way, each distinct line once.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from typing import IO, Any
@@ -20,6 +25,8 @@ MAX_CHARS = 2_000_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _BR, _CR = f"{_W}p", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _TBL, _TR, _TC = f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_PART_REL = re.compile(rb"<Relationship\b[^>]*>")
+_ATTR = re.compile(rb'\b(Type|Target|TargetMode)="([^"]*)"')
 _MAIN_REL = re.compile(
     rb'<Relationship\b[^>]*Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"'
     rb'|<Relationship\b[^>]*Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"'
@@ -35,8 +42,17 @@ def extract_docx_text(checked: CheckedFile) -> str:
     table rows become one line with cells separated by " | "."""
     assert checked.kind is FileKind.DOCX
     try:
-        with zipfile.ZipFile(io.BytesIO(checked.data)) as zf, zf.open(_main_part(zf)) as part:
-            lines = _stream_lines(part)
+        with zipfile.ZipFile(io.BytesIO(checked.data)) as zf:
+            main = _main_part(zf)
+            headers, footers = _headers_and_footers(zf, main)
+            with zf.open(main) as part:
+                body = _stream_lines(part)
+        lines: list[str] = [*headers]
+        if headers:
+            lines.append("")
+        lines += body
+        if footers:
+            lines += ["", *footers]
     except _TooMuchText as exc:
         raise FileRejected(f"{checked.name}: dokumentet har orimligt mycket text.") from exc
     except FileRejected:
@@ -62,6 +78,40 @@ def _main_part(zf: zipfile.ZipFile) -> str:
             if target in names:
                 return target
     return "word/document.xml"
+
+
+def _headers_and_footers(zf: zipfile.ZipFile, main: str) -> tuple[list[str], list[str]]:
+    """Text lines of the page headers and footers the main part refers to (each distinct line
+    once), streamed like the body."""
+    folder, name = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+    names = set(zf.namelist())
+    if rels_name not in names:
+        return [], []
+    with zf.open(rels_name) as rels:
+        data = rels.read(1024**2)
+    headers: list[str] = []
+    footers: list[str] = []
+    for found in _PART_REL.finditer(data):
+        attrs = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(found.group(0))}
+        kind = attrs.get("Type", "").rsplit("/", 1)[-1]
+        if kind not in ("header", "footer") or attrs.get("TargetMode") == "External":
+            continue
+        target = attrs.get("Target", "")
+        path = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        if path not in names:
+            continue
+        with zf.open(path) as part:
+            found_lines = _stream_lines(part)
+        into = headers if kind == "header" else footers
+        for line in found_lines:
+            if line.strip() and line not in into:
+                into.append(line)
+    return headers, footers
 
 
 def _stream_lines(source: IO[bytes]) -> list[str]:

@@ -185,6 +185,7 @@ class ResponseDetail:
     proposals: list[tuple[str, int, str]]  # id, number, title
     stances: dict[str, tuple[StanceKind, str]]  # proposal id -> (stance, comment)
     quotes: list[QuoteRow]
+    ocr_pages: str = ""  # pages whose text OCR read ("1–16"), shown as a mark
 
 
 def responses_in_round(db: Database, round_ref: str | None = None) -> list[ResponseRow]:
@@ -258,6 +259,7 @@ def response_detail(db: Database, response_id: str) -> ResponseDetail:
             proposals,
             stances,
             quotes,
+            response.ocr_pages,
         )
 
 

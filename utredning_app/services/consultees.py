@@ -4,6 +4,7 @@ from Excel with column mapping and duplicates shown before anything is written, 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,13 +26,51 @@ FIELDS: dict[str, str] = {
     "email": "E-post",
     "address": "Adress",
 }
+# Header words per field, compared with letters and digits only ("E-post adress" and
+# "epostadress" are the same); then word parts, in this order ("typ av instans" is a type,
+# "E-post adress" an e-mail address, "Kontaktpersonens e-post" too).
 _HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("namn", "remissinstans", "instans", "organisation", "mottagare"),
-    "type": ("typ", "kategori", "slag"),
-    "invited": ("inbjuden", "inbjudna", "remitterad"),
-    "contact_name": ("kontaktperson", "kontakt", "handläggare"),
-    "email": ("e-post", "epost", "mejl", "e-mail", "email", "mail"),
-    "address": ("adress", "postadress"),
+    "name": (
+        "namn",
+        "remissinstans",
+        "remissinstanser",
+        "instans",
+        "instansnamn",
+        "organisation",
+        "organisationsnamn",
+        "mottagare",
+        "remissmottagare",
+    ),
+    "type": ("typ", "kategori", "slag", "typavinstans", "instanstyp", "organisationstyp"),
+    "invited": ("inbjuden", "inbjudna", "remitterad", "inbjudenjanej", "inbjuden?"),
+    "contact_name": ("kontaktperson", "kontakt", "handläggare", "kontaktnamn"),
+    "email": ("epost", "mejl", "email", "mail", "epostadress", "mejladress", "mailadress"),
+    "address": ("adress", "postadress", "besöksadress", "utdelningsadress"),
+}
+_HEADER_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("invited", ("inbjud", "remitter")),
+    ("email", ("epost", "mejl", "mail")),
+    ("type", ("typ", "kategori")),
+    ("contact_name", ("kontakt", "handläggare")),
+    ("address", ("adress",)),
+    ("name", ("namn", "instans", "organisation", "mottagare")),
+)
+HEADER_SEARCH_ROWS = 20  # the header row is looked for among the first rows (titles above it)
+MAX_HEADER_CHARS = 60
+# Group headings inside a list ("Myndigheter", then one row per agency): not consultees, but
+# they give the type of the rows below them when the list has no type column.
+_GROUP_HEADINGS: dict[str, ConsulteeType] = {
+    "myndigheter": ConsulteeType.MYNDIGHET,
+    "statligamyndigheter": ConsulteeType.MYNDIGHET,
+    "kommuner": ConsulteeType.KOMMUN,
+    "regioner": ConsulteeType.REGION,
+    "nämnder": ConsulteeType.NAMND,
+    "bolag": ConsulteeType.BOLAG,
+    "förvaltningar": ConsulteeType.FORVALTNING,
+    "organisationer": ConsulteeType.ORGANISATION,
+    "fackligaorganisationer": ConsulteeType.FACKLIG,
+    "övriga": ConsulteeType.OVRIG,
+    "övrigaremissinstanser": ConsulteeType.OVRIG,
 }
 MAX_ROWS = 5000
 DUPLICATE_SCORE = 92.0
@@ -54,6 +93,7 @@ class SheetData:
     headers: list[str]
     rows: list[list[str]]  # data rows, as text
     first_row: int = 2  # Excel row number of rows[0]
+    header_row: int = 1  # Excel row number of the header row
 
 
 @dataclass
@@ -62,12 +102,27 @@ class ImportPreview:
 
     new: list[ConsulteeData] = field(default_factory=list)
     duplicates: list[tuple[int, str, str]] = field(default_factory=list)  # row, name, duplicate of
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # rejected rows, with where and why
+
+
+_AGENCY_ENDINGS = (
+    "verket",
+    "myndigheten",
+    "styrelsen",
+    "inspektionen",
+    "ombudsmannen",
+    "kollegiet",
+    "kontoret",
+    "rätten",
+)
 
 
 def guess_type(name: str) -> ConsulteeType:
     """A sensible type from a name, used when the list has no type column."""
     low = name.casefold()
+    first = low.split()[0] if low.split() else ""
+    if first.endswith(_AGENCY_ENDINGS) and not first.startswith(("region", "kommun", "landsting")):
+        return ConsulteeType.MYNDIGHET  # Socialstyrelsen, Länsstyrelsen i …, Skatteverket
     if "nämnd" in low or "styrelse" in low:
         return ConsulteeType.NAMND
     if low.endswith(" ab") or " ab " in low or "aktiebolag" in low:
@@ -76,6 +131,12 @@ def guess_type(name: str) -> ConsulteeType:
         return ConsulteeType.FORVALTNING
     if any(w in low for w in ("förbund", "fack", "kommunal", "vision", "saco", "läkarförening")):
         return ConsulteeType.FACKLIG
+    if re.search(r"\bkommun\b", low):
+        return ConsulteeType.KOMMUN
+    if re.match(r"region\b", low):
+        return ConsulteeType.REGION
+    if "myndighet" in low or "domstol" in low:
+        return ConsulteeType.MYNDIGHET
     if any(w in low for w in ("förening", "organisation", "funktionsrätt", "råd")):
         return ConsulteeType.ORGANISATION
     return ConsulteeType.OVRIG
@@ -93,6 +154,11 @@ def parse_type(text: str) -> ConsulteeType | None:
         "facklig": ConsulteeType.FACKLIG,
         "förening": ConsulteeType.ORGANISATION,
         "annan": ConsulteeType.OVRIG,
+        "statlig myndighet": ConsulteeType.MYNDIGHET,
+        "myndigheter": ConsulteeType.MYNDIGHET,
+        "kommuner": ConsulteeType.KOMMUN,
+        "regioner": ConsulteeType.REGION,
+        "landsting": ConsulteeType.REGION,
     }
     return aliases.get(wanted)
 
@@ -205,23 +271,64 @@ def read_sheet(path: Path) -> SheetData:
         ) from exc
     finally:
         wb.close()
-    while grid and not any(grid[0]):
-        grid.pop(0)
-    if not grid:
+    if not any(any(r) for r in grid):
         raise ValidationError(f"{checked.name}: bladet {title} är tomt.")
-    headers = grid[0]
-    rows = [r for r in grid[1:]]
-    return SheetData(checked.name, title, headers, rows)
+    header = find_header_row(grid)
+    return SheetData(
+        checked.name,
+        title,
+        grid[header],
+        grid[header + 1 :],
+        first_row=header + 2,
+        header_row=header + 1,
+    )
+
+
+def find_header_row(grid: list[list[str]]) -> int:
+    """Index of the header row: among the first rows, the one whose cells name the most
+    fields, the name among them (title rows above it are skipped); else the first row with
+    text (the user maps the columns)."""
+    best, best_score = -1, 0
+    for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        mapping = guess_mapping(row)
+        score = len(mapping) if "name" in mapping else 0
+        if score > best_score:
+            best, best_score = index, score
+    if best >= 0:
+        return best
+    return next(i for i, row in enumerate(grid) if any(row))
+
+
+def _header_key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def header_field(header: str) -> str | None:
+    """The field a column header names, or None ("Kontakt person" -> contact_name)."""
+    key = _header_key(header)
+    if not key or len(header.strip()) > MAX_HEADER_CHARS:
+        return None
+    for field_name, words in _HEADER_WORDS.items():
+        if key in {_header_key(w) for w in words}:
+            return field_name
+    for field_name, parts in _HEADER_PARTS:
+        if any(part in key for part in parts):
+            return field_name
+    return None
+
+
+def _is_header_word(text: str) -> bool:
+    key = _header_key(text)
+    return any(key in {_header_key(w) for w in words} for words in _HEADER_WORDS.values())
 
 
 def guess_mapping(headers: list[str]) -> dict[str, int]:
     """Field -> column index from the header words; the user can change it."""
     mapping: dict[str, int] = {}
     for index, header in enumerate(headers):
-        low = header.strip().casefold()
-        for field_name, words in _HEADER_WORDS.items():
-            if field_name not in mapping and low in words:
-                mapping[field_name] = index
+        field_name = header_field(header)
+        if field_name is not None and field_name not in mapping:
+            mapping[field_name] = index
     return mapping
 
 
@@ -245,6 +352,7 @@ def preview_import(
         col = mapping.get(key)
         return row[col] if col is not None and col < len(row) else ""
 
+    group: ConsulteeType | None = None
     for offset, row in enumerate(sheet.rows):
         excel_row = sheet.first_row + offset
         name = " ".join(cell(row, "name").split())
@@ -252,8 +360,24 @@ def preview_import(
             if any(row):
                 preview.errors.append(f"{where}, rad {excel_row}: namn saknas")
             continue
+        others = [v for i, v in enumerate(row) if v and i != mapping["name"]]
+        if _is_header_word(name):
+            group = None  # a header again starts a new part of the list
+            preview.errors.append(
+                f"{where}, rad {excel_row}: «{name}» är en rubrik, inte en remissinstans"
+            )
+            continue
+        if _header_key(name) in _GROUP_HEADINGS and not others:
+            group = _GROUP_HEADINGS[_header_key(name)]
+            preview.errors.append(
+                f"{where}, rad {excel_row}: «{name}» är en grupprubrik, inte en remissinstans"
+            )
+            continue
+        if len(name) > 300:
+            preview.errors.append(f"{where}, rad {excel_row}: namnet är längre än 300 tecken")
+            continue
         type_text = cell(row, "type")
-        kind = parse_type(type_text) if type_text else guess_type(name)
+        kind = parse_type(type_text) if type_text else (group or guess_type(name))
         if kind is None:
             allowed = ", ".join(k.label for k in ConsulteeType)
             preview.errors.append(
@@ -265,6 +389,10 @@ def preview_import(
             preview.errors.append(
                 f"{where}, rad {excel_row}: «{cell(row, 'invited')}» ska vara ja eller nej"
             )
+            continue
+        email = cell(row, "email")
+        if email and ("@" not in email or " " in email.strip()):
+            preview.errors.append(f"{where}, rad {excel_row}: «{email}» är ingen e-postadress")
             continue
         found = (
             process.extractOne(
@@ -282,22 +410,19 @@ def preview_import(
                 name=name,
                 type=kind,
                 invited=invited,
-                contact_name=cell(row, "contact_name"),
-                email=cell(row, "email"),
-                address=cell(row, "address"),
+                contact_name=cell(row, "contact_name")[:200],
+                email=email[:200],
+                address=cell(row, "address")[:500],
             )
         )
     return preview
 
 
 def commit_import(db: Database, preview: ImportPreview, round_ref: str | None = None) -> int:
-    """Add the previewed new consultees in one transaction (refused if the list had errors)."""
+    """Add the previewed new consultees in one transaction; the rejected rows
+    (``preview.errors``, shown before) are left out."""
     from utredning_app.services.remiss_rounds import select_round
 
-    if preview.errors:
-        raise ValidationError(
-            "Listan har fel och lästes inte in: " + "; ".join(preview.errors[:5]) + "."
-        )
     with db.transaction() as s:
         rnd = select_round(s, round_ref)
         for data in preview.new:

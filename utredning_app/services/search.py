@@ -109,7 +109,7 @@ def search(
     else:
         sql = text(
             f"SELECT {columns} "
-            "FROM response_fts JOIN response r ON r.id = response_fts.response_id "
+            "FROM response_fts JOIN response r ON r.search_key = response_fts.rowid "
             "JOIN consultee c ON c.id = r.consultee_id "
             f"WHERE {' AND '.join(where)} LIMIT :limit"
         )

@@ -47,6 +47,9 @@ def describe(obj: object) -> str:
     """Short human description of a row for the log: «Styrmodeller: Akutsjukhusnämnd»."""
     table = getattr(obj, "__tablename__", type(obj).__name__)
     label = TABLE_LABELS.get(table, table)
+    ocr_pages = getattr(obj, "ocr_pages", "")
+    if isinstance(ocr_pages, str) and ocr_pages:  # an answer read by OCR says so in the log
+        label += f" (OCR-tolkad text, sidorna {ocr_pages})"
     for field in _NAME_FIELDS:
         value = getattr(obj, field, None)
         if isinstance(value, str) and value:

@@ -388,6 +388,11 @@ class Response(TrackedMixin, Base):
     their_reference: Mapped[str] = mapped_column(String(200), default="")
     summary_md: Mapped[str] = mapped_column(Text, default="")
     extracted_text: Mapped[str] = mapped_column(Text, default="")
+    # Pages whose text was read by OCR ("1–16"; "" = none). Revision 0004_remiss.
+    ocr_pages: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # The search index's key (FTS5 external content, revision 0004_remiss): a stable number
+    # the database triggers give each answer; never set it from code.
+    search_key: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
 
     consultee: Mapped[Consultee] = relationship()
 

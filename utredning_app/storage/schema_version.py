@@ -8,5 +8,10 @@ A test checks these constants against ``db/migrations/versions``.
 from __future__ import annotations
 
 # Oldest first. Append the new revision id here when adding a migration.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_remiss_search", "0003_documents")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_remiss_search",
+    "0003_documents",
+    "0004_remiss",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.enums import ResponseStatus, StanceKind
+from utredning_app.domain.stance_rules import Suggestion
 from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.comment_editor import RemissCommentEditor
 from utredning_app.gui.remiss.common import fill_rounds, run_action
+from utredning_app.gui.remiss.suggestion_panel import SuggestionPanel
 from utredning_app.gui.settings import remember_splitter
 from utredning_app.services import coding
 from utredning_app.storage.database import Database
@@ -150,6 +152,9 @@ class CodingWidget(QWidget):
         stances_layout.setContentsMargins(0, 0, 0, 0)
         stances_layout.addWidget(QLabel(self.tr("Ställningstaganden per förslag")))
         stances_layout.addWidget(self.proposals, 1)
+        self.suggestion_panel = SuggestionPanel()
+        self.suggestion_panel.stack = lambda: self.undo_stack
+        stances_layout.addWidget(self.suggestion_panel)
         # The text and the stances one above the other, so both get the width (on a laptop
         # the three columns side by side cut the answer, the proposals and the comments).
         # Every splitter can be dragged and remembers where it was left.
@@ -193,6 +198,9 @@ class CodingWidget(QWidget):
         self.proposals.itemChanged.connect(self._comment_edited)
         self.proposals.currentCellChanged.connect(lambda *_a: self._show_remiss_comment())
         self.comment_editor.changed.connect(self.changed.emit)
+        self.suggestion_panel.suggest_button.clicked.connect(self.suggest)
+        self.suggestion_panel.show_evidence.connect(self._show_evidence)
+        self.suggestion_panel.accepted.connect(self._take_suggestion)
         self._update_buttons()
 
     # ---------------------------------------------------------------- loading
@@ -246,9 +254,16 @@ class CodingWidget(QWidget):
                 return
             detail = coding.response_detail(self.db, rid)
             keep_scroll = self.detail is not None and self.detail.id == detail.id
+            if not keep_scroll:
+                self.suggestion_panel.clear()  # suggestions belong to one answer
             scroll = self.text.verticalScrollBar().value()
             self.detail = detail
-            self.heading.setText(detail.consultee)
+            heading = detail.consultee
+            if detail.ocr_pages:
+                heading += " – " + self.tr(
+                    "OCR-tolkad text (sidorna %1): kontrollera mot originalet"
+                ).replace("%1", detail.ocr_pages)
+            self.heading.setText(heading)
             if self.text.toPlainText() != detail.text:
                 self.text.setPlainText(detail.text)
             if keep_scroll:
@@ -392,6 +407,54 @@ class CodingWidget(QWidget):
         self._coded(self.tr("Kommentar"), lambda: coding.set_stance(db, rid, pid, stance, text))
         self.detail = coding.response_detail(db, rid)
         self.changed.emit(frozenset({"stance", "response"}))
+
+    # ---------------------------------------------------------------- suggestions
+    def suggest(self) -> None:
+        """Suggest stances from the text (rules, offline); nothing is coded."""
+        from utredning_app.services.stance_suggest import suggest_for_response
+
+        if self.detail is None:
+            return
+        found = suggest_for_response(self.detail.text, self.detail.proposals)
+        self.suggestion_panel.set_suggestions(found)
+        if not any(s.stance for s in found):
+            self.heading.setText(
+                self.detail.consultee
+                + " – "
+                + self.tr("inga ställningstaganden kändes igen i texten")
+            )
+
+    def _show_evidence(self, suggestion: Suggestion) -> None:
+        if self.detail is None or suggestion.start is None or suggestion.end is None:
+            return
+        text = self.detail.text
+        cursor = self.text.textCursor()
+        cursor.setPosition(index_to_utf16(text, suggestion.start))
+        cursor.setPosition(index_to_utf16(text, suggestion.end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    def _take_suggestion(self, suggestion: Suggestion, stance: StanceKind) -> None:
+        from utredning_app.services.stance_suggest import accept_suggestion
+
+        if self.db is None or self.detail is None:
+            return
+        db, rid = self.db, self.detail.id
+        stack = self.undo_stack
+        if stack is not None:
+            stack.beginMacro(self.tr("Ta emot förslag"))
+        try:
+            self._coded(
+                self.tr("Ställningstagande"),
+                lambda: accept_suggestion(
+                    db, rid, suggestion.proposal_id, stance, suggestion.start, suggestion.end
+                ),
+            )
+            self.suggestion_panel.taken(suggestion)
+        finally:
+            if stack is not None:
+                stack.endMacro()
+        self._done("stance", "quote", "response")
 
     def selected_proposal_id(self) -> str | None:
         item = self.proposals.item(self.proposals.currentRow(), 0)

@@ -61,9 +61,12 @@ class ConsulteeImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                self.tr("%1, bladet %2: välj vilken kolumn som innehåller vad.")
+                self.tr(
+                    "%1, bladet %2 (rubriker på rad %3): välj vilken kolumn som innehåller vad."
+                )
                 .replace("%1", self.sheet.file_name)
                 .replace("%2", self.sheet.sheet)
+                .replace("%3", str(self.sheet.header_row))
             )
         )
         layout.addLayout(form)
@@ -85,7 +88,7 @@ class ConsulteeImportDialog(QDialog):
             ok.setEnabled(False)
             return
         self.summary.setText(
-            self.tr("%1 nya, %2 dubbletter hoppas över, %3 fel.")
+            self.tr("%1 nya, %2 dubbletter hoppas över, %3 rader avvisas.")
             .replace("%1", str(len(preview.new)))
             .replace("%2", str(len(preview.duplicates)))
             .replace("%3", str(len(preview.errors)))
@@ -100,7 +103,7 @@ class ConsulteeImportDialog(QDialog):
         ]
         lines += [f"! {e}" for e in preview.errors]
         self.details.setPlainText("\n".join(lines))
-        ok.setEnabled(bool(preview.new) and not preview.errors)
+        ok.setEnabled(bool(preview.new))  # the rejected rows are listed and left out
 
     def commit(self) -> None:
         if self.preview is None:

@@ -31,8 +31,10 @@ from utredning_app.gui.remiss.common import Background, fill_rounds, show_error
 from utredning_app.services import responses as svc
 from utredning_app.storage.database import Database
 
-ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx")
-COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_NOTE = range(6)
+ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx", ".eml", ".msg")
+COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NEW, COL_NOTE = range(8)
+NEW_CONSULTEE = "__new__"  # combo data of the "new consultee" entry
+PROGRESS_SCALE = 100  # progress steps per file (OCR reports pages within a file)
 
 
 class ImportWidget(QWidget):
@@ -71,7 +73,7 @@ class ImportWidget(QWidget):
         self.cancel_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 8)
         self.table.setObjectName("importTable")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels(
@@ -81,6 +83,8 @@ class ImportWidget(QWidget):
                 self.tr("Typ"),
                 self.tr("Remissinstans"),
                 self.tr("Kopplad via"),
+                self.tr("Belägg"),
+                self.tr("Åtgärd"),
                 self.tr("Anmärkning"),
             ]
         )
@@ -89,6 +93,7 @@ class ImportWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.result_label = QLabel()
         self.result_label.setObjectName("importResult")
@@ -144,7 +149,7 @@ class ImportWidget(QWidget):
             self,
             self.tr("Välj remissvar"),
             "",
-            self.tr("Remissvar (*.docx *.pdf *.xlsx);;Alla filer (*)"),
+            self.tr("Remissvar (*.docx *.pdf *.xlsx *.eml *.msg);;Alla filer (*)"),
         )
         self.add_files([Path(n) for n in names])
 
@@ -169,20 +174,56 @@ class ImportWidget(QWidget):
             return
         db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
 
+        self._start(
+            self._analysis(db, expanded, round_id, when, ocr_garbled=False),
+            len(expanded) * PROGRESS_SCALE,
+            self._analysed,
+            cancellable=True,
+        )
+
+    def _analysis(
+        self,
+        db: Database,
+        files: list[Path],
+        round_id: str | None,
+        when: dt.date,
+        *,
+        ocr_garbled: bool,
+    ) -> Callable[[Callable[[int, int], None]], list[svc.FileProposal]]:
+        """The background work of analysing ``files``: progress per file and, while OCR
+        reads a scan, per page; the cancel button stops it between pages (OCR processes
+        still running are ended)."""
         cancel = self._cancel
         cancel.clear()
 
         def work(progress: Callable[[int, int], None]) -> list[svc.FileProposal]:
-            def report(done: int, total: int) -> None:
+            files_done = [0]
+
+            def check() -> None:
                 if cancel.is_set():  # the analysis writes nothing: stopping is always safe
                     raise UserError("Kontrollen av filerna avbröts; inga filer lades till.")
-                progress(done, total)
+
+            def report(done: int, total: int) -> None:
+                check()
+                files_done[0] = done
+                progress(done * PROGRESS_SCALE, total * PROGRESS_SCALE)
+
+            def pages(done: int, total: int) -> None:
+                check()
+                share = done * PROGRESS_SCALE // max(total, 1)
+                progress(files_done[0] * PROGRESS_SCALE + share, len(files) * PROGRESS_SCALE)
 
             return svc.analyse_files(
-                db, expanded, round_ref=round_id, received=when, progress=report
+                db,
+                files,
+                round_ref=round_id,
+                received=when,
+                progress=report,
+                ocr_garbled=ocr_garbled,
+                page_progress=pages,
             )
 
-        self._start(work, len(expanded), self._analysed, cancellable=True)
+        return work
 
     def _start(
         self,
@@ -198,12 +239,17 @@ class ImportWidget(QWidget):
         self.cancel_button.setVisible(cancellable)
         self.table.setEnabled(False)
         task = Background(work, self)
-        task.progress.connect(lambda done, _total: self.progress.setValue(done))
+        task.progress.connect(self._progressed)
         task.done.connect(on_done)
         task.failed.connect(self._failed)
         self._task = task
         task.start()
         self._update_buttons()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0 and self.progress.maximum() != total:
+            self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def _finished(self) -> None:
         self.progress.setVisible(False)
@@ -243,17 +289,47 @@ class ImportWidget(QWidget):
                 use.setFlags(Qt.ItemFlag.NoItemFlags)
             self.table.setItem(row, COL_USE, use)
             self.table.setItem(row, COL_FILE, _ro(p.path.name, str(p.path)))
-            self.table.setItem(row, COL_KIND, _ro(p.kind.label if p.kind else "–"))
+            self.table.setItem(row, COL_KIND, _ro(p.kind_label))
             combo = QComboBox()
             combo.addItem(self.tr("(välj remissinstans)"), None)
+            if p.new_consultee is not None:
+                combo.addItem(
+                    self.tr("%1 (ny, ej inbjuden)").replace("%1", p.new_consultee[0]),
+                    NEW_CONSULTEE,
+                )
             for cid, name in self.consultees:
                 combo.addItem(name, cid)
-            combo.setCurrentIndex(max(0, combo.findData(p.consultee_id)))
+            chosen = NEW_CONSULTEE if p.new_consultee is not None else p.consultee_id
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.setEnabled(p.ok and p.form is None)
             combo.currentIndexChanged.connect(lambda _i, r=row: self._consultee_chosen(r))
             self.table.setCellWidget(row, COL_WHO, combo)
-            how = p.method.label + (f" ({p.score:.0f} %)" if p.method.name != "FORM" else "")
+            scored = p.method not in (svc.MatchMethod.FORM, svc.MatchMethod.NEW)
+            how = p.method.label + (f" ({p.score:.0f} %)" if scored else "")
             self.table.setItem(row, COL_HOW, _ro(how if p.ok else "–"))
+            evidence = p.evidence if p.ok else ""
+            self.table.setItem(row, COL_EVIDENCE, _ro(evidence, evidence))
+            self.table.setItem(row, COL_NEW, _ro(""))
+            self.table.removeCellWidget(row, COL_NEW)
+            if p.ok and p.garbled_pages:
+                ocr_button = QPushButton(self.tr("Tolka med OCR"))
+                ocr_button.setObjectName(f"importOcr{row}")
+                ocr_button.setToolTip(
+                    self.tr("Texten ser förvrängd ut: läs sidorna med OCR i stället")
+                )
+                ocr_button.clicked.connect(lambda _c=False, r=row: self.ocr_row(r))
+                self.table.setCellWidget(row, COL_NEW, ocr_button)
+            elif p.ok and p.form is None and p.new_consultee is None and not p.accepted:
+                button = QPushButton(self.tr("Ny instans"))
+                button.setObjectName(f"importNewConsultee{row}")
+                button.setToolTip(
+                    self.tr(
+                        "Registrera avsändaren som ny remissinstans, markerad ej inbjuden "
+                        "(ett svar på eget initiativ)"
+                    )
+                )
+                button.clicked.connect(lambda _c=False, r=row: self.register_new(r))
+                self.table.setCellWidget(row, COL_NEW, button)
             note = p.error or "; ".join(p.warnings)
             self.table.setItem(row, COL_NOTE, _ro(note, note))
 
@@ -263,6 +339,8 @@ class ImportWidget(QWidget):
             return
         cid = combo.currentData()
         p = self.proposals[row]
+        if cid == NEW_CONSULTEE:
+            return
         if cid is None:
             self.proposals[row] = svc.replace_proposal(p, consultee_id=None, accepted=False)
         else:
@@ -273,6 +351,41 @@ class ImportWidget(QWidget):
         how = self.table.item(row, COL_HOW)
         if how is not None:
             how.setText(self.proposals[row].method.label)
+        evidence = self.table.item(row, COL_EVIDENCE)
+        if evidence is not None:
+            evidence.setText("")
+        self._update_buttons()
+
+    def ocr_row(self, row: int) -> None:
+        """Read the garbled pages of one file again, by OCR, in the background."""
+        if self.db is None or (self._task and self._task.is_running()):
+            return
+        path = self.proposals[row].path
+        db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
+
+        def replace_row(found: list[svc.FileProposal]) -> None:
+            self._finished()
+            index = next((i for i, p in enumerate(self.proposals) if p.path == path), None)
+            if index is not None and found:
+                self.proposals[index] = found[0]
+            self._fill_table()
+            self._update_buttons()
+
+        self._start(
+            self._analysis(db, [path], round_id, when, ocr_garbled=True),
+            PROGRESS_SCALE,
+            replace_row,
+            cancellable=True,
+        )
+
+    def register_new(self, row: int) -> None:
+        """One click: the file's sender becomes a new consultee, marked ej inbjuden."""
+        try:
+            self.proposals[row] = svc.register_as_new(self.proposals[row])
+        except UserError as exc:
+            show_error(self, exc.message)
+            return
+        self._fill_table()
         self._update_buttons()
 
     # ---------------------------------------------------------------- commit
@@ -284,7 +397,9 @@ class ImportWidget(QWidget):
             use = self.table.item(row, COL_USE)
             checked = use is not None and use.checkState() == Qt.CheckState.Checked
             chosen.append(
-                svc.replace_proposal(p, accepted=checked and p.ok and bool(p.consultee_id))
+                svc.replace_proposal(
+                    p, accepted=checked and p.ok and bool(p.consultee_id or p.new_consultee)
+                )
             )
         db, round_id, when = self.db, self.round_combo.currentData(), self.received_date()
         # One transaction for all chosen files: not cancellable (it is all or nothing anyway).
@@ -311,7 +426,7 @@ class ImportWidget(QWidget):
         self._fill_table()
         self._update_buttons()
         if result.imported:
-            self.changed.emit(frozenset({"response", "attachment", "stance"}))
+            self.changed.emit(frozenset({"consultee", "response", "attachment", "stance"}))
             self.imported.emit(result)
 
     def clear(self) -> None:
