@@ -225,7 +225,9 @@ def test_hostile_word_templates_are_refused_and_write_nothing(
         outcome = _refuses(
             f"mall-{name}",
             demo_path,
-            lambda t=template: export_document("delrapport", demo_path, out, template=t),
+            lambda t=template: export_document(
+                "delrapport", demo_path, out, template=t, current=True
+            ),
             may_succeed=name == "mall-utan-stilar.docx",
         )
         if outcome == "refused":
@@ -280,7 +282,9 @@ def test_hostile_outlines_are_refused(demo_path: Path, tmp_path: Path) -> None:
         outcome = _refuses(
             f"disposition-{name}",
             demo_path,
-            lambda o=outline: export_document("delrapport", demo_path, out, outline=o),
+            lambda o=outline: export_document(
+                "delrapport", demo_path, out, outline=o, current=True
+            ),
             may_succeed=name == "jätterubrik.toml",
         )
         if outcome == "refused":

@@ -42,8 +42,18 @@ def rows_by_table(path: Path) -> dict[str, dict[Any, dict[str, Any]]]:
         ]
         # The app's tables (all keyed by id); search indexes and their shadow tables are
         # derived data that a migration may rebuild.
+        virtual = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'"
+            )
+        ]
+        derived = {n for n in names if any(n == v or n.startswith(f"{v}_") for v in virtual)}
         keyed = [
-            n for n in names if "id" in {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')}
+            n
+            for n in names
+            if n not in derived
+            and "id" in {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')}
         ]
         return {
             name: {row["id"]: dict(row) for row in conn.execute(f'SELECT * FROM "{name}"')}
