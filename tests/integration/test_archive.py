@@ -52,9 +52,10 @@ def test_demo_round_trips_byte_identically(demo_path: Path, tmp_path: Path) -> N
 
 def test_committed_schema_is_current_and_validates_exports(db: Database) -> None:
     assert load_schema() == json_schema(), (
-        "resources/schema/arkiv-v1.schema.json is stale: regenerate with "
-        "`python -m utredning_app.services.archive > resources/schema/arkiv-v1.schema.json`"
+        "resources/schema/arkiv-v2.schema.json is stale: regenerate with "
+        "`python -m utredning_app.services.archive > resources/schema/arkiv-v2.schema.json`"
     )
+    assert load_schema(1) == json_schema(1), "format 1 is frozen: its schema must not change"
     fill_every_entity(db)
     jsonschema.validate(build_archive(db.path), load_schema())
 

@@ -1,10 +1,19 @@
 """The open JSON archive: the whole investigation as one documented, versioned JSON file.
 
-Format (``resources/schema/arkiv-v1.schema.json`` is the normative JSON Schema)::
+Format (``resources/schema/arkiv-v2.schema.json`` is the normative JSON Schema)::
 
-    {"format": "utredningsstod-arkiv", "format_version": 1,
-     "schema_revision": "0001_initial", "private_included": true,
-     "tables": {"investigation": [{...every column...}], ..., "audit_entry": [...]}}
+    {"format": "utredningsstod-arkiv", "format_version": 2,
+     "schema_revision": "0003_merge", "private_included": true,
+     "tables": {"investigation": [{...every column...}], ..., "audit_entry": [...]},
+     "versions": {"replica_state": [...], "field_version": [...], ...}}
+
+``versions`` (new in format 2) holds the merge bookkeeping (storage/versions.py): the replica
+id and clock, the version vector, per-row and per-field versions, long-text bases, open
+conflicts and merge provenance, so ``dela`` and ``import-json`` keep a copy mergeable. A
+format-1 archive (``arkiv-v1.schema.json``) still imports: its rows get no version rows, so
+every field has the legacy version derived from its value (the same on every copy). The
+file identity of the replica is never exported: an imported file is another file, so it
+mints its own replica id on its first write.
 
 Values: text/int/float/bool/null as JSON; dates ``YYYY-MM-DD``; timestamps
 ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` (UTC); binary (attachment.data) base64. Rows are sorted by
@@ -44,9 +53,13 @@ from utredning_app.storage.database import (
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
+from utredning_app.storage.versions import BOOKKEEPING_TABLES
 
 FORMAT_NAME = "utredningsstod-arkiv"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SUPPORTED_FORMATS = (1, 2)
+# Local to one file on one disk: never exported (an imported file mints its own replica id).
+_LOCAL_COLUMNS = {"file_identity"}
 MAX_ARCHIVE_BYTES = 2 * 1024**3
 
 # Tables in archive order: parents before children, the audit log last.
@@ -133,9 +146,11 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
                         and table.name == "audit_entry"
                         and (row["row_id"] in dropped)
                     ):
+                        dropped.add(row["id"])
                         continue
                     rows.append({c.name: _encode(row[c.name], c.type) for c in table.columns})
                 tables[table.name] = rows
+            versions = _bookkeeping_rows(conn, dropped)
     finally:
         db.close()
     return {
@@ -145,7 +160,28 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
         "app_version": __version__,
         "private_included": include_private,
         "tables": tables,
+        "versions": versions,
     }
+
+
+def _bookkeeping_columns(table: Table) -> list[Any]:
+    return [c for c in table.columns if c.name not in _LOCAL_COLUMNS]
+
+
+def _bookkeeping_rows(conn: Any, dropped: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The merge bookkeeping, without anything about rows left out (private ones)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in BOOKKEEPING_TABLES:
+        columns = _bookkeeping_columns(table)
+        keys = [c for c in table.primary_key.columns]
+        link = "row_id" if "row_id" in table.c else ("audit_id" if "audit_id" in table.c else None)
+        rows = []
+        for row in conn.execute(select(table).order_by(*keys)).mappings():
+            if link is not None and row[link] in dropped:
+                continue
+            rows.append({c.name: _encode(row[c.name], c.type) for c in columns})
+        out[table.name] = rows
+    return out
 
 
 def dumps(archive: dict[str, Any]) -> str:
@@ -220,10 +256,10 @@ def _schema_error_message(error: Any, source: Path) -> str:
     return f"{source.name}: {where}: {error.message}."
 
 
-def load_schema() -> dict[str, Any]:
+def load_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
     from utredning_app import paths
 
-    schema_file = paths.schema_dir() / f"arkiv-v{FORMAT_VERSION}.schema.json"
+    schema_file = paths.schema_dir() / f"arkiv-v{version}.schema.json"
     data: dict[str, Any] = json.loads(schema_file.read_text(encoding="utf-8"))
     return data
 
@@ -259,7 +295,8 @@ def read_archive(source: Path) -> dict[str, Any]:
         )
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(load_schema())
+    schema_version = version if version in SUPPORTED_FORMATS else FORMAT_VERSION
+    validator = jsonschema.Draft202012Validator(load_schema(schema_version))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = jsonschema.exceptions.best_match(errors)
@@ -332,6 +369,7 @@ def import_archive(source: Path, target: Path) -> Any:
                             f"{source.name}: {_label(table.name)}: ogiltiga värden "
                             f"({_constraint_sv(str(exc.orig))})."
                         ) from exc
+                _import_bookkeeping(conn, source, data.get("versions") or {})
         finally:
             engine.dispose()
         os.replace(tmp, target)
@@ -340,6 +378,20 @@ def import_archive(source: Path, target: Path) -> Any:
         journal_path(tmp).unlink(missing_ok=True)
         raise
     return open_database(target)
+
+
+def _import_bookkeeping(conn: Any, source: Path, versions: dict[str, Any]) -> None:
+    for table in BOOKKEEPING_TABLES:
+        rows = versions.get(table.name) or []
+        if not rows:
+            continue
+        try:
+            conn.execute(table.insert(), [dict(row) for row in rows])
+        except IntegrityError as exc:
+            raise ArchiveError(
+                f"{source.name}: versionsuppgifterna i {table.name} är ogiltiga "
+                f"({_constraint_sv(str(exc.orig))})."
+            ) from exc
 
 
 _CONSTRAINTS_SV = {
@@ -404,8 +456,31 @@ def _column_schema(column: Any) -> dict[str, Any]:
     return schema
 
 
-def json_schema() -> dict[str, Any]:
-    """The archive's JSON Schema, generated from the ORM metadata."""
+def _bookkeeping_schema() -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    for table in BOOKKEEPING_TABLES:
+        columns = _bookkeeping_columns(table)
+        tables[table.name] = {
+            "type": "array",
+            "description": str(table.comment or table.name),
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [c.name for c in columns],
+                "properties": {c.name: _column_schema(c) for c in columns},
+            },
+        }
+    return {
+        "type": "object",
+        "description": "Versionsuppgifter för sammanslagning av kopior (format 2).",
+        "additionalProperties": False,
+        "required": [t.name for t in BOOKKEEPING_TABLES],
+        "properties": tables,
+    }
+
+
+def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The archive's JSON Schema, generated from the ORM metadata (``version`` 1 or 2)."""
     tables: dict[str, Any] = {}
     for table in ARCHIVE_TABLES:
         tables[table.name] = {
@@ -418,9 +493,9 @@ def json_schema() -> dict[str, Any]:
                 "properties": {c.name: _column_schema(c) for c in table.columns},
             },
         }
-    return {
+    schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://utredningsstod.example/arkiv-v{FORMAT_VERSION}.schema.json",
+        "$id": f"https://utredningsstod.example/arkiv-v{version}.schema.json",
         "title": "Utredningsstöd – öppet arkiv för en utredning",
         "description": (
             "Hela utredningen som JSON. Datum ÅÅÅÅ-MM-DD, tidpunkter i UTC "
@@ -439,7 +514,7 @@ def json_schema() -> dict[str, Any]:
         ],
         "properties": {
             "format": {"const": FORMAT_NAME},
-            "format_version": {"const": FORMAT_VERSION},
+            "format_version": {"const": version},
             "schema_revision": {"type": "string"},
             "app_version": {"type": "string"},
             "private_included": {"type": "boolean"},
@@ -451,11 +526,19 @@ def json_schema() -> dict[str, Any]:
             },
         },
     }
+    if version >= 2:
+        schema["required"].append("versions")
+        schema["properties"]["versions"] = _bookkeeping_schema()
+    return schema
 
 
 def _all_tables_covered() -> bool:
-    return {t.name for t in ARCHIVE_TABLES} == set(Base.metadata.tables) - {"alembic_version"}
+    covered = {t.name for t in (*ARCHIVE_TABLES, *BOOKKEEPING_TABLES)}
+    return covered == set(Base.metadata.tables) - {"alembic_version"}
 
 
-if __name__ == "__main__":  # regenerate: python -m utredning_app.services.archive
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+if __name__ == "__main__":  # regenerate: python -m utredning_app.services.archive [1|2]
+    import sys
+
+    wanted = int(sys.argv[1]) if len(sys.argv) > 1 else FORMAT_VERSION
+    print(json.dumps(json_schema(wanted), ensure_ascii=False, indent=2))

@@ -8,5 +8,5 @@ A test checks these constants against ``db/migrations/versions``.
 from __future__ import annotations
 
 # Oldest first. Append the new revision id here when adding a migration.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_remiss_search")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_remiss_search", "0003_merge")
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -1,0 +1,670 @@
+"""Merging copies of an investigation (``utredning sla-ihop FIL KOPIA``).
+
+Design
+======
+
+**Replica identity.** Every file has one row in ``replica_state``: a replica id (UUID), the
+*file identity* it belongs to (device and inode of the file), the last clock value issued,
+and the copy's owner (name and party). A plain file copy has the same bytes but another
+inode, so on its first write (:func:`storage.versions.current_replica`, called from the
+storage layer's audit hook) the mismatch is detected and a new replica id is minted. The
+same happens to a file made by ``dela`` or ``import-json`` (the archive never carries the
+file identity) and by *Spara kopia som…* (SQLite's backup API writes a new file). A copy that
+is never written keeps the old id: harmless, as it has no changes of its own. Moving a file
+to another disk or restoring a backup also mints a new id: harmless too (a new id only adds
+one entry to the version vector), and it is what makes a restored file safe to merge —
+it never reuses clock values others have already seen. When a new id is minted the owner is
+kept only if the copy is the owner's own; ``dela --agare`` and the GUI (the identity set at
+first start) set the owner of a copy.
+
+**Clock.** Changes are ordered by a hybrid logical clock: ``(milliseconds << 16) + counter``
+in one integer, always above the previous value issued in this file and above every value
+received in a merge, so a laptop whose clock is wrong still orders its own changes and never
+goes behind what it has seen. One value per transaction; a version is ``(hlc, replica id)``.
+
+**Per-field versions** (as cr-sqlite: a version and a site id per column). ``row_version``
+holds the version that created a row; ``field_version`` the version of the last change of
+one field (table, row, column). The audit hook in :mod:`storage.audit` writes both for every
+ORM flush, in the same transaction, so no service can forget. A field without either has a
+*legacy* version derived only from its value (``legacy:`` + a hash): rows from files made
+before this release. Copies handed out at schema 0002 and upgraded each on its own therefore
+start with identical versions wherever they hold the same values. ``field_version.legacy_hash``
+remembers the hash of the value the first versioned change replaced, so a change made after
+the upgrade is known to descend from that legacy value.
+
+**The common base.** ``replica_seen`` is the version vector: per replica, the highest clock
+value of its changes this file holds. Copy B "has seen" version (h, R) when B's vector has
+R ≥ h. For one field, with mine = version in FIL, theirs = version in KOPIA:
+
+* equal, or theirs seen by FIL → keep FIL's value;
+* FIL's seen by KOPIA → KOPIA changed it since they last agreed: take theirs (value and
+  version, so the next exchange sees them equal);
+* neither → both changed: equal values agree on the newer version; long texts are merged
+  paragraph by paragraph with ``merge3`` against the newest version of the text both files
+  hold in ``text_base`` (long texts are kept per version, only for the few prose fields);
+  otherwise a **conflict**: FIL keeps its own edit and the other value is stored beside it
+  in ``merge_conflict``; when neither edit is FIL's own (both came from other copies), the
+  newer version stays, so the main file's result does not depend on the order copies come
+  back. After the merge FIL's vector covers KOPIA's, so the other copy takes FIL's value
+  at the next exchange: they converge, and the losing value is listed, never lost.
+
+A deletion is the ``deleted_at`` field (tombstones; rows are never removed). A row deleted on
+one side and edited on the other is a conflict: the row stays (with the edits) unless this
+copy's owner deleted it here. A row KOPIA lacks counts as unchanged; only a tombstone
+deletes.
+
+**Privacy.** KOPIA's rows are filtered before deciding: a *privat* row never travels, a
+*parti* row only when both copies' owners belong to that party, and rows hanging on a row
+left out go too. The ändringslogg follows the same rule: KOPIA's entries for rows that
+travel are copied (with their original id, author and time), and those written while a row
+was private are not. ``audit_provenance`` marks each copied entry with the copy it came from.
+
+**Transactions.** KOPIA is opened read-only (never modified); FIL is backed up ("före
+sammanslagning") and changed in one transaction: a kill at any point leaves it as it was or
+fully merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from utredning_app.domain.merge import Conflict, Plan, Side, Version, canonical, plan_merge
+from utredning_app.domain.visibility import PRIVATE_TABLES
+from utredning_app.errors import ValidationError
+from utredning_app.storage.base import Base, utcnow_precise
+from utredning_app.storage.database import Database, open_database, user_errors
+from utredning_app.storage.models import TRACKED_MODELS, AuditEntry
+from utredning_app.storage.versions import (
+    LONG_TEXT_FIELDS,
+    UNVERSIONED,
+    audit_provenance,
+    current_replica,
+    field_version,
+    hlc_to_text,
+    merge_conflict,
+    next_stamp,
+    read_state,
+    read_vector,
+    replica_baseline,
+    row_version,
+    text_base,
+)
+
+TABLES: tuple[Table, ...] = tuple(
+    Base.metadata.tables[str(m.__tablename__)]  # type: ignore[attr-defined]
+    for m in TRACKED_MODELS
+)
+_TABLE = {t.name: t for t in TABLES}
+_NOT_COMPARED = {"data"}  # attachment bytes: never edited; compared by their sha256 column
+REASON_MERGE = "fore-sammanslagning"
+
+
+def versioned_columns(table: str) -> list[str]:
+    return [
+        c.name
+        for c in _TABLE[table].columns
+        if c.name not in UNVERSIONED and c.name not in _NOT_COMPARED
+    ]
+
+
+@dataclass(frozen=True)
+class Owner:
+    replica: str
+    name: str
+    party: str
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    counts: dict[str, int]
+    backup: Path | None
+    source: str
+
+
+# ------------------------------------------------------------------ reading a side
+
+
+def investigation_id(conn: Connection) -> str:
+    table = _TABLE["investigation"]
+    found = conn.execute(select(table.c.id).where(table.c.deleted_at.is_(None))).first()
+    if found is None:
+        raise ValidationError("Filen innehåller ingen utredning.")
+    return str(found[0])
+
+
+def _row_party(
+    conn_rows: dict[str, dict[str, dict[str, Any]]], table: str, row: dict[str, Any]
+) -> str:
+    if table == "dissent":
+        party = conn_rows.get("party", {}).get(row.get("party_id") or "")
+        return str(party["abbreviation"]) if party else ""
+    return str(row.get("author_party") or "")
+
+
+def travels(
+    rows: dict[str, dict[str, dict[str, Any]]],
+    table: str,
+    row: dict[str, Any],
+    sender_party: str,
+    receiver_party: str,
+) -> bool:
+    """The one privacy rule for rows leaving a copy."""
+    if table not in PRIVATE_TABLES:
+        return True
+    visibility = canonical(row.get("visibility"))
+    if visibility == "gruppen" or bool(row.get("released", False)):
+        return True
+    if visibility == "parti":
+        party = _row_party(rows, table, row)
+        return bool(party) and sender_party == party and receiver_party == party
+    return False
+
+
+def _read_rows(conn: Connection) -> dict[str, dict[str, dict[str, Any]]]:
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    for table in TABLES:
+        cols = [c for c in table.columns if c.name not in _NOT_COMPARED]
+        rows[table.name] = {r["id"]: dict(r) for r in conn.execute(select(*cols)).mappings()}
+    return rows
+
+
+def _filter_private(
+    rows: dict[str, dict[str, dict[str, Any]]], sender_party: str, receiver_party: str
+) -> set[str]:
+    """Drop rows that may not travel (and rows hanging on them); returns the dropped ids."""
+    dropped: set[str] = set()
+    for table in TABLES:
+        parents = [fk.parent.name for fk in table.foreign_keys]
+        kept: dict[str, dict[str, Any]] = {}
+        for row_id, row in rows[table.name].items():
+            if not travels(rows, table.name, row, sender_party, receiver_party) or any(
+                row.get(c) is not None and row.get(c) in dropped for c in parents
+            ):
+                dropped.add(row_id)
+                continue
+            kept[row_id] = row
+        rows[table.name] = kept
+    return dropped
+
+
+def read_side(
+    conn: Connection, *, receiver_party: str | None = None, replica: str | None = None
+) -> tuple[Side, Owner]:
+    """One copy as the merge sees it; ``receiver_party`` set: only what may travel to it."""
+    state = read_state(conn)
+    owner = Owner(
+        replica or (state.replica_id if state else ""),
+        state.owner_name if state else "",
+        state.owner_party if state else "",
+    )
+    rows = _read_rows(conn)
+    dropped: set[str] = set()
+    if receiver_party is not None:
+        dropped = _filter_private(rows, owner.party, receiver_party)
+    row_versions = {
+        (t, r): Version(int(h), rep)
+        for t, r, h, rep in conn.execute(
+            select(
+                row_version.c.table_name,
+                row_version.c.row_id,
+                row_version.c.hlc,
+                row_version.c.replica_id,
+            )
+        )
+        if r not in dropped
+    }
+    field_versions = {
+        (t, r, c): (Version(int(h), rep), lh)
+        for t, r, c, h, rep, lh in conn.execute(
+            select(
+                field_version.c.table_name,
+                field_version.c.row_id,
+                field_version.c.column_name,
+                field_version.c.hlc,
+                field_version.c.replica_id,
+                field_version.c.legacy_hash,
+            )
+        )
+        if r not in dropped
+    }
+    texts: dict[tuple[str, str, str], dict[Version, str]] = {}
+    for t, r, c, h, rep, value in conn.execute(select(text_base)):
+        if r not in dropped:
+            texts.setdefault((t, r, c), {})[Version(int(h), rep)] = value
+    side = Side(owner.replica, read_vector(conn), rows, row_versions, field_versions, texts)
+    return side, owner
+
+
+# ------------------------------------------------------------------ merging
+
+
+def _counted(table: str, row: dict[str, Any]) -> bool:
+    if table in PRIVATE_TABLES:
+        return canonical(row.get("visibility")) == "gruppen" or bool(row.get("released"))
+    return True
+
+
+def plan(mine: Side, theirs: Side) -> Plan:
+    return plan_merge(
+        mine,
+        theirs,
+        [t.name for t in TABLES],
+        versioned_columns,
+        LONG_TEXT_FIELDS,
+        _counted,
+    )
+
+
+def _check_same_investigation(mine: Connection, theirs: Connection, kopia: Path) -> None:
+    if investigation_id(mine) != investigation_id(theirs):
+        raise ValidationError(
+            f"{kopia.name} är en kopia av en annan utredning (utredningens id skiljer sig) "
+            "och kan inte slås ihop med den här filen. Ingenting ändrades."
+        )
+
+
+def merge_copy(
+    path: Path,
+    kopia: Path,
+    *,
+    dry_run: bool = False,
+    actor: str = "",
+    backup_root: Path | None = None,
+) -> MergeResult:
+    """Merge the copy ``kopia`` (a file or a change package) into ``path``."""
+    path, kopia = Path(path), Path(kopia)
+    if kopia.exists() and path.exists() and kopia.resolve() == path.resolve():
+        raise ValidationError("Kopian och filen är samma fil.")
+    from utredning_app.services.packages import is_package, open_package
+
+    if is_package(kopia):
+        source = open_package(kopia)
+        return _merge_from(path, source, dry_run=dry_run, actor=actor, backup_root=backup_root)
+    with open_database(kopia, read_only=True) as other:
+        source = FileSource(other, kopia)
+        return _merge_from(path, source, dry_run=dry_run, actor=actor, backup_root=backup_root)
+
+
+class FileSource:
+    """A whole copy opened read-only."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+        self.name = path.name
+
+    def load(self, receiver_party: str, investigation: str) -> tuple[Side, Owner, Any]:
+        with user_errors(self.path), self.db.engine.connect() as conn:
+            if investigation_id(conn) != investigation:
+                raise ValidationError(
+                    f"{self.path.name} är en kopia av en annan utredning (utredningens id "
+                    "skiljer sig) och kan inte slås ihop med den här filen. Ingenting ändrades."
+                )
+            side, owner = read_side(conn, receiver_party=receiver_party)
+            audit = _shareable_audit(conn, side)
+        return side, owner, audit
+
+    def full_rows(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        by_table: dict[str, list[str]] = {}
+        for name, row_id in wanted:
+            by_table.setdefault(name, []).append(row_id)
+        with user_errors(self.path), self.db.engine.connect() as conn:
+            for table_name, ids in by_table.items():
+                table = _TABLE[table_name]
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+                        out[(table_name, row["id"])] = dict(row)
+        return out
+
+
+def _shareable_audit(conn: Connection, side: Side) -> list[dict[str, Any]]:
+    """KOPIA's log entries for rows that travel, without those written while a row was
+    private (an old private value must not arrive through the log)."""
+    travelling = {r for rows in side.rows.values() for r in rows}
+    entries = [
+        dict(r)
+        for r in conn.execute(select(AuditEntry.__table__).order_by("at", "id")).mappings()
+        if r["row_id"] in travelling
+    ]
+    out: list[dict[str, Any]] = []
+    public: dict[str, bool] = {}
+    for entry in entries:
+        if entry["table_name"] not in PRIVATE_TABLES:
+            out.append(entry)
+            continue
+        try:
+            changes = json.loads(entry["changes_json"] or "{}")
+        except ValueError:
+            changes = {}
+        before = public.get(entry["row_id"])
+        state = _public_after(changes, before)
+        public[entry["row_id"]] = state
+        if before is None:
+            before = state  # a creation: public only if created public
+        if before and state:
+            out.append(entry)
+    return out
+
+
+def _public_after(changes: dict[str, Any], before: bool | None) -> bool:
+    vis = changes.get("visibility")
+    rel = changes.get("released")
+    visibility_public = None if vis is None else vis[1] == "gruppen"
+    released = None if rel is None else bool(rel[1])
+    if visibility_public is None and released is None:
+        return bool(before)
+    return bool(visibility_public) or bool(released)
+
+
+def _merge_from(
+    path: Path,
+    source: Any,
+    *,
+    dry_run: bool,
+    actor: str,
+    backup_root: Path | None,
+) -> MergeResult:
+    if dry_run:
+        with (
+            open_database(path, read_only=True) as db,
+            user_errors(path),
+            db.engine.connect() as conn,
+        ):
+            state = read_state(conn)
+            mine, _owner = read_side(conn)
+            theirs, _their_owner, _audit = source.load(
+                state.owner_party if state else "", investigation_id(conn)
+            )
+            return MergeResult(plan(mine, theirs).counts, None, source.name)
+    with open_database(path, actor=actor, backup_dir=backup_root) as db:
+        from utredning_app.services.backups import folder_for
+        from utredning_app.storage.backup import make_backup
+
+        with db.engine.connect() as conn:
+            state = read_state(conn)
+            inv = investigation_id(conn)
+        theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
+        backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE)
+        with db.transaction() as session:
+            conn = session.connection()
+            me = current_replica(conn, path)
+            mine, _ = read_side(conn, replica=me.replica_id)
+            result = plan(mine, theirs)
+            top = max(theirs.vector.values(), default=0)
+            stamp = next_stamp(conn, path, at_least=top)
+            _apply(conn, result, mine, theirs, source, stamp, their_owner)
+            _absorb_vector(conn, theirs.vector, their_owner.replica == me.origin_replica)
+            _copy_audit(conn, audit, their_owner, source.name)
+            _log_merge(conn, actor or db.actor, result, their_owner, source.name, stamp)
+        return MergeResult(result.counts, backup, source.name)
+
+
+def _apply(
+    conn: Connection,
+    result: Plan,
+    mine: Side,
+    theirs: Side,
+    source: Any,
+    stamp: Version,
+    their_owner: Owner,
+) -> None:
+    full = source.full_rows(result.inserts) if result.inserts else {}
+    field_rows: list[dict[str, Any]] = []
+    text_rows: list[dict[str, Any]] = []
+    row_rows: list[dict[str, Any]] = []
+    for table_name, row_id in result.inserts:
+        row = full.get((table_name, row_id)) or theirs.rows[table_name][row_id]
+        table = _TABLE[table_name]
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(table).values(**row))
+        except IntegrityError:
+            # The same thing created on both sides (e.g. one assessment per option and
+            # criterion): never a duplicate row; listed as a conflict instead.
+            result.conflicts.append(
+                Conflict(
+                    table_name,
+                    row_id,
+                    "*",
+                    None,
+                    None,
+                    _jsonable_row(row),
+                    Version(0, ""),
+                    Version(0, ""),
+                )
+            )
+            result.new_rows -= 1 if row.get("deleted_at") is None else 0
+            continue
+        created = theirs.row_versions.get((table_name, row_id))
+        if created is not None:
+            row_rows.append(
+                {"t": table_name, "r": row_id, "h": created.hlc, "rep": created.replica}
+            )
+        for column in versioned_columns(table_name):
+            found = theirs.field_versions.get((table_name, row_id, column))
+            if found is not None:
+                field_rows.append(_field_row(table_name, row_id, column, found[0], found[1]))
+            for version, value in theirs.texts.get((table_name, row_id, column), {}).items():
+                text_rows.append(_text_row(table_name, row_id, column, version, value))
+    for change in result.changes:
+        table = _TABLE[change.table]
+        values = dict(change.values) | change.touch
+        try:
+            with conn.begin_nested():
+                if values:
+                    conn.execute(update(table).where(table.c.id == change.row_id).values(**values))
+        except IntegrityError:
+            # The combined row breaks a rule (e.g. low ≤ base ≤ high): keep mine, list theirs.
+            their_row = theirs.rows[change.table][change.row_id]
+            my_row = mine.rows[change.table][change.row_id]
+            for column in change.values:
+                result.conflicts.append(
+                    Conflict(
+                        change.table,
+                        change.row_id,
+                        column,
+                        None,
+                        my_row[column],
+                        their_row[column],
+                        mine.version(change.table, change.row_id, column)[0],
+                        theirs.version(change.table, change.row_id, column)[0],
+                    )
+                )
+                result.changed_fields -= 1
+            continue
+        for column, (version, legacy) in change.versions.items():
+            field_rows.append(_field_row(change.table, change.row_id, column, version, legacy))
+        for column in change.restamp:
+            _, legacy = mine.version(change.table, change.row_id, column)
+            field_rows.append(_field_row(change.table, change.row_id, column, stamp, legacy))
+            if (change.table, column) in LONG_TEXT_FIELDS:
+                value = change.values.get(column, mine.rows[change.table][change.row_id][column])
+                text_rows.append(_text_row(change.table, change.row_id, column, stamp, value))
+        for column, texts in change.texts.items():
+            for version, value in texts.items():
+                text_rows.append(_text_row(change.table, change.row_id, column, version, value))
+    if row_rows:
+        conn.execute(
+            text(
+                "INSERT OR REPLACE INTO row_version(table_name, row_id, hlc, replica_id) "
+                "VALUES (:t, :r, :h, :rep)"
+            ),
+            row_rows,
+        )
+    if field_rows:
+        conn.execute(
+            text(
+                "INSERT INTO field_version(table_name, row_id, column_name, hlc, replica_id, "
+                "legacy_hash) VALUES (:t, :r, :c, :h, :rep, :lh) "
+                "ON CONFLICT(table_name, row_id, column_name) DO UPDATE SET "
+                "hlc = excluded.hlc, replica_id = excluded.replica_id, "
+                "legacy_hash = excluded.legacy_hash"
+            ),
+            field_rows,
+        )
+    if text_rows:
+        conn.execute(
+            text(
+                "INSERT OR IGNORE INTO text_base(table_name, row_id, column_name, hlc, "
+                "replica_id, value) VALUES (:t, :r, :c, :h, :rep, :v)"
+            ),
+            text_rows,
+        )
+    _store_conflicts(conn, result.conflicts, mine, theirs, their_owner)
+
+
+def _field_row(
+    table: str, row_id: str, column: str, version: Version, legacy: str
+) -> dict[str, Any]:
+    return {
+        "t": table,
+        "r": row_id,
+        "c": column,
+        "h": version.hlc,
+        "rep": version.replica,
+        "lh": legacy,
+    }
+
+
+def _text_row(table: str, row_id: str, column: str, version: Version, value: str) -> dict[str, Any]:
+    return {
+        "t": table,
+        "r": row_id,
+        "c": column,
+        "h": version.hlc,
+        "rep": version.replica,
+        "v": value,
+    }
+
+
+def _jsonable_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: canonical(v) for k, v in row.items() if not isinstance(v, bytes)}
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(canonical(value), ensure_ascii=False, sort_keys=True)
+
+
+def _store_conflicts(
+    conn: Connection, conflicts: list[Conflict], mine: Side, theirs: Side, their_owner: Owner
+) -> None:
+    if not conflicts:
+        return
+    now = utcnow_precise().isoformat(timespec="seconds")
+    rows = []
+    for c in conflicts:
+        my_row = mine.rows.get(c.table, {}).get(c.row_id, {})
+        their_row = theirs.rows.get(c.table, {}).get(c.row_id, {})
+        rows.append(
+            {
+                "table_name": c.table,
+                "row_id": c.row_id,
+                "column_name": c.column,
+                "base_json": _dump(c.base),
+                "mine_json": _dump(c.mine),
+                "theirs_json": _dump(c.theirs),
+                "mine_by": str(my_row.get("updated_by") or ""),
+                "mine_at": hlc_to_text(c.mine_version.hlc) or _iso(my_row.get("updated_at")),
+                "theirs_by": str(their_row.get("updated_by") or ""),
+                "theirs_at": hlc_to_text(c.theirs_version.hlc) or _iso(their_row.get("updated_at")),
+                "source": f"{their_owner.name or 'kopia'} ({their_owner.replica[:8]})",
+                "found_at": now,
+                "resolved_at": "",
+                "resolution": "kept_theirs" if c.kept_theirs else "",
+            }
+        )
+    conn.execute(insert(merge_conflict), rows)
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat(timespec="seconds") if isinstance(value, dt.datetime) else ""
+
+
+def _absorb_vector(conn: Connection, vector: dict[str, int], from_origin: bool) -> None:
+    rows = [{"r": r, "h": h} for r, h in vector.items()]
+    if not rows:
+        return
+    sql = (
+        "INSERT INTO {t}(replica_id, hlc) VALUES (:r, :h) "
+        "ON CONFLICT(replica_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)"
+    )
+    conn.execute(text(sql.format(t="replica_seen")), rows)
+    if from_origin:
+        conn.execute(text(sql.format(t=replica_baseline.name)), rows)
+
+
+def _copy_audit(
+    conn: Connection, entries: list[dict[str, Any]], their_owner: Owner, source: str
+) -> None:
+    if not entries:
+        return
+    table = AuditEntry.__table__
+    have = {r for (r,) in conn.execute(select(table.c.id))}
+    new = [e for e in entries if e["id"] not in have]
+    if not new:
+        return
+    conn.execute(insert(table), new)  # type: ignore[arg-type]
+    now = utcnow_precise().isoformat(timespec="seconds")
+    conn.execute(
+        insert(audit_provenance),
+        [
+            {
+                "audit_id": e["id"],
+                "source_replica": their_owner.replica,
+                "source": source,
+                "merged_at": now,
+            }
+            for e in new
+        ],
+    )
+
+
+def _log_merge(
+    conn: Connection, actor: str, result: Plan, their_owner: Owner, source: str, stamp: Version
+) -> None:
+    from utredning_app.domain.enums import AuditAction
+    from utredning_app.storage.base import new_id
+
+    counts = result.counts
+    if not any(counts.values()):
+        return
+    entry_id = new_id()
+    conn.execute(
+        insert(AuditEntry.__table__),  # type: ignore[arg-type]
+        [
+            {
+                "id": entry_id,
+                "at": utcnow_precise(),
+                "actor": actor,
+                "action": AuditAction.UPDATE,
+                "table_name": "investigation",
+                "row_id": investigation_id(conn),
+                "summary": (
+                    f"Sammanslagning med kopian {source}: {counts['nya']} nya, "
+                    f"{counts['andrade']} ändrade fält, {counts['borttagna']} borttagna, "
+                    f"{counts['konflikter']} konflikter"
+                )[:500],
+                "changes_json": json.dumps({"sammanslagning": counts}, sort_keys=True),
+            }
+        ],
+    )
+    conn.execute(
+        insert(audit_provenance),
+        [
+            {
+                "audit_id": entry_id,
+                "source_replica": their_owner.replica,
+                "source": source,
+                "merged_at": hlc_to_text(stamp.hlc),
+            }
+        ],
+    )
