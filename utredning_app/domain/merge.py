@@ -297,15 +297,19 @@ def _plan_row(
     for column in both:
         _plan_both(plan, change, mine, theirs, table, row_id, column, my_row, their_row, long_texts)
     if change.values or change.versions or change.restamp:
-        if took or any(c in change.versions for c in both):
-            my_max = max(mine.version(table, row_id, c)[0] for c in columns(table))
-            their_max = max(theirs.version(table, row_id, c)[0] for c in columns(table))
-            if their_max > my_max:
-                change.touch = {
-                    "updated_at": their_row["updated_at"],
-                    "updated_by": their_row["updated_by"],
-                }
+        # Who changed the row last, and when: the later of the two (ties by name), so the
+        # result does not depend on the order copies are merged in.
+        mine_touch = (my_row.get("updated_at"), str(my_row.get("updated_by") or ""))
+        their_touch = (their_row.get("updated_at"), str(their_row.get("updated_by") or ""))
+        if _later(their_touch, mine_touch):
+            change.touch = {"updated_at": their_touch[0], "updated_by": their_touch[1]}
         plan.changes.append(change)
+
+
+def _later(a: tuple[Any, str], b: tuple[Any, str]) -> bool:
+    if a[0] is None or b[0] is None:
+        return a[0] is not None
+    return bool(a > b)
 
 
 def _carry_texts(

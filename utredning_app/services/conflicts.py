@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from utredning_app.errors import ValidationError
+from utredning_app.errors import UserError, ValidationError
 from utredning_app.storage.base import utcnow_precise
 from utredning_app.storage.database import open_database, user_errors
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
@@ -215,3 +215,20 @@ def set_copy_owner(path: Path, name: str, party: str) -> None:
         raise ValidationError("Ange ägarens namn.")
     with open_database(Path(path)) as db, db.transaction() as session:
         set_owner(session.connection(), db.path, name, party)
+
+
+def conflict_warning(path: Path) -> str | None:
+    """A warning naming the open conflicts, for exports made while some remain; None if none
+    (or if the file cannot be read here: the export itself reports that)."""
+    try:
+        items = list_conflicts(Path(path))
+    except UserError:  # a warning must never stop an export that succeeded
+        return None
+    if not items:
+        return None
+    names = "; ".join(f"{c.number}. {c.describe()}" for c in items[:5])
+    more = f" och {len(items) - 5} till" if len(items) > 5 else ""
+    return (
+        f"Varning: {len(items)} olösta konflikter från sammanslagningar av kopior ({names}{more}). "
+        f"Dokumentet visar filens egna värden. Lös dem med: utredning konflikter {Path(path).name}"
+    )

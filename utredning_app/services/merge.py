@@ -14,8 +14,9 @@ is never written keeps the old id: harmless, as it has no changes of its own. Mo
 to another disk or restoring a backup also mints a new id: harmless too (a new id only adds
 one entry to the version vector), and it is what makes a restored file safe to merge —
 it never reuses clock values others have already seen. When a new id is minted the owner is
-kept only if the copy is the owner's own; ``dela --agare`` and the GUI (the identity set at
-first start) set the owner of a copy.
+cleared (a copy is someone else's until said otherwise, so it never receives another party's
+internal rows by accident); ``utredning agare`` and the GUI (the identity set at first
+start) set the owner of a copy.
 
 **Clock.** Changes are ordered by a hybrid logical clock: ``(milliseconds << 16) + counter``
 in one integer, always above the previous value issued in this file and above every value
@@ -457,7 +458,9 @@ def _apply(
                 text_rows.append(_text_row(table_name, row_id, column, version, value))
     for change in result.changes:
         table = _TABLE[change.table]
-        values = dict(change.values) | change.touch
+        # updated_at has an ORM onupdate default: always say which value it keeps.
+        kept = {"updated_at": mine.rows[change.table][change.row_id]["updated_at"]}
+        values = kept | dict(change.values) | change.touch
         try:
             with conn.begin_nested():
                 if values:

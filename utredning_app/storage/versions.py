@@ -231,8 +231,8 @@ def _mint(conn: Connection, identity: str, old: ReplicaState | None) -> ReplicaS
         str(uuid.uuid4()),
         identity,
         old.hlc if old else 0,
-        old.owner_name if old else "",
-        old.owner_party if old else "",
+        "",  # a copy is someone else's until its owner is set (privacy of party rows)
+        "",
         old.replica_id if old else "",
     )
     if old is None:
