@@ -40,6 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.type_api import TypeEngine
 
 from utredning_app import __version__
+from utredning_app.domain.visibility import PRIVATE_TABLES
 from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
@@ -53,7 +54,7 @@ from utredning_app.storage.database import (
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
-from utredning_app.storage.versions import BOOKKEEPING_TABLES
+from utredning_app.storage.versions import BOOKKEEPING_TABLES, text_base
 
 FORMAT_NAME = "utredningsstod-arkiv"
 FORMAT_VERSION = 2
@@ -150,7 +151,7 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
                         continue
                     rows.append({c.name: _encode(row[c.name], c.type) for c in table.columns})
                 tables[table.name] = rows
-            versions = _bookkeeping_rows(conn, dropped)
+            versions = _bookkeeping_rows(conn, dropped, None if include_private else tables)
     finally:
         db.close()
     return {
@@ -168,8 +169,20 @@ def _bookkeeping_columns(table: Table) -> list[Any]:
     return [c for c in table.columns if c.name not in _LOCAL_COLUMNS]
 
 
-def _bookkeeping_rows(conn: Any, dropped: set[str]) -> dict[str, list[dict[str, Any]]]:
-    """The merge bookkeeping, without anything about rows left out (private ones)."""
+def _bookkeeping_rows(
+    conn: Any, dropped: set[str], shared: dict[str, list[dict[str, Any]]] | None
+) -> dict[str, list[dict[str, Any]]]:
+    """The merge bookkeeping, without anything about rows left out (private ones).
+
+    ``shared`` (the exported rows, when private content is left out): older versions of a
+    text in a table with private rows are left out too, as they may date from when the row
+    was private; only the current text is kept."""
+    current: dict[tuple[str, str, str], Any] = {}
+    if shared is not None:
+        for table_name in PRIVATE_TABLES:
+            for row in shared.get(table_name, []):
+                for column, value in row.items():
+                    current[(table_name, row["id"], column)] = value
     out: dict[str, list[dict[str, Any]]] = {}
     for table in BOOKKEEPING_TABLES:
         columns = _bookkeeping_columns(table)
@@ -178,6 +191,14 @@ def _bookkeeping_rows(conn: Any, dropped: set[str]) -> dict[str, list[dict[str, 
         rows = []
         for row in conn.execute(select(table).order_by(*keys)).mappings():
             if link is not None and row[link] in dropped:
+                continue
+            if (
+                shared is not None
+                and table is text_base
+                and row["table_name"] in PRIVATE_TABLES
+                and current.get((row["table_name"], row["row_id"], row["column_name"]))
+                != row["value"]
+            ):
                 continue
             rows.append({c.name: _encode(row[c.name], c.type) for c in columns})
         out[table.name] = rows

@@ -245,8 +245,15 @@ def read_side(
     }
     texts: dict[tuple[str, str, str], dict[Version, str]] = {}
     for t, r, c, h, rep, value in conn.execute(select(text_base)):
-        if r not in dropped:
-            texts.setdefault((t, r, c), {})[Version(int(h), rep)] = value
+        if r in dropped:
+            continue
+        if receiver_party is not None and t in PRIVATE_TABLES:
+            # Older versions of a text that was private or party-internal then: only the
+            # current text travels (an old private value must not arrive as a merge base).
+            row = rows.get(t, {}).get(r)
+            if row is None or row.get(c) != value:
+                continue
+        texts.setdefault((t, r, c), {})[Version(int(h), rep)] = value
     side = Side(owner.replica, read_vector(conn), rows, row_versions, field_versions, texts)
     return side, owner
 

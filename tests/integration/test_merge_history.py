@@ -1,0 +1,167 @@
+"""Merging copies: the ändringslogg, old files and archives, and exports with open conflicts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.merge_helpers import assert_same_shared, edit, first, m, values
+from utredning_app.cli import main
+from utredning_app.domain.enums import Visibility
+from utredning_app.services.archive import build_archive, dumps, import_archive
+from utredning_app.services.merge import merge_copy
+from utredning_app.services.share import share_copy
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
+
+
+def test_merged_changes_keep_author_and_time_and_say_where_they_came_from(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    member = tmp_path / "anna.utredning"
+    share_copy(demo_path, member)
+
+    def rename(session: object) -> str:
+        option = first(session, m.GovernanceOption)  # type: ignore[arg-type]
+        option.name = "Annas namn"
+        return str(option.id)
+
+    option_id = edit(member, rename, actor="Anna Andersson (S)")
+    conn = sqlite3.connect(member)
+    [(entry_id, at)] = conn.execute(
+        "SELECT id, at FROM audit_entry WHERE row_id = ? AND actor = 'Anna Andersson (S)'",
+        (option_id,),
+    ).fetchall()
+    conn.close()
+    merge_copy(demo_path, member, actor="Sekretariatet")
+    conn = sqlite3.connect(demo_path)
+    try:
+        assert conn.execute(
+            "SELECT actor, at FROM audit_entry WHERE id = ?", (entry_id,)
+        ).fetchall() == [("Anna Andersson (S)", at)]
+        [(source,)] = conn.execute(
+            "SELECT source FROM audit_provenance WHERE audit_id = ?", (entry_id,)
+        ).fetchall()
+        assert source == "anna.utredning"
+        summary = conn.execute(
+            "SELECT actor, summary FROM audit_entry WHERE summary LIKE 'Sammanslagning%'"
+        ).fetchall()
+        assert summary == [
+            (
+                "Sekretariatet",
+                "Sammanslagning med kopian anna.utredning: 0 nya, "
+                "1 ändrade fält, 0 borttagna, 0 konflikter",
+            )
+        ]
+    finally:
+        conn.close()
+
+
+def test_old_private_text_does_not_arrive_through_the_log_or_the_text_history(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    member = tmp_path / "anna.utredning"
+    shutil.copyfile(demo_path, member)
+
+    def private_note(session: object) -> str:
+        note = m.Note(
+            title="Utkast",
+            body_md="HEMLIG-FORSTA-VERSION",
+            visibility=Visibility.PRIVAT,
+            author="Anna",
+            author_party="S",
+        )
+        session.add(note)  # type: ignore[attr-defined]
+        session.flush()  # type: ignore[attr-defined]
+        return str(note.id)
+
+    note_id = edit(member, private_note, actor="Anna (S)")
+
+    def publish(session: object) -> None:
+        note = session.get(m.Note, note_id)  # type: ignore[attr-defined]
+        note.body_md = "Offentlig text."
+        note.visibility = Visibility.GRUPPEN
+
+    edit(member, publish, actor="Anna (S)")
+    assert merge_copy(demo_path, member).counts["nya"] == 1
+    assert values(demo_path, m.Note, note_id)["body_md"] == "Offentlig text."
+    assert b"HEMLIG-FORSTA-VERSION" not in demo_path.read_bytes()
+    # the archive's text history (the ändringslogg part is issue 16's)
+    versions = json.dumps(build_archive(member, include_private=False)["versions"])
+    assert "HEMLIG-FORSTA-VERSION" not in versions
+
+
+def test_copies_of_an_old_file_upgraded_separately_start_with_the_same_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.utredning", tmp_path / "b.utredning"
+    shutil.copyfile(FIXTURES / "0002_remiss_search.utredning", a)
+    shutil.copyfile(FIXTURES / "0002_remiss_search.utredning", b)
+    assert main(["sla-ihop", str(a), str(b), "--json"]) == 0  # upgrades a; b read as a copy
+    assert json.loads(capsys.readouterr().out) == {
+        "nya": 0,
+        "andrade": 0,
+        "borttagna": 0,
+        "konflikter": 0,
+    }
+    option_id = edit(a, lambda s: _rename(s, "Ändrad i A"))
+    edit(b, lambda s: setattr(first(s, m.Proposal), "title", "Ändrad i B"))
+    assert merge_copy(a, b).counts == {"nya": 0, "andrade": 1, "borttagna": 0, "konflikter": 0}
+    assert merge_copy(b, a).counts == {"nya": 0, "andrade": 1, "borttagna": 0, "konflikter": 0}
+    assert values(b, m.GovernanceOption, option_id)["name"] == "Ändrad i A"
+    assert_same_shared(a, b)
+
+
+def _rename(session: object, name: str) -> str:
+    option = first(session, m.GovernanceOption)  # type: ignore[arg-type]
+    option.name = name
+    return str(option.id)
+
+
+def test_a_version_1_archive_still_imports_and_its_copies_merge(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    archive = build_archive(demo_path)
+    archive["format_version"] = 1
+    del archive["versions"]
+    source = tmp_path / "gammalt.json"
+    source.write_text(dumps(archive), encoding="utf-8")
+    a, b = tmp_path / "a.utredning", tmp_path / "b.utredning"
+    import_archive(source, a).close()
+    import_archive(source, b).close()
+    assert merge_copy(a, b).counts == {"nya": 0, "andrade": 0, "borttagna": 0, "konflikter": 0}
+    edit(b, lambda s: _rename(s, "Från B"))
+    assert merge_copy(a, b).counts == {"nya": 0, "andrade": 1, "borttagna": 0, "konflikter": 0}
+
+
+def test_a_version_2_archive_keeps_the_versions(demo_path: Path, tmp_path: Path) -> None:
+    """`dela` and import-json go through the archive: a shared copy stays mergeable, and a
+    change made before sharing is not seen as a conflict afterwards."""
+    edit(demo_path, lambda s: _rename(s, "Före delning"))
+    member = tmp_path / "delad.utredning"
+    share_copy(demo_path, member)
+    edit(member, lambda s: _rename(s, "Efter delning"))
+    assert merge_copy(demo_path, member).counts == {
+        "nya": 0,
+        "andrade": 1,
+        "borttagna": 0,
+        "konflikter": 0,
+    }
+
+
+def test_export_warns_and_names_open_conflicts(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = tmp_path / "kopia.utredning"
+    shutil.copyfile(demo_path, member)
+    edit(demo_path, lambda s: _rename(s, "Sekretariatets"))
+    edit(member, lambda s: _rename(s, "Ledamotens"))
+    merge_copy(demo_path, member)
+    capsys.readouterr()
+    assert main(["export", "delrapport", str(demo_path), "-o", str(tmp_path / "d.docx")]) == 0
+    err = capsys.readouterr().err
+    assert "1 olösta konflikter" in err and "Sekretariatets" in err
