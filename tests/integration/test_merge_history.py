@@ -165,3 +165,94 @@ def test_export_warns_and_names_open_conflicts(
     assert main(["export", "delrapport", str(demo_path), "-o", str(tmp_path / "d.docx")]) == 0
     err = capsys.readouterr().err
     assert "1 olösta konflikter" in err and "Sekretariatets" in err
+
+
+def test_a_change_package_merges_like_the_copy_and_is_small(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = tmp_path / "anna.utredning"
+    share_copy(demo_path, member)
+    from utredning_app.services.conflicts import set_copy_owner
+
+    set_copy_owner(member, "Anna", "S")
+
+    def work(session: object) -> None:
+        add = session.add  # type: ignore[attr-defined]
+        first(session, m.GovernanceOption).name = "Annas namn"
+        proposal = first(session, m.Proposal)
+        add(
+            m.Dissent(
+                kind="reservation",
+                proposal_id=proposal.id,
+                title="Reservation (S)",
+                text_md="Vi reserverar oss.\n\n" * 20,
+                visibility=Visibility.GRUPPEN,
+            )
+        )
+        add(
+            m.Note(
+                title="Privat",
+                body_md="PRIVAT-I-PAKET",
+                visibility=Visibility.PRIVAT,
+                author="Anna",
+                author_party="S",
+            )
+        )
+        add(
+            m.Note(
+                title="Parti",
+                body_md="PARTI-I-PAKET",
+                visibility=Visibility.PARTI,
+                author="Anna",
+                author_party="S",
+            )
+        )
+
+    edit(member, work, actor="Anna (S)")
+    package = tmp_path / "anna.andringar"
+    assert main(["andringar", str(member), "-o", str(package)]) == 0
+    raw = package.read_bytes()
+    assert len(raw) < 100 * 1024
+    import gzip
+
+    body = gzip.decompress(raw.split(b"\n", 2)[2])
+    assert b"PRIVAT-I-PAKET" not in body and b"PARTI-I-PAKET" not in body
+    via_copy = tmp_path / "via-kopia.utredning"
+    shutil.copyfile(demo_path, via_copy)
+    capsys.readouterr()
+    assert main(["sla-ihop", str(demo_path), str(package), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "nya": 1,
+        "andrade": 1,
+        "borttagna": 0,
+        "konflikter": 0,
+    }
+    assert main(["sla-ihop", str(via_copy), str(member), "--json"]) == 0
+    capsys.readouterr()
+    assert_same_shared(demo_path, via_copy)
+    # the same package again: nothing
+    assert main(["sla-ihop", str(demo_path), str(package), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["nya"] == 0
+
+
+def test_damaged_altered_and_foreign_packages_are_refused(
+    demo_path: Path, empty_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = tmp_path / "kopia.utredning"
+    shutil.copyfile(demo_path, member)
+    edit(member, lambda s: _rename(s, "Ändrat"))
+    package = tmp_path / "p.andringar"
+    assert main(["andringar", str(member), "-o", str(package)]) == 0
+    data = package.read_bytes()
+    before = demo_path.read_bytes()
+    altered = tmp_path / "ändrat.andringar"
+    altered.write_bytes(data[:-10] + bytes(b ^ 1 for b in data[-10:]))
+    cut = tmp_path / "avkortat.andringar"
+    cut.write_bytes(data[: len(data) // 2])
+    for bad in (altered, cut):
+        capsys.readouterr()
+        assert main(["sla-ihop", str(demo_path), str(bad)]) != 0
+        assert "kontrollsumman" in capsys.readouterr().err
+    assert main(["sla-ihop", str(empty_path), str(package)]) != 0
+    assert "annan utredning" in capsys.readouterr().err
+    assert demo_path.read_bytes() == before

@@ -301,8 +301,8 @@ def merge_copy(
     from utredning_app.services.packages import is_package, open_package
 
     if is_package(kopia):
-        source = open_package(kopia)
-        return _merge_from(path, source, dry_run=dry_run, actor=actor, backup_root=backup_root)
+        package = open_package(kopia)
+        return _merge_from(path, package, dry_run=dry_run, actor=actor, backup_root=backup_root)
     with open_database(kopia, read_only=True) as other:
         source = FileSource(other, kopia)
         return _merge_from(path, source, dry_run=dry_run, actor=actor, backup_root=backup_root)
@@ -315,6 +315,7 @@ class FileSource:
         self.db = db
         self.path = path
         self.name = path.name
+        self._vector: dict[str, int] = {}
 
     def load(self, receiver_party: str, investigation: str) -> tuple[Side, Owner, Any]:
         with user_errors(self.path), self.db.engine.connect() as conn:
@@ -325,7 +326,12 @@ class FileSource:
                 )
             side, owner = read_side(conn, receiver_party=receiver_party)
             audit = _shareable_audit(conn, side)
+        self._vector = dict(side.vector)
         return side, owner, audit
+
+    def absorbable(self, mine: dict[str, int]) -> dict[str, int]:
+        """A whole copy: after the merge this file has everything the copy had."""
+        return self._vector
 
     def full_rows(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         out: dict[tuple[str, str], dict[str, Any]] = {}
@@ -419,7 +425,9 @@ def _merge_from(
             top = max(theirs.vector.values(), default=0)
             stamp = next_stamp(conn, path, at_least=top)
             _apply(conn, result, mine, theirs, source, stamp, their_owner)
-            _absorb_vector(conn, theirs.vector, their_owner.replica == me.origin_replica)
+            _absorb_vector(
+                conn, source.absorbable(mine.vector), their_owner.replica == me.origin_replica
+            )
             _copy_audit(conn, audit, their_owner, source.name)
             _log_merge(conn, actor or db.actor, result, their_owner, source.name, stamp)
         return MergeResult(result.counts, backup, source.name)
