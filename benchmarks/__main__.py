@@ -24,6 +24,7 @@ MODULES = (
     "benchmarks.remiss",
     "benchmarks.costs",
     "benchmarks.reliability",
+    "benchmarks.merge",
 )
 OUT = ROOT / "benchmarks" / "out"
 

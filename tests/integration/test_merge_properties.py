@@ -211,3 +211,18 @@ def test_merging_without_conflicts_commutes_thoroughly(
     b: list[tuple[Any, ...]], c: list[tuple[Any, ...]]
 ) -> None:
     _commutes(b, c)
+
+
+def test_found_by_hypothesis_a_text_conflict_converges_with_who_changed_last() -> None:
+    """Both copies rewrote overlapping paragraphs: after exchanging, the row's value and its
+    'changed by / at' agree in both copies."""
+    _run(
+        2,
+        [(1, ("para", 0, "gamma")), (0, ("para", 1, "delta")), (0, ("para", 0, "epsilon"))],
+        2215,
+    )
+    _run(
+        2,
+        [(0, ("para", 0, "epsilon")), (1, ("para", 0, "gamma"))],
+        7,
+    )

@@ -87,17 +87,27 @@ class Side:
     vector: dict[str, int]
     rows: dict[str, dict[str, dict[str, Any]]]  # table -> row id -> column -> value
     row_versions: dict[tuple[str, str], Version]
-    field_versions: dict[tuple[str, str, str], tuple[Version, str]]  # (version, legacy hash)
+    # (table, row id) -> column -> (version, legacy hash)
+    field_versions: dict[tuple[str, str], dict[str, tuple[Version, str]]]
     texts: dict[tuple[str, str, str], dict[Version, str]] = field(default_factory=dict)
 
     def version(self, table: str, row_id: str, column: str) -> tuple[Version, str]:
-        found = self.field_versions.get((table, row_id, column))
+        fields = self.field_versions.get((table, row_id))
+        found = fields.get(column) if fields else None
         if found is not None:
             return found
         created = self.row_versions.get((table, row_id))
         if created is not None:
             return created, ""
         return legacy_version(self.rows[table][row_id][column]), ""
+
+    def newest(self, table: str, row_id: str) -> Version:
+        """The newest recorded version of any field of a row (legacy fields count as 0)."""
+        found = [v for v, _l in self.field_versions.get((table, row_id), {}).values()]
+        created = self.row_versions.get((table, row_id))
+        if created is not None:
+            found.append(created)
+        return max(found, default=Version(0, ""))
 
     def has_seen(self, version: Version) -> bool:
         return self.vector.get(version.replica, -1) >= version.hlc
@@ -210,7 +220,21 @@ def plan_merge(
                 if their_row.get("deleted_at") is None and counted(table, their_row):
                     plan.new_rows += 1
                 continue
-            _plan_row(plan, mine, theirs, table, row_id, my_row, their_row, columns, long_texts)
+            key = (table, row_id)
+            my_fields = mine.field_versions.get(key, {})
+            their_fields = theirs.field_versions.get(key, {})
+            same_rows = mine.row_versions.get(key) == theirs.row_versions.get(key)
+            candidates = [
+                c
+                for c in columns(table)
+                if my_row[c] != their_row[c]
+                or my_fields.get(c) != their_fields.get(c)
+                or not same_rows
+            ]
+            if candidates:
+                _plan_row(
+                    plan, mine, theirs, table, row_id, my_row, their_row, candidates, long_texts
+                )
     return plan
 
 
@@ -222,14 +246,15 @@ def _plan_row(
     row_id: str,
     my_row: dict[str, Any],
     their_row: dict[str, Any],
-    columns: Callable[[str], list[str]],
+    candidates: list[str],
     long_texts: frozenset[tuple[str, str]],
 ) -> None:
+    """Decide the ``candidates`` (columns whose value or version differs) of one row."""
     change = RowChange(table, row_id)
     both: list[str] = []
     took: list[str] = []
     my_edits: list[str] = []  # my changes they have not seen (for delete/edit conflicts)
-    for column in columns(table):
+    for column in candidates:
         decision = decide(mine, theirs, table, row_id, column)
         if decision is Decision.KEEP:
             mv, _ = mine.version(table, row_id, column)
@@ -296,13 +321,18 @@ def _plan_row(
         _carry_texts(change, theirs, table, row_id, column, long_texts)
     for column in both:
         _plan_both(plan, change, mine, theirs, table, row_id, column, my_row, their_row, long_texts)
-    if change.values or change.versions or change.restamp:
-        # Who changed the row last, and when: the later of the two (ties by name), so the
-        # result does not depend on the order copies are merged in.
-        mine_touch = (my_row.get("updated_at"), str(my_row.get("updated_by") or ""))
-        their_touch = (their_row.get("updated_at"), str(their_row.get("updated_by") or ""))
-        if _later(their_touch, mine_touch):
+    # Who changed the row last, and when: from the side with the newer version of the row
+    # (then the later time, ties by name), also when the only outcome is a conflict, so the
+    # result does not depend on the order of merges.
+    mine_touch = (my_row.get("updated_at"), str(my_row.get("updated_by") or ""))
+    their_touch = (their_row.get("updated_at"), str(their_row.get("updated_by") or ""))
+    mine_newest, their_newest = mine.newest(table, row_id), theirs.newest(table, row_id)
+    if their_newest > mine_newest or (
+        their_newest == mine_newest and _later(their_touch, mine_touch)
+    ):
+        if their_touch != mine_touch:
             change.touch = {"updated_at": their_touch[0], "updated_by": their_touch[1]}
+    if change.values or change.versions or change.restamp or change.touch:
         plan.changes.append(change)
 
 

@@ -73,10 +73,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from utredning_app.domain.merge import Conflict, Plan, Side, Version, canonical, plan_merge
+from utredning_app.domain.merge import (
+    Conflict,
+    Plan,
+    RowChange,
+    Side,
+    Version,
+    canonical,
+    plan_merge,
+)
 from utredning_app.domain.visibility import PRIVATE_TABLES
 from utredning_app.errors import ValidationError
 from utredning_app.storage.base import Base, utcnow_precise
@@ -103,7 +111,9 @@ TABLES: tuple[Table, ...] = tuple(
     for m in TRACKED_MODELS
 )
 _TABLE = {t.name: t for t in TABLES}
-_NOT_COMPARED = {"data"}  # attachment bytes: never edited; compared by their sha256 column
+# Attachment bytes (never edited; their sha256 column is compared) and the text extracted from
+# them (derived, large): carried with new rows, not compared field by field.
+_NOT_COMPARED = {"data", "extracted_text"}
 REASON_MERGE = "fore-sammanslagning"
 # Each open file has its own engine (and statement cache); the merge's statements are the
 # same for every file, so they are compiled once per process instead of once per merge.
@@ -178,8 +188,13 @@ def travels(
 def _read_rows(conn: Connection) -> dict[str, dict[str, dict[str, Any]]]:
     rows: dict[str, dict[str, dict[str, Any]]] = {}
     for table in TABLES:
-        cols = [c for c in table.columns if c.name not in _NOT_COMPARED]
-        rows[table.name] = {r["id"]: dict(r) for r in conn.execute(select(*cols)).mappings()}
+        # created_at is neither compared nor versioned (new rows are copied whole)
+        cols = [c for c in table.columns if c.name not in _NOT_COMPARED and c.name != "created_at"]
+        keys = [c.name for c in cols]
+        at = keys.index("id")
+        rows[table.name] = {
+            r[at]: dict(zip(keys, r, strict=True)) for r in conn.execute(select(*cols))
+        }
     return rows
 
 
@@ -229,20 +244,19 @@ def read_side(
         )
         if r not in dropped
     }
-    field_versions = {
-        (t, r, c): (Version(int(h), rep), lh)
-        for t, r, c, h, rep, lh in conn.execute(
-            select(
-                field_version.c.table_name,
-                field_version.c.row_id,
-                field_version.c.column_name,
-                field_version.c.hlc,
-                field_version.c.replica_id,
-                field_version.c.legacy_hash,
-            )
+    field_versions: dict[tuple[str, str], dict[str, tuple[Version, str]]] = {}
+    for t, r, c, h, rep, lh in conn.execute(
+        select(
+            field_version.c.table_name,
+            field_version.c.row_id,
+            field_version.c.column_name,
+            field_version.c.hlc,
+            field_version.c.replica_id,
+            field_version.c.legacy_hash,
         )
-        if r not in dropped
-    }
+    ):
+        if r not in dropped:
+            field_versions.setdefault((t, r), {})[c] = (Version(int(h), rep), lh)
     texts: dict[tuple[str, str, str], dict[Version, str]] = {}
     for t, r, c, h, rep, value in conn.execute(select(text_base)):
         if r in dropped:
@@ -408,7 +422,8 @@ def _merge_from(
                 state.owner_party if state else "", investigation_id(conn)
             )
             return MergeResult(plan(mine, theirs).counts, None, source.name)
-    with open_database(path, actor=actor, backup_dir=backup_root) as db:
+    # No backup-on-open: the merge makes its own ("före sammanslagning") just below.
+    with open_database(path, actor=actor, backup_dir=backup_root, auto_backup=False) as db:
         from utredning_app.services.backups import folder_for
         from utredning_app.storage.backup import make_backup
 
@@ -475,39 +490,13 @@ def _apply(
                 {"t": table_name, "r": row_id, "h": created.hlc, "rep": created.replica}
             )
         for column in versioned_columns(table_name):
-            found = theirs.field_versions.get((table_name, row_id, column))
+            found = theirs.field_versions.get((table_name, row_id), {}).get(column)
             if found is not None:
                 field_rows.append(_field_row(table_name, row_id, column, found[0], found[1]))
             for version, value in theirs.texts.get((table_name, row_id, column), {}).items():
                 text_rows.append(_text_row(table_name, row_id, column, version, value))
-    for change in result.changes:
-        table = _TABLE[change.table]
-        # updated_at has an ORM onupdate default: always say which value it keeps.
-        kept = {"updated_at": mine.rows[change.table][change.row_id]["updated_at"]}
-        values = kept | dict(change.values) | change.touch
-        try:
-            with conn.begin_nested():
-                if values:
-                    conn.execute(update(table).where(table.c.id == change.row_id).values(**values))
-        except IntegrityError:
-            # The combined row breaks a rule (e.g. low ≤ base ≤ high): keep mine, list theirs.
-            their_row = theirs.rows[change.table][change.row_id]
-            my_row = mine.rows[change.table][change.row_id]
-            for column in change.values:
-                result.conflicts.append(
-                    Conflict(
-                        change.table,
-                        change.row_id,
-                        column,
-                        None,
-                        my_row[column],
-                        their_row[column],
-                        mine.version(change.table, change.row_id, column)[0],
-                        theirs.version(change.table, change.row_id, column)[0],
-                    )
-                )
-                result.changed_fields -= 1
-            continue
+    applied = _update_rows(conn, result, mine, theirs)
+    for change in applied:
         for column, (version, legacy) in change.versions.items():
             field_rows.append(_field_row(change.table, change.row_id, column, version, legacy))
         for column in change.restamp:
@@ -547,6 +536,68 @@ def _apply(
             text_rows,
         )
     _store_conflicts(conn, result.conflicts, mine, theirs, their_owner)
+
+
+def _update_rows(conn: Connection, result: Plan, mine: Side, theirs: Side) -> list[RowChange]:
+    """Write the changed fields, many rows per statement (rows changing the same columns of
+    one table together). A group that breaks a rule (e.g. low ≤ base ≤ high) is retried row by
+    row: a row whose combined values break it keeps this file's values, and theirs are listed
+    as conflicts. Returns the changes that were written."""
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[RowChange, dict[str, Any]]]] = {}
+    for change in result.changes:
+        # updated_at has an ORM onupdate default: always say which value it keeps.
+        kept = {"updated_at": mine.rows[change.table][change.row_id]["updated_at"]}
+        values = kept | dict(change.values) | change.touch
+        groups.setdefault((change.table, tuple(sorted(values))), []).append((change, values))
+    written: list[RowChange] = []
+    for (table_name, columns), items in groups.items():
+        table = _TABLE[table_name]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_row_id"))
+            .values({c: bindparam(f"_v_{c}") for c in columns})
+        )
+        params = [
+            {"_row_id": change.row_id} | {f"_v_{c}": values[c] for c in columns}
+            for change, values in items
+        ]
+        try:
+            with conn.begin_nested():
+                conn.execute(statement, params)
+            written.extend(change for change, _ in items)
+            continue
+        except IntegrityError:
+            pass
+        for (change, _values), one in zip(items, params, strict=True):
+            try:
+                with conn.begin_nested():
+                    conn.execute(statement, [one])
+                written.append(change)
+            except IntegrityError:
+                _rule_conflicts(result, change, mine, theirs)
+    return written
+
+
+def _rule_conflicts(result: Plan, change: RowChange, mine: Side, theirs: Side) -> None:
+    their_row = theirs.rows[change.table][change.row_id]
+    my_row = mine.rows[change.table][change.row_id]
+    for column in change.values:
+        result.conflicts.append(
+            Conflict(
+                change.table,
+                change.row_id,
+                column,
+                None,
+                my_row[column],
+                their_row[column],
+                mine.version(change.table, change.row_id, column)[0],
+                theirs.version(change.table, change.row_id, column)[0],
+            )
+        )
+        if column == "deleted_at":
+            result.deleted_rows -= 1 if their_row[column] is not None else 0
+        else:
+            result.changed_fields -= 1
 
 
 def _field_row(

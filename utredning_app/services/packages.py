@@ -48,7 +48,9 @@ def _covered(version: Version, baseline: dict[str, int]) -> bool:
 def _changed_rows(side: Side, baseline: dict[str, int]) -> set[tuple[str, str]]:
     changed = {key for key, v in side.row_versions.items() if not _covered(v, baseline)}
     changed |= {
-        (t, r) for (t, r, _c), (v, _l) in side.field_versions.items() if not _covered(v, baseline)
+        (t, r)
+        for (t, r), fields in side.field_versions.items()
+        if any(not _covered(v, baseline) for v, _l in fields.values())
     }
     return {(t, r) for t, r in changed if r in side.rows.get(t, {})}
 
@@ -102,8 +104,9 @@ def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
         ],
         "field_versions": [
             [t, r, c, v.hlc, v.replica, lh]
-            for (t, r, c), (v, lh) in side.field_versions.items()
+            for (t, r), fields in side.field_versions.items()
             if r in ids
+            for c, (v, lh) in fields.items()
         ],
         "texts": [
             [t, r, c, v.hlc, v.replica, value]
@@ -199,7 +202,9 @@ class PackageSource:
                 for index, item in enumerate(items):
                     row = _decode_row(self.path, table, index, item)
                     self._rows[(table_name, row["id"])] = row
-                    rows[table_name][row["id"]] = {k: v for k, v in row.items() if k != "data"}
+                    rows[table_name][row["id"]] = {
+                        k: v for k, v in row.items() if k not in ("data", "extracted_text")
+                    }
             dropped = _filter_private(rows, str(self.header.get("party", "")), receiver_party)
             side = Side(
                 str(self.header["replica"]),
@@ -210,13 +215,12 @@ class PackageSource:
                     for t, r, h, rep in self.payload["row_versions"]
                     if r not in dropped
                 },
-                {
-                    (t, r, c): (Version(int(h), rep), lh)
-                    for t, r, c, h, rep, lh in self.payload["field_versions"]
-                    if r not in dropped
-                },
+                {},
                 {},
             )
+            for t, r, c, h, rep, lh in self.payload["field_versions"]:
+                if r not in dropped:
+                    side.field_versions.setdefault((t, r), {})[c] = (Version(int(h), rep), lh)
             for t, r, c, h, rep, value in self.payload["texts"]:
                 if r not in dropped:
                     side.texts.setdefault((t, r, c), {})[Version(int(h), rep)] = value
