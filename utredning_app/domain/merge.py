@@ -327,11 +327,11 @@ def _plan_row(
     mine_touch = (my_row.get("updated_at"), str(my_row.get("updated_by") or ""))
     their_touch = (their_row.get("updated_at"), str(their_row.get("updated_by") or ""))
     mine_newest, their_newest = mine.newest(table, row_id), theirs.newest(table, row_id)
-    if their_newest > mine_newest or (
+    newer = their_newest > mine_newest or (
         their_newest == mine_newest and _later(their_touch, mine_touch)
-    ):
-        if their_touch != mine_touch:
-            change.touch = {"updated_at": their_touch[0], "updated_by": their_touch[1]}
+    )
+    if newer and their_touch != mine_touch:
+        change.touch = {"updated_at": their_touch[0], "updated_by": their_touch[1]}
     if change.values or change.versions or change.restamp or change.touch:
         plan.changes.append(change)
 
