@@ -143,50 +143,102 @@ def resolve_conflict(path: Path, number: str | int, side: str, *, actor: str = "
         wanted = int(number)
     except ValueError as exc:
         raise ValidationError(f"Konfliktnumret ska vara ett heltal, inte '{number}'.") from exc
-    with open_database(Path(path), actor=actor) as db, db.transaction() as session:
+    with open_database(Path(path), actor=actor) as db:
+        conflict, _previous = resolve_in(db, wanted, side, actor=actor)
+    return conflict
+
+
+def resolve_in(
+    db: Any, number: int, side: str, *, text: str | None = None, actor: str = ""
+) -> tuple[OpenConflict, Any]:
+    """Resolve conflict ``number`` in the open ``db``: ``mina``, ``deras``, or ``egen`` with
+    an edited ``text``. Logged; returns the conflict and the field's previous value (JSON),
+    so the GUI can undo with :func:`reopen_in`."""
+    with db.transaction(actor or None) as session:
         conn = session.connection()
-        found = [c for c in open_conflicts(conn) if c.number == wanted]
+        found = [c for c in open_conflicts(conn) if c.number == number]
         if not found:
-            raise ValidationError(f"Det finns ingen öppen konflikt nummer {wanted} i {path.name}.")
+            raise ValidationError(f"Det finns ingen öppen konflikt nummer {number}.")
         conflict = found[0]
-        value = conflict.mine if side == "mina" else conflict.theirs
+        if side == "egen":
+            value: Any = text or ""
+        else:
+            value = conflict.mine if side == "mina" else conflict.theirs
+        previous: Any = None
         if conflict.column == "*":
-            if side == "deras":
+            if side != "mina":
                 raise ValidationError(
                     "Posten finns redan i filen; kopians dubblett kan inte läggas till. "
                     "Välj 'mina' och för över det som behövs för hand."
                 )
         else:
-            _set_field(session, conflict, value)
+            previous = _set_field(session, conflict, value)
         conn.execute(
             update(merge_conflict)
-            .where(merge_conflict.c.id == wanted)
+            .where(merge_conflict.c.id == number)
             .values(resolved_at=utcnow_precise().isoformat(timespec="seconds"), resolution=side)
         )
-        from utredning_app.domain.enums import AuditAction
-        from utredning_app.storage.base import new_id
+        _log(conn, actor or db.actor, conflict, f"Konflikt {number} löst ({side})")
+    return conflict, previous
 
-        conn.execute(
-            insert(AuditEntry.__table__),  # type: ignore[arg-type]
-            [
-                {
-                    "id": new_id(),
-                    "at": utcnow_precise(),
-                    "actor": actor or db.actor,
-                    "action": AuditAction.UPDATE,
-                    "table_name": conflict.table,
-                    "row_id": conflict.row_id,
-                    "summary": f"Konflikt {wanted} löst ({side}): {conflict.describe()}"[:500],
-                    "changes_json": json.dumps(
-                        {"konflikt": [wanted, side]}, ensure_ascii=False, sort_keys=True
-                    ),
-                }
-            ],
+
+def reopen_in(db: Any, number: int, previous: Any, *, actor: str = "") -> None:
+    """Undo a resolution: the field gets its previous value back, the conflict is open."""
+    with db.transaction(actor or None) as session:
+        conn = session.connection()
+        row = conn.execute(select(merge_conflict).where(merge_conflict.c.id == number)).mappings()
+        found = row.first()
+        if found is None:
+            raise ValidationError(f"Det finns ingen konflikt nummer {number}.")
+        conflict = OpenConflict(
+            number,
+            found["table_name"],
+            found["row_id"],
+            "",
+            found["column_name"],
+            None,
+            None,
+            None,
+            "",
+            "",
+            "",
+            "",
+            "",
         )
-    return conflict
+        if conflict.column != "*":
+            _set_field(session, conflict, previous)
+        conn.execute(
+            update(merge_conflict)
+            .where(merge_conflict.c.id == number)
+            .values(resolved_at="", resolution="")
+        )
+        _log(conn, actor or db.actor, conflict, f"Konflikt {number} öppnad igen (ångrat)")
 
 
-def _set_field(session: Any, conflict: OpenConflict, value: Any) -> None:
+def _log(conn: Connection, actor: str, conflict: OpenConflict, text: str) -> None:
+    from utredning_app.domain.enums import AuditAction
+    from utredning_app.storage.base import new_id
+
+    conn.execute(
+        insert(AuditEntry.__table__),  # type: ignore[arg-type]
+        [
+            {
+                "id": new_id(),
+                "at": utcnow_precise(),
+                "actor": actor,
+                "action": AuditAction.UPDATE,
+                "table_name": conflict.table,
+                "row_id": conflict.row_id,
+                "summary": f"{text}: {conflict.describe()}"[:500],
+                "changes_json": json.dumps(
+                    {"konflikt": [conflict.number, text]}, ensure_ascii=False, sort_keys=True
+                ),
+            }
+        ],
+    )
+
+
+def _set_field(session: Any, conflict: OpenConflict, value: Any) -> Any:
     from utredning_app.services.archive import _decode
 
     model = _MODELS[conflict.table]
@@ -196,6 +248,9 @@ def _set_field(session: Any, conflict: OpenConflict, value: Any) -> None:
     column = model.__table__.c[conflict.column]  # type: ignore[attr-defined]
     decoded = _decode(value, column.type)
     attr = conflict.column
+    from utredning_app.domain.merge import canonical
+
+    previous = canonical(getattr(obj, attr))
     if getattr(obj, attr) == decoded:
         # Already the value: give it a new version anyway, so the choice wins in every copy.
         from sqlalchemy.orm.attributes import flag_modified
@@ -205,9 +260,10 @@ def _set_field(session: Any, conflict: OpenConflict, value: Any) -> None:
         from utredning_app.storage.versions import record_versions
 
         record_versions(session, [], [(conflict.table, conflict.row_id, {attr: (value, decoded)})])
-        return
+        return previous
     setattr(obj, attr, decoded)
     session.flush()
+    return previous
 
 
 def set_copy_owner(path: Path, name: str, party: str) -> None:

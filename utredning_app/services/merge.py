@@ -424,28 +424,82 @@ def _merge_from(
             return MergeResult(plan(mine, theirs).counts, None, source.name)
     # No backup-on-open: the merge makes its own ("före sammanslagning") just below.
     with open_database(path, actor=actor, backup_dir=backup_root, auto_backup=False) as db:
-        from utredning_app.services.backups import folder_for
-        from utredning_app.storage.backup import make_backup
+        return _merge_into(db, source, actor=actor, backup_root=backup_root)
 
-        with db.engine.connect() as conn:
-            state = read_state(conn)
-            inv = investigation_id(conn)
-        theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
-        backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE)
-        with db.transaction() as session:
-            conn = _cached(session.connection())
-            me = current_replica(conn, path)
-            mine, _ = read_side(conn, replica=me.replica_id)
-            result = plan(mine, theirs)
-            top = max(theirs.vector.values(), default=0)
-            stamp = next_stamp(conn, path, at_least=top)
-            _apply(conn, result, mine, theirs, source, stamp, their_owner)
-            _absorb_vector(
-                conn, source.absorbable(mine.vector), their_owner.replica == me.origin_replica
-            )
-            _copy_audit(conn, audit, their_owner, source.name)
-            _log_merge(conn, actor or db.actor, result, their_owner, source.name, stamp)
-        return MergeResult(result.counts, backup, source.name)
+
+def merge_into(
+    db: Database, kopia: Path, *, actor: str = "", backup_root: Path | None = None
+) -> MergeResult:
+    """Merge ``kopia`` (a file or a change package) into the open, writable ``db`` (the GUI's
+    file): one transaction, after a backup ("före sammanslagning")."""
+    kopia = Path(kopia)
+    if kopia.exists() and kopia.resolve() == Path(db.path).resolve():
+        raise ValidationError("Kopian och filen är samma fil.")
+    from utredning_app.services.packages import is_package, open_package
+
+    if is_package(kopia):
+        return _merge_into(db, open_package(kopia), actor=actor, backup_root=backup_root)
+    with open_database(kopia, read_only=True) as other:
+        return _merge_into(db, FileSource(other, kopia), actor=actor, backup_root=backup_root)
+
+
+def _merge_into(db: Database, source: Any, *, actor: str, backup_root: Path | None) -> MergeResult:
+    from utredning_app.services.backups import folder_for
+    from utredning_app.storage.backup import make_backup
+
+    path = db.path
+    with user_errors(path), db.engine.connect() as conn:
+        state = read_state(conn)
+        inv = investigation_id(conn)
+    theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
+    backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE)
+    with db.transaction() as session:
+        conn = _cached(session.connection())
+        me = current_replica(conn, path)
+        mine, _ = read_side(conn, replica=me.replica_id)
+        result = plan(mine, theirs)
+        top = max(theirs.vector.values(), default=0)
+        stamp = next_stamp(conn, path, at_least=top)
+        _apply(conn, result, mine, theirs, source, stamp, their_owner)
+        _absorb_vector(
+            conn, source.absorbable(mine.vector), their_owner.replica == me.origin_replica
+        )
+        _copy_audit(conn, audit, their_owner, source.name)
+        _log_merge(conn, actor or db.actor, result, their_owner, source.name, stamp)
+    return MergeResult(result.counts, backup, source.name)
+
+
+def snapshot_file(db: Database, target: Path) -> Path:
+    """A consistent copy of the open file (the GUI keeps one after a merge, for redo)."""
+    from utredning_app.storage.backup import copy_consistent
+
+    return copy_consistent(db.path, target)
+
+
+def restore_into(db: Database, snapshot: Path) -> None:
+    """Put the content of ``snapshot`` (a copy of this file from before or after a merge)
+    back into the open file, in one SQLite transaction: how the GUI undoes (and redoes) a
+    merge as one step."""
+    import sqlite3
+
+    from utredning_app.storage.engine import sqlite_uri
+
+    db.check_still_there()
+    with user_errors(db.path):
+        src = sqlite3.connect(sqlite_uri(Path(snapshot), read_only=True), uri=True, timeout=5)
+        try:
+            dst = sqlite3.connect(sqlite_uri(db.path), uri=True, timeout=5)
+            try:
+                (clock,) = dst.execute("SELECT coalesce(max(hlc), 0) FROM replica_state").fetchone()
+                src.backup(dst)
+                # The clock never goes back: values issued before the undo may have been seen
+                # by other copies already.
+                dst.execute("UPDATE replica_state SET hlc = max(hlc, ?)", (clock,))
+                dst.commit()
+            finally:
+                dst.close()
+        finally:
+            src.close()
 
 
 def _apply(
