@@ -108,3 +108,41 @@ def test_send_my_changes_writes_a_package(
         assert "Ändringspaketet skrevs" in window.statusBar().currentMessage()
     finally:
         window.close()
+
+
+def test_a_copy_opened_in_the_window_belongs_to_the_user_and_receives_party_drafts(
+    qtbot: QtBot, filled_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The identity given at first start (Tina Testare, S) owns the copy: a party-S draft
+    from a party colleague's copy arrives, a party-M one does not."""
+    from utredning_app.domain.enums import Visibility
+    from utredning_app.services.conflicts import set_copy_owner
+
+    mine, colleague = tmp_path / "tina.utredning", tmp_path / "kollega.utredning"
+    shutil.copyfile(filled_path, mine)
+    shutil.copyfile(filled_path, colleague)
+    set_copy_owner(colleague, "Kim Kollega", "S")
+
+    def drafts(session: Any) -> None:
+        for party in ("S", "M"):
+            session.add(
+                m.Note(
+                    title=f"Utkast {party}",
+                    body_md=f"UTKAST-{party}",
+                    visibility=Visibility.PARTI,
+                    author="Kim",
+                    author_party=party,
+                )
+            )
+
+    edit(colleague, drafts, actor="Kim Kollega (S)")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(colleague), ""))
+    )
+    window = open_window(qtbot, mine)
+    try:
+        window.merge_action.trigger()
+    finally:
+        window.close()
+    data = mine.read_bytes()
+    assert b"UTKAST-S" in data and b"UTKAST-M" not in data

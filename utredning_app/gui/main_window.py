@@ -459,13 +459,29 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and not self.workspace.db.read_only:
             from utredning_app.gui.merge_actions import merge_with_copy
 
+            self._claim_copy()
             merge_with_copy(self, self.workspace)
 
     def send_changes(self) -> None:
         if self.workspace is not None:
             from utredning_app.gui.merge_actions import send_changes
 
+            self._claim_copy()
             send_changes(self, self.workspace)
+
+    def _claim_copy(self) -> None:
+        """A copy without an owner belongs to the identity given at first start (its party
+        decides which party-internal drafts the copy may receive)."""
+        identity = self.settings.identity()
+        if identity is None or self.workspace is None or self.workspace.db.read_only:
+            return
+        from utredning_app.errors import UserError
+        from utredning_app.services.conflicts import ensure_owner
+
+        try:
+            ensure_owner(self.workspace.db, identity.name, identity.party)
+        except UserError as exc:
+            self._show_error(exc.message)
 
     def show_conflicts(self) -> None:
         if self.workspace is not None:

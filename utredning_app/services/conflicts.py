@@ -288,3 +288,19 @@ def conflict_warning(path: Path) -> str | None:
         f"Varning: {len(items)} olösta konflikter från sammanslagningar av kopior ({names}{more}). "
         f"Dokumentet visar filens egna värden. Lös dem med: utredning konflikter {Path(path).name}"
     )
+
+
+def ensure_owner(db: Any, name: str, party: str) -> bool:
+    """Set the open copy's owner from the identity given at first start, if none is set yet
+    (a new copy has none). True if it was set."""
+    from utredning_app.storage.versions import current_replica
+
+    if not name.strip() or db.read_only:
+        return False
+    with db.transaction() as session:
+        conn = session.connection()
+        current = current_replica(conn, db.path)  # a copy gets its own id (and no owner) first
+        if current.owner_name:
+            return False
+        set_owner(conn, db.path, name, party)
+    return True
