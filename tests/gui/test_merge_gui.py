@@ -146,3 +146,32 @@ def test_a_copy_opened_in_the_window_belongs_to_the_user_and_receives_party_draf
         window.close()
     data = mine.read_bytes()
     assert b"UTKAST-S" in data and b"UTKAST-M" not in data
+
+
+def test_exporting_with_open_conflicts_warns_and_names_them(
+    qtbot: QtBot,
+    conflicting: tuple[Path, Path, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    from utredning_app.gui.report_export import start_export
+    from utredning_app.services.merge import merge_copy
+
+    path, member, _option = conflicting
+    merge_copy(path, member)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    runner = start_export(window, path, "delrapport", out=tmp_path / "d.docx")
+    assert runner is not None
+    with qtbot.waitSignal(runner.finished, timeout=60_000):
+        pass
+    assert asked and "1 olösta konflikter" in asked[0] and "Sekretariatets namn" in asked[0]
