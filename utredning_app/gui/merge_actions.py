@@ -66,13 +66,13 @@ def merge_with_copy(parent: QWidget, workspace: Workspace, kopia: Path | None = 
             return None
         kopia = Path(name)
     from utredning_app.services.backups import folder_for
-    from utredning_app.storage.backup import make_backup
+    from utredning_app.storage.backup import REASON_AFTER_MERGE, make_backup
 
     db = workspace.db
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = merge_service.merge_into(db, kopia, actor=db.actor, backup_root=db.backup_root)
-        after = make_backup(db.path, folder_for(db.path, db.backup_root), "efter-sammanslagning")
+        after = make_backup(db.path, folder_for(db.path, db.backup_root), REASON_AFTER_MERGE)
     except UserError as exc:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(

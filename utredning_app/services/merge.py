@@ -87,6 +87,7 @@ from utredning_app.domain.merge import (
 )
 from utredning_app.domain.visibility import PRIVATE_TABLES
 from utredning_app.errors import ValidationError
+from utredning_app.storage.backup import REASON_MERGE
 from utredning_app.storage.base import Base, utcnow_precise
 from utredning_app.storage.database import Database, open_database, user_errors
 from utredning_app.storage.models import TRACKED_MODELS, AuditEntry
@@ -114,7 +115,6 @@ _TABLE = {t.name: t for t in TABLES}
 # Attachment bytes (never edited; their sha256 column is compared) and the text extracted from
 # them (derived, large): carried with new rows, not compared field by field.
 _NOT_COMPARED = {"data", "extracted_text"}
-REASON_MERGE = "fore-sammanslagning"
 # Each open file has its own engine (and statement cache); the merge's statements are the
 # same for every file, so they are compiled once per process instead of once per merge.
 _COMPILED: dict[Any, Any] = {}
