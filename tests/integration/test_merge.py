@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ from utredning_app.domain.enums import Visibility
 from utredning_app.services.conflicts import list_conflicts, set_copy_owner
 from utredning_app.services.merge import merge_copy
 from utredning_app.services.share import share_copy
+from utredning_app.storage.database import open_database
 
 
 def _merge_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, int]:
@@ -284,3 +286,40 @@ def test_backup_before_merge(copies: tuple[Path, Path]) -> None:
     result = merge_copy(main_file, member)
     assert result.backup is not None and result.backup.exists()
     assert "fore-sammanslagning" in result.backup.name
+
+
+def test_the_same_link_made_in_both_copies_is_not_a_duplicate(copies: tuple[Path, Path]) -> None:
+    from sqlalchemy import func, select
+
+    main_file, member = copies
+
+    def link(session: object) -> tuple[str, str]:
+        s: Any = session
+        linked = {
+            (p, o)
+            for p, o in s.execute(select(m.ProposalOption.proposal_id, m.ProposalOption.option_id))
+        }
+        for proposal in s.scalars(select(m.Proposal).order_by(m.Proposal.id)):
+            for option in s.scalars(select(m.GovernanceOption).order_by(m.GovernanceOption.id)):
+                if (proposal.id, option.id) not in linked:
+                    s.add(m.ProposalOption(proposal_id=proposal.id, option_id=option.id))
+                    return str(proposal.id), str(option.id)
+        raise AssertionError("no free pair")
+
+    pair = edit(main_file, link)
+    assert edit(member, link) == pair
+    counts = merge_copy(main_file, member).counts
+    assert counts["nya"] == 0 and counts["konflikter"] == 1
+    with open_database(main_file, read_only=True) as db, db.reader() as s:
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(m.ProposalOption)
+                .where(
+                    m.ProposalOption.proposal_id == pair[0], m.ProposalOption.option_id == pair[1]
+                )
+            )
+            == 1
+        )
+    [conflict] = list_conflicts(main_file)
+    assert conflict.column == "*"
