@@ -50,6 +50,12 @@ def test_merged_changes_keep_author_and_time_and_say_where_they_came_from(
         summary = conn.execute(
             "SELECT actor, summary FROM audit_entry WHERE summary LIKE 'Sammanslagning%'"
         ).fetchall()
+        from utredning_app.services.audit_query import AuditFilter, entries
+        from utredning_app.storage.database import open_database
+
+        with open_database(demo_path, read_only=True) as db:
+            shown = [e for e in entries(db, AuditFilter()) if e["id"] == entry_id]
+        assert shown[0]["summary"].endswith("(via sammanslagning från anna.utredning)")
         assert summary == [
             (
                 "Sekretariatet",
