@@ -363,15 +363,18 @@ class FileSource:
         return out
 
 
+AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "summary", "changes_json")
+_ROW_ID = AUDIT_COLUMNS.index("row_id")
+
+
 def _shareable_audit(conn: Connection, side: Side) -> list[dict[str, Any]]:
     """KOPIA's log entries for rows that travel, without those written while a row was
     private (an old private value must not arrive through the log)."""
     travelling = {r for rows in side.rows.values() for r in rows}
-    entries = [
-        dict(r)
-        for r in conn.execute(select(AuditEntry.__table__).order_by("at", "id")).mappings()
-        if r["row_id"] in travelling
-    ]
+    # Stored values as they are (text): copied as they are, the same in every file.
+    columns = ", ".join(AUDIT_COLUMNS)
+    found = conn.exec_driver_sql(f"SELECT {columns} FROM audit_entry ORDER BY at, id")
+    entries = [dict(zip(AUDIT_COLUMNS, r, strict=True)) for r in found if r[_ROW_ID] in travelling]
     out: list[dict[str, Any]] = []
     public: dict[str, bool] = {}
     for entry in entries:
@@ -739,24 +742,20 @@ def _copy_audit(
 ) -> None:
     if not entries:
         return
-    table = AuditEntry.__table__
-    have = {r for (r,) in conn.execute(select(table.c.id))}
+    have = {r for (r,) in conn.exec_driver_sql("SELECT id FROM audit_entry")}
     new = [e for e in entries if e["id"] not in have]
     if not new:
         return
-    conn.execute(insert(table), new)  # type: ignore[arg-type]
+    marks = ", ".join("?" for _ in AUDIT_COLUMNS)
+    conn.exec_driver_sql(
+        f"INSERT INTO audit_entry ({', '.join(AUDIT_COLUMNS)}) VALUES ({marks})",
+        [tuple(e[c] for c in AUDIT_COLUMNS) for e in new],
+    )
     now = utcnow_precise().isoformat(timespec="seconds")
-    conn.execute(
-        insert(audit_provenance),
-        [
-            {
-                "audit_id": e["id"],
-                "source_replica": their_owner.replica,
-                "source": source,
-                "merged_at": now,
-            }
-            for e in new
-        ],
+    conn.exec_driver_sql(
+        "INSERT INTO audit_provenance (audit_id, source_replica, source, merged_at) "
+        "VALUES (?, ?, ?, ?)",
+        [(e["id"], their_owner.replica, source, now) for e in new],
     )
 
 

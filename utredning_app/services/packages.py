@@ -90,11 +90,7 @@ def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
         {},
         {},
     )
-    audit = [
-        {k: (v.value if hasattr(v, "value") else v) for k, v in e.items()}
-        | {"at": e["at"].isoformat()}
-        for e in _shareable_audit(conn, trimmed)
-    ]
+    audit = _shareable_audit(conn, trimmed)  # stored text values, JSON as they are
     payload = {
         "vector": side.vector,
         "baseline": baseline,
@@ -224,11 +220,7 @@ class PackageSource:
             for t, r, c, h, rep, value in self.payload["texts"]:
                 if r not in dropped:
                     side.texts.setdefault((t, r, c), {})[Version(int(h), rep)] = value
-            audit = [
-                e | {"at": _datetime(e["at"])}
-                for e in self.payload["audit"]
-                if e["row_id"] not in dropped
-            ]
+            audit = [_checked_entry(e) for e in self.payload["audit"] if e["row_id"] not in dropped]
         except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(
                 f"Ändringspaketet {self.name} har ett innehåll som inte kan läsas."
@@ -250,10 +242,18 @@ class PackageSource:
         return {key: self._rows[key] for key in wanted if key in self._rows}
 
 
-def _datetime(text: str) -> Any:
+def _checked_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A log entry from a package, as stored text; anything else is refused (ValueError)."""
     import datetime as dt
 
-    return dt.datetime.fromisoformat(text)
+    from utredning_app.domain.enums import AuditAction
+    from utredning_app.services.merge import AUDIT_COLUMNS
+
+    if set(entry) != set(AUDIT_COLUMNS) or not all(isinstance(v, str) for v in entry.values()):
+        raise ValueError("log entry")
+    dt.datetime.fromisoformat(entry["at"])
+    AuditAction(entry["action"])
+    return entry
 
 
 def open_package(path: Path) -> PackageSource:
