@@ -97,6 +97,7 @@ def test_both_sides_changed_is_a_conflict_kept_and_resolvable(
     copies: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     main_file, member = copies
+    original = edit(main_file, lambda s: first(s, m.GovernanceOption).name)
     option_id = edit(main_file, lambda s: _rename(s, "Sekretariatets namn"))
     edit(member, lambda s: _rename(s, "Ledamotens namn"), actor="Anna (S)")
     counts = merge_copy(main_file, member).counts
@@ -109,6 +110,8 @@ def test_both_sides_changed_is_a_conflict_kept_and_resolvable(
         "Ledamotens namn",
     )
     assert conflict.theirs_by == "Anna (S)"
+    assert conflict.source == "ledamot.utredning"
+    assert conflict.base == original  # from the ändringslogg
     capsys.readouterr()
     assert main(["konflikter", str(main_file), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)

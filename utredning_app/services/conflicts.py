@@ -43,6 +43,7 @@ class OpenConflict:
     theirs_by: str
     theirs_at: str
     source: str
+    current: str = "mina"  # whose value the field holds now ("deras" when the newer was kept)
 
     @property
     def field_label(self) -> str:
@@ -67,6 +68,7 @@ class OpenConflict:
             "deras_av": self.theirs_by,
             "deras_tid": self.theirs_at,
             "kalla": self.source,
+            "galler": self.current,
         }
 
     def as_text(self) -> str:
@@ -75,9 +77,10 @@ class OpenConflict:
         return (
             f"{self.number}. {what}, fältet {self.field_label} (från {self.source})\n"
             f"   bas:   {_short(self.base)}\n"
-            f"   mina:  {_short(self.mine)}  ({self.mine_by or 'okänd'}, {self.mine_at or '–'})\n"
+            f"   mina:  {_short(self.mine)}  ({self.mine_by or 'okänd'}, {self.mine_at or '–'})"
+            f"{'  ← gäller nu' if self.current == 'mina' else ''}\n"
             f"   deras: {_short(self.theirs)}  ({self.theirs_by or 'okänd'}, "
-            f"{self.theirs_at or '–'})"
+            f"{self.theirs_at or '–'}){'  ← gäller nu' if self.current == 'deras' else ''}"
         )
 
     def describe(self) -> str:
@@ -121,6 +124,7 @@ def open_conflicts(conn: Connection) -> list[OpenConflict]:
             r["theirs_by"],
             r["theirs_at"],
             r["source"],
+            "deras" if r["resolution"] == "kept_theirs" else "mina",
         )
         for r in rows
     ]

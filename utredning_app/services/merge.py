@@ -592,7 +592,7 @@ def _apply(
             ),
             text_rows,
         )
-    _store_conflicts(conn, result.conflicts, mine, theirs, their_owner)
+    _store_conflicts(conn, result.conflicts, mine, theirs, their_owner, source.name)
 
 
 def _update_rows(conn: Connection, result: Plan, mine: Side, theirs: Side) -> list[RowChange]:
@@ -689,8 +689,33 @@ def _dump(value: Any) -> str:
     return json.dumps(canonical(value), ensure_ascii=False, sort_keys=True)
 
 
+def _logged_base(conn: Connection, conflict: Conflict, my_row: dict[str, Any]) -> Any:
+    """The value before this file's version of a field, from its ändringslogg (for showing
+    the base of a conflict on a short field; None when the log does not tell)."""
+    if conflict.column in ("*", "deleted_at"):
+        return None
+    found = conn.exec_driver_sql(
+        "SELECT changes_json FROM audit_entry WHERE row_id = ? ORDER BY at DESC, id",
+        (conflict.row_id,),
+    )
+    mine = canonical(my_row.get(conflict.column))
+    for (raw,) in found:
+        try:
+            pair = json.loads(raw or "{}").get(conflict.column)
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(pair, list) and len(pair) == 2 and pair[1] == mine:
+            return pair[0]
+    return None
+
+
 def _store_conflicts(
-    conn: Connection, conflicts: list[Conflict], mine: Side, theirs: Side, their_owner: Owner
+    conn: Connection,
+    conflicts: list[Conflict],
+    mine: Side,
+    theirs: Side,
+    their_owner: Owner,
+    source: str,
 ) -> None:
     if not conflicts:
         return
@@ -704,14 +729,14 @@ def _store_conflicts(
                 "table_name": c.table,
                 "row_id": c.row_id,
                 "column_name": c.column,
-                "base_json": _dump(c.base),
+                "base_json": _dump(c.base if c.base is not None else _logged_base(conn, c, my_row)),
                 "mine_json": _dump(c.mine),
                 "theirs_json": _dump(c.theirs),
                 "mine_by": str(my_row.get("updated_by") or ""),
                 "mine_at": hlc_to_text(c.mine_version.hlc) or _iso(my_row.get("updated_at")),
                 "theirs_by": str(their_row.get("updated_by") or ""),
                 "theirs_at": hlc_to_text(c.theirs_version.hlc) or _iso(their_row.get("updated_at")),
-                "source": f"{their_owner.name or 'kopia'} ({their_owner.replica[:8]})",
+                "source": (f"{source}, {their_owner.name}" if their_owner.name else source)[:300],
                 "found_at": now,
                 "resolved_at": "",
                 "resolution": "kept_theirs" if c.kept_theirs else "",
