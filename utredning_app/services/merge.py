@@ -518,29 +518,7 @@ def _apply(
     field_rows: list[dict[str, Any]] = []
     text_rows: list[dict[str, Any]] = []
     row_rows: list[dict[str, Any]] = []
-    for table_name, row_id in result.inserts:
-        row = full.get((table_name, row_id)) or theirs.rows[table_name][row_id]
-        table = _TABLE[table_name]
-        try:
-            with conn.begin_nested():
-                conn.execute(insert(table).values(**row))
-        except IntegrityError:
-            # The same thing created on both sides (e.g. one assessment per option and
-            # criterion): never a duplicate row; listed as a conflict instead.
-            result.conflicts.append(
-                Conflict(
-                    table_name,
-                    row_id,
-                    "*",
-                    None,
-                    None,
-                    _jsonable_row(row),
-                    Version(0, ""),
-                    Version(0, ""),
-                )
-            )
-            result.new_rows -= 1 if row.get("deleted_at") is None else 0
-            continue
+    for table_name, row_id in _insert_rows(conn, result, theirs, full):
         created = theirs.row_versions.get((table_name, row_id))
         if created is not None:
             row_rows.append(
@@ -593,6 +571,52 @@ def _apply(
             text_rows,
         )
     _store_conflicts(conn, result.conflicts, mine, theirs, their_owner, source.name)
+
+
+def _insert_rows(
+    conn: Connection,
+    result: Plan,
+    theirs: Side,
+    full: dict[tuple[str, str], dict[str, Any]],
+) -> list[tuple[str, str]]:
+    """Insert the new rows, a table at a time (parents first). A table whose rows break a
+    rule is retried row by row: a row that already exists under another id (the same link or
+    assessment made in both copies) is never a duplicate, it is listed as a conflict."""
+    groups: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for table_name, row_id in result.inserts:
+        row = full.get((table_name, row_id)) or theirs.rows[table_name][row_id]
+        groups.setdefault(table_name, []).append((row_id, row))
+    done: list[tuple[str, str]] = []
+    for table_name, items in groups.items():
+        table = _TABLE[table_name]
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(table), [row for _id, row in items])
+            done.extend((table_name, row_id) for row_id, _row in items)
+            continue
+        except IntegrityError:
+            pass
+        for row_id, row in items:
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(table), [row])
+                done.append((table_name, row_id))
+            except IntegrityError:
+                result.conflicts.append(
+                    Conflict(
+                        table_name,
+                        row_id,
+                        "*",
+                        None,
+                        None,
+                        _jsonable_row(row),
+                        Version(0, ""),
+                        Version(0, ""),
+                    )
+                )
+                if row.get("deleted_at") is None and _counted(table_name, row):
+                    result.new_rows -= 1
+    return done
 
 
 def _update_rows(conn: Connection, result: Plan, mine: Side, theirs: Side) -> list[RowChange]:
