@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tests.merge_helpers import edit, m, shared_content
+from utredning_app.domain.enums import Visibility
 from utredning_app.services.conflicts import list_conflicts
 from utredning_app.services.merge import merge_copy
 from utredning_app.storage.database import create_database, open_database
@@ -34,6 +35,7 @@ OPS = st.one_of(
     st.tuples(st.just("done"), st.integers(0, 5), st.booleans()),
     st.tuples(st.just("delete"), st.integers(0, 5)),
     st.tuples(st.just("para"), st.integers(0, 2), WORDS),
+    st.tuples(st.just("private"), WORDS),
 )
 
 
@@ -59,6 +61,16 @@ def _apply(path: Path, op: tuple[Any, ...], tag: str) -> tuple[str, str, str, An
             s.add(row)
             s.flush()
             return ("milestone", row.id, "title", row.title)
+        if kind == "private":
+            note = m.Note(
+                title="privat",
+                body_md=f"PRIVAT-{op[1]}-{tag}",
+                visibility=Visibility.PRIVAT,
+                author=tag,
+                author_party="",
+            )
+            s.add(note)
+            return ("private", note.id, "body_md", note.body_md)
         if kind == "para":
             proposal = s.scalars(select(m.Proposal)).one()
             parts = proposal.text_md.split("\n\n")
@@ -118,12 +130,15 @@ def _run(copies: int, edits: list[tuple[int, tuple[Any, ...]]], order_seed: int)
             path = folder / f"kopia{n}.utredning"
             shutil.copyfile(base, path)
             paths.append(path)
+        private = {}
         # the last edit of each field in each copy (an earlier one in the same copy is
         # superseded by its own author, not lost)
         latest: dict[tuple[int, str, str, str], tuple[str, str, str, Any]] = {}
         for number, (who, op) in enumerate(edits):
             found = _apply(paths[who % copies], op, f"{who % copies}.{number}")
-            if found is not None:
+            if found is not None and found[0] == "private":
+                private[found[3]] = paths[who % copies]
+            elif found is not None:
                 key = (who % copies, found[0], found[1], found[2])
                 if found[2] == "para":
                     key = (who % copies, found[0], found[1], f"para{op[1]}")
@@ -146,6 +161,10 @@ def _run(copies: int, edits: list[tuple[int, tuple[Any, ...]]], order_seed: int)
         # no lost edit
         for item in made:
             assert _contains(paths, item), item
+        # private notes never leave their author's copy
+        for text, home in private.items():
+            for path in paths:
+                assert (text.encode() in path.read_bytes()) == (path == home), (text, path)
 
 
 def _commutes(edits_b: list[tuple[Any, ...]], edits_c: list[tuple[Any, ...]]) -> None:
