@@ -73,7 +73,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
+from sqlalchemy import Connection, bindparam, insert, text, update
 from sqlalchemy.exc import IntegrityError
 
 from utredning_app.domain.merge import (
@@ -87,56 +87,33 @@ from utredning_app.domain.merge import (
 )
 from utredning_app.domain.visibility import PRIVATE_TABLES
 from utredning_app.errors import ValidationError
+from utredning_app.services.merge_read import (
+    AUDIT_COLUMNS,
+    TABLE_BY_NAME,
+    TABLES,
+    FileSource,
+    Owner,
+    cached,
+    investigation_id,
+    read_side,
+    versioned_columns,
+)
 from utredning_app.storage.backup import REASON_MERGE
-from utredning_app.storage.base import Base, utcnow_precise
+from utredning_app.storage.base import utcnow_precise
 from utredning_app.storage.database import Database, open_database, user_errors
-from utredning_app.storage.models import TRACKED_MODELS, AuditEntry
+from utredning_app.storage.models import AuditEntry
 from utredning_app.storage.versions import (
     LONG_TEXT_FIELDS,
-    UNVERSIONED,
     audit_provenance,
     current_replica,
-    field_version,
     hlc_to_text,
     merge_conflict,
     next_stamp,
     read_state,
-    read_vector,
     replica_baseline,
-    row_version,
-    text_base,
 )
 
-TABLES: tuple[Table, ...] = tuple(
-    Base.metadata.tables[str(m.__tablename__)]  # type: ignore[attr-defined]
-    for m in TRACKED_MODELS
-)
-_TABLE = {t.name: t for t in TABLES}
-# Attachment bytes (never edited; their sha256 column is compared) and the text extracted from
-# them (derived, large): carried with new rows, not compared field by field.
-_NOT_COMPARED = {"data", "extracted_text"}
-# Each open file has its own engine (and statement cache); the merge's statements are the
-# same for every file, so they are compiled once per process instead of once per merge.
-_COMPILED: dict[Any, Any] = {}
-
-
-def _cached(conn: Connection) -> Connection:
-    return conn.execution_options(compiled_cache=_COMPILED)
-
-
-def versioned_columns(table: str) -> list[str]:
-    return [
-        c.name
-        for c in _TABLE[table].columns
-        if c.name not in UNVERSIONED and c.name not in _NOT_COMPARED
-    ]
-
-
-@dataclass(frozen=True)
-class Owner:
-    replica: str
-    name: str
-    party: str
+__all__ = ["TABLES", "FileSource", "MergeResult", "merge_copy", "merge_into", "read_side"]
 
 
 @dataclass(frozen=True)
@@ -144,132 +121,6 @@ class MergeResult:
     counts: dict[str, int]
     backup: Path | None
     source: str
-
-
-# ------------------------------------------------------------------ reading a side
-
-
-def investigation_id(conn: Connection) -> str:
-    table = _TABLE["investigation"]
-    found = conn.execute(select(table.c.id).where(table.c.deleted_at.is_(None))).first()
-    if found is None:
-        raise ValidationError("Filen innehåller ingen utredning.")
-    return str(found[0])
-
-
-def _row_party(
-    conn_rows: dict[str, dict[str, dict[str, Any]]], table: str, row: dict[str, Any]
-) -> str:
-    if table == "dissent":
-        party = conn_rows.get("party", {}).get(row.get("party_id") or "")
-        return str(party["abbreviation"]) if party else ""
-    return str(row.get("author_party") or "")
-
-
-def travels(
-    rows: dict[str, dict[str, dict[str, Any]]],
-    table: str,
-    row: dict[str, Any],
-    sender_party: str,
-    receiver_party: str,
-) -> bool:
-    """The one privacy rule for rows leaving a copy."""
-    if table not in PRIVATE_TABLES:
-        return True
-    visibility = canonical(row.get("visibility"))
-    if visibility == "gruppen" or bool(row.get("released", False)):
-        return True
-    if visibility == "parti":
-        party = _row_party(rows, table, row)
-        return bool(party) and sender_party == party and receiver_party == party
-    return False
-
-
-def _read_rows(conn: Connection) -> dict[str, dict[str, dict[str, Any]]]:
-    rows: dict[str, dict[str, dict[str, Any]]] = {}
-    for table in TABLES:
-        # created_at is neither compared nor versioned (new rows are copied whole)
-        cols = [c for c in table.columns if c.name not in _NOT_COMPARED and c.name != "created_at"]
-        keys = [c.name for c in cols]
-        at = keys.index("id")
-        rows[table.name] = {
-            r[at]: dict(zip(keys, r, strict=True)) for r in conn.execute(select(*cols))
-        }
-    return rows
-
-
-def _filter_private(
-    rows: dict[str, dict[str, dict[str, Any]]], sender_party: str, receiver_party: str
-) -> set[str]:
-    """Drop rows that may not travel (and rows hanging on them); returns the dropped ids."""
-    dropped: set[str] = set()
-    for table in TABLES:
-        parents = [fk.parent.name for fk in table.foreign_keys]
-        kept: dict[str, dict[str, Any]] = {}
-        for row_id, row in rows[table.name].items():
-            if not travels(rows, table.name, row, sender_party, receiver_party) or any(
-                row.get(c) is not None and row.get(c) in dropped for c in parents
-            ):
-                dropped.add(row_id)
-                continue
-            kept[row_id] = row
-        rows[table.name] = kept
-    return dropped
-
-
-def read_side(
-    conn: Connection, *, receiver_party: str | None = None, replica: str | None = None
-) -> tuple[Side, Owner]:
-    """One copy as the merge sees it; ``receiver_party`` set: only what may travel to it."""
-    conn = _cached(conn)
-    state = read_state(conn)
-    owner = Owner(
-        replica or (state.replica_id if state else ""),
-        state.owner_name if state else "",
-        state.owner_party if state else "",
-    )
-    rows = _read_rows(conn)
-    dropped: set[str] = set()
-    if receiver_party is not None:
-        dropped = _filter_private(rows, owner.party, receiver_party)
-    row_versions = {
-        (t, r): Version(int(h), rep)
-        for t, r, h, rep in conn.execute(
-            select(
-                row_version.c.table_name,
-                row_version.c.row_id,
-                row_version.c.hlc,
-                row_version.c.replica_id,
-            )
-        )
-        if r not in dropped
-    }
-    field_versions: dict[tuple[str, str], dict[str, tuple[Version, str]]] = {}
-    for t, r, c, h, rep, lh in conn.execute(
-        select(
-            field_version.c.table_name,
-            field_version.c.row_id,
-            field_version.c.column_name,
-            field_version.c.hlc,
-            field_version.c.replica_id,
-            field_version.c.legacy_hash,
-        )
-    ):
-        if r not in dropped:
-            field_versions.setdefault((t, r), {})[c] = (Version(int(h), rep), lh)
-    texts: dict[tuple[str, str, str], dict[Version, str]] = {}
-    for t, r, c, h, rep, value in conn.execute(select(text_base)):
-        if r in dropped:
-            continue
-        if receiver_party is not None and t in PRIVATE_TABLES:
-            # Older versions of a text that was private or party-internal then: only the
-            # current text travels (an old private value must not arrive as a merge base).
-            row = rows.get(t, {}).get(r)
-            if row is None or row.get(c) != value:
-                continue
-        texts.setdefault((t, r, c), {})[Version(int(h), rep)] = value
-    side = Side(owner.replica, read_vector(conn), rows, row_versions, field_versions, texts)
-    return side, owner
 
 
 # ------------------------------------------------------------------ merging
@@ -292,14 +143,6 @@ def plan(mine: Side, theirs: Side) -> Plan:
     )
 
 
-def _check_same_investigation(mine: Connection, theirs: Connection, kopia: Path) -> None:
-    if investigation_id(mine) != investigation_id(theirs):
-        raise ValidationError(
-            f"{kopia.name} är en kopia av en annan utredning (utredningens id skiljer sig) "
-            "och kan inte slås ihop med den här filen. Ingenting ändrades."
-        )
-
-
 def merge_copy(
     path: Path,
     kopia: Path,
@@ -320,89 +163,6 @@ def merge_copy(
     with open_database(kopia, read_only=True) as other:
         source = FileSource(other, kopia)
         return _merge_from(path, source, dry_run=dry_run, actor=actor, backup_root=backup_root)
-
-
-class FileSource:
-    """A whole copy opened read-only."""
-
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
-        self.path = path
-        self.name = path.name
-        self._vector: dict[str, int] = {}
-
-    def load(self, receiver_party: str, investigation: str) -> tuple[Side, Owner, Any]:
-        with user_errors(self.path), self.db.engine.connect() as conn:
-            if investigation_id(conn) != investigation:
-                raise ValidationError(
-                    f"{self.path.name} är en kopia av en annan utredning (utredningens id "
-                    "skiljer sig) och kan inte slås ihop med den här filen. Ingenting ändrades."
-                )
-            side, owner = read_side(conn, receiver_party=receiver_party)
-            audit = _shareable_audit(conn, side)
-        self._vector = dict(side.vector)
-        return side, owner, audit
-
-    def absorbable(self, mine: dict[str, int]) -> dict[str, int]:
-        """A whole copy: after the merge this file has everything the copy had."""
-        return self._vector
-
-    def full_rows(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
-        out: dict[tuple[str, str], dict[str, Any]] = {}
-        by_table: dict[str, list[str]] = {}
-        for name, row_id in wanted:
-            by_table.setdefault(name, []).append(row_id)
-        with user_errors(self.path), self.db.engine.connect() as conn:
-            conn = _cached(conn)
-            for table_name, ids in by_table.items():
-                table = _TABLE[table_name]
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start : start + 500]
-                    for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-                        out[(table_name, row["id"])] = dict(row)
-        return out
-
-
-AUDIT_COLUMNS = ("id", "at", "actor", "action", "table_name", "row_id", "summary", "changes_json")
-_ROW_ID = AUDIT_COLUMNS.index("row_id")
-
-
-def _shareable_audit(conn: Connection, side: Side) -> list[dict[str, Any]]:
-    """KOPIA's log entries for rows that travel, without those written while a row was
-    private (an old private value must not arrive through the log)."""
-    travelling = {r for rows in side.rows.values() for r in rows}
-    # Stored values as they are (text): copied as they are, the same in every file.
-    columns = ", ".join(AUDIT_COLUMNS)
-    found = conn.exec_driver_sql(f"SELECT {columns} FROM audit_entry ORDER BY at, id")
-    entries = [dict(zip(AUDIT_COLUMNS, r, strict=True)) for r in found if r[_ROW_ID] in travelling]
-    out: list[dict[str, Any]] = []
-    public: dict[str, bool] = {}
-    for entry in entries:
-        if entry["table_name"] not in PRIVATE_TABLES:
-            out.append(entry)
-            continue
-        try:
-            changes = json.loads(entry["changes_json"] or "{}")
-        except ValueError:
-            changes = {}
-        before = public.get(entry["row_id"])
-        state = _public_after(changes, before)
-        public[entry["row_id"]] = state
-        if before is None:
-            before = state  # a creation: public only if created public
-        if before and state:
-            out.append(entry)
-    return out
-
-
-def _public_after(changes: dict[str, Any], before: bool | None) -> bool:
-    vis = changes.get("visibility")
-    rel = changes.get("released")
-    visibility_public = None if vis is None else vis[1] == "gruppen"
-    released = None if rel is None else bool(rel[1])
-    if visibility_public is None and released is None:
-        return bool(before)
-    return bool(visibility_public) or bool(released)
 
 
 def _merge_from(
@@ -457,7 +217,7 @@ def _merge_into(db: Database, source: Any, *, actor: str, backup_root: Path | No
     theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
     backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE)
     with db.transaction() as session:
-        conn = _cached(session.connection())
+        conn = cached(session.connection())
         me = current_replica(conn, path)
         mine, _ = read_side(conn, replica=me.replica_id)
         result = plan(mine, theirs)
@@ -588,7 +348,7 @@ def _insert_rows(
         groups.setdefault(table_name, []).append((row_id, row))
     done: list[tuple[str, str]] = []
     for table_name, items in groups.items():
-        table = _TABLE[table_name]
+        table = TABLE_BY_NAME[table_name]
         try:
             with conn.begin_nested():
                 conn.execute(insert(table), [row for _id, row in items])
@@ -632,7 +392,7 @@ def _update_rows(conn: Connection, result: Plan, mine: Side, theirs: Side) -> li
         groups.setdefault((change.table, tuple(sorted(values))), []).append((change, values))
     written: list[RowChange] = []
     for (table_name, columns), items in groups.items():
-        table = _TABLE[table_name]
+        table = TABLE_BY_NAME[table_name]
         statement = (
             update(table)
             .where(table.c.id == bindparam("_row_id"))

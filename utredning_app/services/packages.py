@@ -58,15 +58,15 @@ def _changed_rows(side: Side, baseline: dict[str, int]) -> set[tuple[str, str]]:
 def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
     """(header, payload) of this copy's changes since its baseline."""
     from utredning_app.services.archive import _encode
-    from utredning_app.services.merge import (
-        _TABLE,
-        _cached,
-        _shareable_audit,
+    from utredning_app.services.merge_read import (
+        TABLE_BY_NAME,
+        cached,
         investigation_id,
         read_side,
+        shareable_audit,
     )
 
-    conn = _cached(conn)
+    conn = cached(conn)
     state = read_state(conn)
     if state is None:
         raise ValidationError(
@@ -77,7 +77,7 @@ def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
     wanted = _changed_rows(side, baseline)
     rows: dict[str, list[dict[str, Any]]] = {}
     for table_name, row_id in sorted(wanted):
-        table = _TABLE[table_name]
+        table = TABLE_BY_NAME[table_name]
         full = conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
         rows.setdefault(table_name, []).append(
             {c.name: _encode(full[c.name], c.type) for c in table.columns}
@@ -90,7 +90,7 @@ def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
         {},
         {},
     )
-    audit = _shareable_audit(conn, trimmed)  # stored text values, JSON as they are
+    audit = shareable_audit(conn, trimmed)  # stored text values, JSON as they are
     payload = {
         "vector": side.vector,
         "baseline": baseline,
@@ -184,7 +184,7 @@ class PackageSource:
 
     def load(self, receiver_party: str, investigation: str) -> tuple[Side, Any, Any]:
         from utredning_app.services.archive import _decode_row
-        from utredning_app.services.merge import _TABLE, Owner, _filter_private
+        from utredning_app.services.merge_read import TABLE_BY_NAME, Owner, filter_private
 
         if self.header.get("investigation") != investigation:
             raise ValidationError(
@@ -192,16 +192,16 @@ class PackageSource:
                 "med den här filen. Ingenting ändrades."
             )
         try:
-            rows: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in _TABLE}
+            rows: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLE_BY_NAME}
             for table_name, items in self.payload["rows"].items():
-                table = _TABLE[table_name]
+                table = TABLE_BY_NAME[table_name]
                 for index, item in enumerate(items):
                     row = _decode_row(self.path, table, index, item)
                     self._rows[(table_name, row["id"])] = row
                     rows[table_name][row["id"]] = {
                         k: v for k, v in row.items() if k not in ("data", "extracted_text")
                     }
-            dropped = _filter_private(rows, str(self.header.get("party", "")), receiver_party)
+            dropped = filter_private(rows, str(self.header.get("party", "")), receiver_party)
             side = Side(
                 str(self.header["replica"]),
                 {str(k): int(v) for k, v in self.payload["vector"].items()},
@@ -247,7 +247,7 @@ def _checked_entry(entry: dict[str, Any]) -> dict[str, Any]:
     import datetime as dt
 
     from utredning_app.domain.enums import AuditAction
-    from utredning_app.services.merge import AUDIT_COLUMNS
+    from utredning_app.services.merge_read import AUDIT_COLUMNS
 
     if set(entry) != set(AUDIT_COLUMNS) or not all(isinstance(v, str) for v in entry.values()):
         raise ValueError("log entry")
