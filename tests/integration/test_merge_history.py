@@ -6,6 +6,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -262,3 +263,26 @@ def test_damaged_altered_and_foreign_packages_are_refused(
     assert main(["sla-ihop", str(empty_path), str(package)]) != 0
     assert "annan utredning" in capsys.readouterr().err
     assert demo_path.read_bytes() == before
+
+
+def test_the_text_history_kept_for_merging_stays_small(demo_path: Path) -> None:
+    def rewrite(n: int) -> Any:
+        def change(session: object) -> str:
+            proposal = first(session, m.Proposal)  # type: ignore[arg-type]
+            proposal.text_md = f"Version {n}.\n\nSamma slut."
+            return str(proposal.id)
+
+        return change
+
+    for n in range(8):
+        proposal_id = edit(demo_path, rewrite(n))
+    conn = sqlite3.connect(demo_path)
+    try:
+        kept = conn.execute(
+            "SELECT count(*) FROM text_base WHERE row_id = ? AND column_name = 'text_md' "
+            "AND replica_id NOT LIKE 'legacy:%'",
+            (proposal_id,),
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    assert kept == 4  # the text the copy was handed out with, and this copy's newest three

@@ -305,6 +305,14 @@ _INSERT_TEXT = text(
 )
 
 
+OWN_TEXT_VERSIONS = 3
+_PRUNE_TEXT = text(
+    "DELETE FROM text_base WHERE table_name = :t AND row_id = :r AND column_name = :c "
+    "AND replica_id = :rep AND hlc NOT IN (SELECT hlc FROM text_base WHERE table_name = :t "
+    "AND row_id = :r AND column_name = :c AND replica_id = :rep ORDER BY hlc DESC LIMIT :keep)"
+)
+
+
 def record_versions(
     session: Session,
     created: list[tuple[str, str, dict[str, Any]]],
@@ -368,6 +376,17 @@ def record_versions(
         conn.execute(_UPSERT_FIELD, fields)
     if texts:
         conn.execute(_INSERT_TEXT, texts)
+        # Keep the base small: of this copy's own versions of a text only the newest few are
+        # kept (another copy that took an older one still finds an older common ancestor,
+        # with which a paragraph merge still works).
+        own = {(t["t"], t["r"], t["c"]) for t in texts if t["rep"] == stamp.replica}
+        conn.execute(
+            _PRUNE_TEXT,
+            [
+                {"t": t, "r": r, "c": c, "rep": stamp.replica, "keep": OWN_TEXT_VERSIONS}
+                for t, r, c in own
+            ],
+        )
 
 
 def _is_legacy_field(conn: Connection, table: str, row_id: str, column: str) -> bool:
