@@ -232,6 +232,22 @@ def test_merging_without_conflicts_commutes_thoroughly(
     _commutes(b, c)
 
 
+def test_found_by_hypothesis_who_changed_last_converges_through_a_third_copy() -> None:
+    """A conflict kept in one copy records the later 'changed by'; a copy that got the same
+    value and version through another copy must agree on it too."""
+    _run(
+        4,
+        [
+            (1, ("delete", 0)),
+            (0, ("new", "alfa")),
+            (2, ("title", 5, "alfa")),
+            (1, ("title", 1, "alfa")),
+            (0, ("new", "alfa")),
+        ],
+        1388,
+    )
+
+
 def test_found_by_hypothesis_a_text_conflict_converges_with_who_changed_last() -> None:
     """Both copies rewrote overlapping paragraphs: after exchanging, the row's value and its
     'changed by / at' agree in both copies."""

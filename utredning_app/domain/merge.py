@@ -235,7 +235,18 @@ def plan_merge(
                 _plan_row(
                     plan, mine, theirs, table, row_id, my_row, their_row, candidates, long_texts
                 )
+            elif _touch(my_row) != _touch(their_row) and _later(_touch(their_row), _touch(my_row)):
+                # Same values and versions, but another copy's merge recorded a later
+                # "changed by / at" (a conflict it kept): agree on it, so copies converge.
+                change = RowChange(table, row_id)
+                touch = _touch(their_row)
+                change.touch = {"updated_at": touch[0], "updated_by": touch[1]}
+                plan.changes.append(change)
     return plan
+
+
+def _touch(row: dict[str, Any]) -> tuple[Any, str]:
+    return (row.get("updated_at"), str(row.get("updated_by") or ""))
 
 
 def _plan_row(
