@@ -286,3 +286,20 @@ def test_the_text_history_kept_for_merging_stays_small(demo_path: Path) -> None:
     finally:
         conn.close()
     assert kept == 4  # the text the copy was handed out with, and this copy's newest three
+
+
+def test_a_shared_copy_does_not_get_the_files_open_conflicts(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    member = tmp_path / "kopia.utredning"
+    shutil.copyfile(demo_path, member)
+    edit(demo_path, lambda s: _rename(s, "Sekretariatets"))
+    edit(member, lambda s: _rename(s, "Ledamotens"))
+    merge_copy(demo_path, member)
+    from utredning_app.services.conflicts import list_conflicts
+
+    shared = tmp_path / "delad.utredning"
+    share_copy(demo_path, shared)
+    assert len(list_conflicts(demo_path)) == 1
+    assert list_conflicts(shared) == []
+    assert len(build_archive(demo_path)["versions"]["merge_conflict"]) == 1

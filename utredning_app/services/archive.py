@@ -54,7 +54,7 @@ from utredning_app.storage.database import (
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
-from utredning_app.storage.versions import BOOKKEEPING_TABLES, text_base
+from utredning_app.storage.versions import BOOKKEEPING_TABLES, merge_conflict, text_base
 
 FORMAT_NAME = "utredningsstod-arkiv"
 FORMAT_VERSION = 2
@@ -189,6 +189,10 @@ def _bookkeeping_rows(
         keys = [c for c in table.primary_key.columns]
         link = "row_id" if "row_id" in table.c else ("audit_id" if "audit_id" in table.c else None)
         rows = []
+        if shared is not None and table is merge_conflict:
+            # Open conflicts are this file's to resolve: a shared copy does not get them.
+            out[table.name] = rows
+            continue
         for row in conn.execute(select(table).order_by(*keys)).mappings():
             if link is not None and row[link] in dropped:
                 continue
