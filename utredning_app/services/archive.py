@@ -188,7 +188,7 @@ def _bookkeeping_rows(
         columns = _bookkeeping_columns(table)
         keys = [c for c in table.primary_key.columns]
         link = "row_id" if "row_id" in table.c else ("audit_id" if "audit_id" in table.c else None)
-        rows = []
+        rows: list[dict[str, Any]] = []
         if shared is not None and table is merge_conflict:
             # Open conflicts are this file's to resolve: a shared copy does not get them.
             out[table.name] = rows
