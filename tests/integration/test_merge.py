@@ -190,6 +190,11 @@ def test_delete_here_edit_there_is_a_conflict_and_the_row_stays(copies: tuple[Pa
     merge_copy(member, main_file)
     assert values(member, m.Milestone, milestone_id)["deleted_at"] is None
     assert_same_shared(main_file, member)
+    # "deras": the deletion wins after all, in both copies
+    assert main(["konflikter", str(main_file), "--valj", str(conflict.number), "deras"]) == 0
+    assert values(main_file, m.Milestone, milestone_id)["deleted_at"] == dt.datetime(2025, 1, 1)
+    assert merge_copy(member, main_file).counts["borttagna"] == 1
+    assert values(member, m.Milestone, milestone_id)["deleted_at"] is not None
 
 
 def test_a_deletion_alone_comes_over(copies: tuple[Path, Path]) -> None:
