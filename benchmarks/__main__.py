@@ -25,6 +25,7 @@ MODULES = (
     "benchmarks.remiss_real",
     "benchmarks.costs",
     "benchmarks.reliability",
+    "benchmarks.merge",
 )
 OUT = ROOT / "benchmarks" / "out"
 

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.backups",
     "utredning_app.commands.audit",
     "utredning_app.commands.share",
+    "utredning_app.commands.merge",
     "utredning_app.commands.remiss",
     "utredning_app.commands.costs",
     "utredning_app.commands.export",

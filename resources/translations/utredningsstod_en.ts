@@ -151,6 +151,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Konflikter från sammanslagningar</source>
+        <translation>Conflicts from merges</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tabell</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Bas (innan någon ändrade)</source>
+        <translation>Base (before anyone changed it)</translation>
+    </message>
+    <message>
+        <source>Mina (den här filen)</source>
+        <translation>Mine (this file)</translation>
+    </message>
+    <message>
+        <source>Deras (kopian)</source>
+        <translation>Theirs (the copy)</translation>
+    </message>
+    <message>
+        <source>Sammanslagen text (redigera och använd):</source>
+        <translation>Merged text (edit and use):</translation>
+    </message>
+    <message>
+        <source>Behåll mina</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Ta deras</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Använd sammanslagen text</source>
+        <translation>Use merged text</translation>
+    </message>
+    <message>
+        <source>%1 olösta konflikter</source>
+        <translation>%1 unresolved conflicts</translation>
+    </message>
+    <message>
+        <source>Lös konflikt %1</source>
+        <translation>Resolve conflict %1</translation>
+    </message>
+</context>
+<context>
     <name>ConsulteeImportDialog</name>
     <message>
         <source>Importera remissinstanser</source>
@@ -1292,6 +1351,18 @@
         <translation>Rest&amp;ore from backup…</translation>
     </message>
     <message>
+        <source>Slå &amp;ihop med kopia…</source>
+        <translation>&amp;Merge with copy…</translation>
+    </message>
+    <message>
+        <source>Skicka mina ä&amp;ndringar…</source>
+        <translation>Send my c&amp;hanges…</translation>
+    </message>
+    <message>
+        <source>&amp;Konflikter…</source>
+        <translation>&amp;Conflicts…</translation>
+    </message>
+    <message>
         <source>&amp;Stäng utredningen</source>
         <translation>&amp;Close the investigation</translation>
     </message>
@@ -1829,6 +1900,37 @@ Do you want to open it now?</translation>
     <message>
         <source>Återställningen misslyckades</source>
         <translation>The restore failed</translation>
+    </message>
+</context>
+<context>
+    <name>Sammanslagning</name>
+    <message>
+        <source>Slå ihop med kopia</source>
+        <translation>Merge with copy</translation>
+    </message>
+    <message>
+        <source>Kopior och ändringspaket (*.utredning *.andringar);;Alla filer (*)</source>
+        <translation>Copies and change packages (*.utredning *.andringar);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Slå ihop med %1</source>
+        <translation>Merge with %1</translation>
+    </message>
+    <message>
+        <source>%1 nya rader, %2 ändrade fält, %3 borttagna rader, %4 konflikter.</source>
+        <translation>%1 new rows, %2 changed fields, %3 deleted rows, %4 conflicts.</translation>
+    </message>
+    <message>
+        <source>Skicka mina ändringar</source>
+        <translation>Send my changes</translation>
+    </message>
+    <message>
+        <source>Ändringspaket (*.andringar)</source>
+        <translation>Change packages (*.andringar)</translation>
+    </message>
+    <message>
+        <source>Ändringspaketet skrevs: %1 (%2)</source>
+        <translation>The change package was written: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import jsonschema
 import pytest
 
 from tests.builders import fill_every_entity
+from utredning_app import paths
 from utredning_app.errors import ArchiveError, ValidationError
 from utredning_app.services.archive import (
     build_archive,
@@ -50,11 +52,17 @@ def test_demo_round_trips_byte_identically(demo_path: Path, tmp_path: Path) -> N
     assert first == second
 
 
+# arkiv-v1.schema.json as released (schema revision 0002): format-1 archives validate against it.
+ARKIV_V1_SHA256 = "c32b89ced3fd4214e3eb391d299a259edc587bfe1408ebe311793090d7af0f47"
+
+
 def test_committed_schema_is_current_and_validates_exports(db: Database) -> None:
     assert load_schema() == json_schema(), (
-        "resources/schema/arkiv-v1.schema.json is stale: regenerate with "
-        "`python -m utredning_app.services.archive > resources/schema/arkiv-v1.schema.json`"
+        "resources/schema/arkiv-v2.schema.json is stale: regenerate with "
+        "`python -m utredning_app.services.archive > resources/schema/arkiv-v2.schema.json`"
     )
+    frozen = hashlib.sha256((paths.schema_dir() / "arkiv-v1.schema.json").read_bytes())
+    assert frozen.hexdigest() == ARKIV_V1_SHA256, "format 1 is frozen: its schema must not change"
     fill_every_entity(db)
     jsonschema.validate(build_archive(db.path), load_schema())
 

@@ -48,6 +48,7 @@ from utredning_app.storage.models import (
     Stance,
     WeightProfile,
 )
+from utredning_app.storage.versions import BOOKKEEPING_TABLES
 
 
 def _all(session: Session, model: type) -> list:  # type: ignore[type-arg]
@@ -246,6 +247,9 @@ def _content(path: Path) -> dict[str, list[tuple[object, ...]]]:
                 "AND name NOT IN ('audit_entry', 'alembic_version') AND name NOT LIKE 'sqlite_%'"
             )
         ]
+        # Merge bookkeeping (replica ids, clocks, versions: issue 11) is per file by design.
+        bookkeeping = {t.name for t in BOOKKEEPING_TABLES}
+        tables = [t for t in tables if t not in bookkeeping]
         content = {}
         for table in tables:
             skip = {"created_at", "updated_at"} | ({"id"} if table == "investigation" else set())

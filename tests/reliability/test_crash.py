@@ -202,6 +202,46 @@ def _kill_backups_and_restores(base: Path, tmp_path: Path, wanted: int) -> None:
         assert survived, f"restore killed at {n} left a mixed file"
 
 
+def _kill_merge(demo: Path, tmp_path: Path, wanted: int) -> None:
+    """A merge of a copy is one transaction: after a kill at any write (the backup, the
+    journal, the commit) FIL is as before or fully merged, never partly."""
+    import datetime as dt
+
+    from tests.merge_helpers import edit, first, shared_content
+    from utredning_app.storage import models as m
+
+    base = tmp_path / "huvudfil.utredning"
+    shutil.copyfile(demo, base)
+    member = tmp_path / "ledamot.utredning"
+    shutil.copyfile(demo, member)
+
+    def work(session: object) -> None:
+        add = session.add  # type: ignore[attr-defined]
+        first(session, m.GovernanceOption).name = "Ledamotens namn"
+        first(session, m.Milestone).deleted_at = dt.datetime(2025, 1, 1)
+        first(session, m.Proposal).text_md = "Nytt förslag.\n\nMed två stycken."
+        for n in range(20):
+            add(m.Milestone(kind="ovrigt", title=f"Möte {n}", due_date=dt.date(2025, 5, 1)))
+
+    edit(member, work, actor="Ledamot")
+    edit(base, lambda s: setattr(first(s, m.GovernanceOption), "name", "Sekretariatets namn"))
+    before = shared_content(base)
+    probe = tmp_path / "probe-sammanslagning.utredning"
+    shutil.copyfile(base, probe)
+    total = _shim_total(["merge", str(probe), str(member), str(tmp_path / "probe-kopior")])
+    after = shared_content(probe)
+    assert before != after
+    for n in evenly(total, wanted):
+        target = tmp_path / f"sammanslagning-{n}.utredning"
+        shutil.copyfile(base, target)
+        run_writer(["merge", str(target), str(member), str(tmp_path / f"kopior-{n}")], syscall=n)
+        inspect_file(target, full_check=True)
+        state = shared_content(target)
+        survived = state in (before, after)
+        record("kill", "sammanslagning", survived=survived)
+        assert survived, f"merge killed at write {n} left FIL partly merged"
+
+
 def _fts_ok(path: Path) -> bool:
     conn = sqlite3.connect(path)
     try:
@@ -418,6 +458,11 @@ def test_kill_remiss_and_cost_imports(demo_template: Path, tmp_path: Path) -> No
 
 
 @needs_shim
+def test_kill_merge_of_a_copy(demo_template: Path, tmp_path: Path) -> None:
+    _kill_merge(demo_template, tmp_path, wanted=5)
+
+
+@needs_shim
 def test_power_loss_at_any_write(empty_template: Path, tmp_path: Path) -> None:
     _power_loss(empty_template, tmp_path, wanted=25)
 
@@ -460,6 +505,12 @@ def test_long_kill_create_import_migrate(tmp_path: Path, archive_file: Path) -> 
 def test_long_kill_remiss_and_cost_imports(demo_template: Path, tmp_path: Path) -> None:
     _kill_remiss_import(demo_template, tmp_path, wanted=40)
     _kill_cost_import(demo_template, tmp_path, wanted=40)
+
+
+@pytest.mark.slow
+@needs_shim
+def test_long_kill_merge_of_a_copy(demo_template: Path, tmp_path: Path) -> None:
+    _kill_merge(demo_template, tmp_path, wanted=40)
 
 
 @pytest.mark.slow

@@ -93,6 +93,8 @@ def test_fixture_opens_migrates_and_keeps_every_value(revision: str, tmp_path: P
     assert inspect_file(work, full_check=True).revision == HEAD_REVISION
     after = rows_by_table(work)
     for table, rows in before.items():
+        if table in ("replica_state", "replica_seen", "replica_baseline"):
+            continue  # a copy of the file is another replica by design (issue 11)
         for row_id, row in rows.items():
             migrated = after[table][row_id]
             for column, value in row.items():

@@ -148,6 +148,11 @@ def main(argv: list[str]) -> int:
         from utredning_app.services.backups import restore_backup
 
         restore_backup(Path(rest[0]), Path(rest[1]))
+    elif mode == "merge":
+        from utredning_app.services.merge import merge_copy
+
+        counts = merge_copy(Path(rest[0]), Path(rest[1]), backup_root=Path(rest[2])).counts
+        _say(f"sammanslaget {sum(counts.values())}")
     elif mode == "migrate-scratch":
         from utredning_app.storage.database import build_empty_file
 

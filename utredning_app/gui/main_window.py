@@ -170,6 +170,12 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             self.tr("Åte&rställ från säkerhetskopia…"), self.restore_backup, None, "open"
         )
+        # Merging copies (issue 11): gui/merge_actions.py
+        self.merge_action = self._action(self.tr("Slå &ihop med kopia…"), self.merge_copy)
+        self.send_changes_action = self._action(
+            self.tr("Skicka mina ä&ndringar…"), self.send_changes
+        )
+        self.conflicts_action = self._action(self.tr("&Konflikter…"), self.show_conflicts)
         self.close_action = self._action(self.tr("&Stäng utredningen"), self.close_file, SK.Close)
         self.quit_action = self._action(self.tr("&Avsluta"), self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -207,6 +213,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.merge_action)
+        file_menu.addAction(self.send_changes_action)
+        file_menu.addAction(self.conflicts_action)
+        file_menu.addSeparator()
         self.export_menu = file_menu.addMenu(icon("export"), self.tr("&Exportera"))
         self.export_menu.aboutToShow.connect(self._fill_export_menu)
         file_menu.addSeparator()
@@ -504,6 +515,40 @@ class MainWindow(QMainWindow):
             lambda: copy_consistent(source, target),
             done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
         )
+
+    def merge_copy(self) -> None:
+        if self.workspace is not None and not self.workspace.db.read_only:
+            from utredning_app.gui.merge_actions import merge_with_copy
+
+            self._claim_copy()
+            merge_with_copy(self, self.workspace)
+
+    def send_changes(self) -> None:
+        if self.workspace is not None:
+            from utredning_app.gui.merge_actions import send_changes
+
+            self._claim_copy()
+            send_changes(self, self.workspace)
+
+    def _claim_copy(self) -> None:
+        """A copy without an owner belongs to the identity given at first start (its party
+        decides which party-internal drafts the copy may receive)."""
+        identity = self.settings.identity()
+        if identity is None or self.workspace is None or self.workspace.db.read_only:
+            return
+        from utredning_app.errors import UserError
+        from utredning_app.services.conflicts import ensure_owner
+
+        try:
+            ensure_owner(self.workspace.db, identity.name, identity.party)
+        except UserError as exc:
+            self._show_error(exc.message)
+
+    def show_conflicts(self) -> None:
+        if self.workspace is not None:
+            from utredning_app.gui.merge_actions import show_conflicts
+
+            show_conflicts(self, self.workspace)
 
     def restore_backup(self) -> None:
         if self.workspace is None:

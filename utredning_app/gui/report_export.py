@@ -101,6 +101,7 @@ class ExportRunner(QObject):
         # Not a child of ``parent``: the thread must outlive a window closed mid-export.
         super().__init__(None)
         self.out = out
+        self.source = source
         self._parent = parent
         self._ask_open = ask_open
         self._thread = QThread()
@@ -167,6 +168,13 @@ class ExportRunner(QObject):
             )
         if callable(status):
             status().showMessage(written, 8000)
+        from utredning_app.services.conflicts import conflict_warning
+
+        warning = conflict_warning(self.source)  # open merge conflicts: name them (issue 11)
+        if warning:
+            written += "\n\n" + warning
+            if not self._ask_open:
+                QMessageBox.warning(parent, APP_NAME, written)
         if self._ask_open:
             answer = QMessageBox.question(
                 parent,

@@ -1,10 +1,19 @@
 """The open JSON archive: the whole investigation as one documented, versioned JSON file.
 
-Format (``resources/schema/arkiv-v1.schema.json`` is the normative JSON Schema)::
+Format (``resources/schema/arkiv-v2.schema.json`` is the normative JSON Schema)::
 
-    {"format": "utredningsstod-arkiv", "format_version": 1,
-     "schema_revision": "0001_initial", "private_included": true,
-     "tables": {"investigation": [{...every column...}], ..., "audit_entry": [...]}}
+    {"format": "utredningsstod-arkiv", "format_version": 2,
+     "schema_revision": "0005_merge", "private_included": true,
+     "tables": {"investigation": [{...every column...}], ..., "audit_entry": [...]},
+     "versions": {"replica_state": [...], "field_version": [...], ...}}
+
+``versions`` (new in format 2) holds the merge bookkeeping (storage/versions.py): the replica
+id and clock, the version vector, per-row and per-field versions, long-text bases, open
+conflicts and merge provenance, so ``dela`` and ``import-json`` keep a copy mergeable. A
+format-1 archive (``arkiv-v1.schema.json``) still imports: its rows get no version rows, so
+every field has the legacy version derived from its value (the same on every copy). The
+file identity of the replica is never exported: an imported file is another file, so it
+mints its own replica id on its first write.
 
 Values: text/int/float/bool/null as JSON; dates ``YYYY-MM-DD``; timestamps
 ``YYYY-MM-DDTHH:MM:SS[.ffffff]`` (UTC); binary (attachment.data) base64. Rows are sorted by
@@ -32,6 +41,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.type_api import TypeEngine
 
 from utredning_app import __version__
+from utredning_app.domain.visibility import PRIVATE_TABLES
 from utredning_app.domain.visibility import is_private_row as _is_private
 from utredning_app.errors import ArchiveError
 from utredning_app.services.atomic import (
@@ -51,16 +61,29 @@ from utredning_app.storage.database import (
 from utredning_app.storage.engine import make_engine
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
+from utredning_app.storage.versions import BOOKKEEPING_TABLES, merge_conflict, text_base
 
 FORMAT_NAME = "utredningsstod-arkiv"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SUPPORTED_FORMATS = (1, 2)
+# Local to one file on one disk: never exported (an imported file mints its own replica id).
+_LOCAL_COLUMNS = {"file_identity"}
 MAX_ARCHIVE_BYTES = 2 * 1024**3
+# Columns of the investigation's tables that belong to one file, not to the investigation:
+# response.search_key is the search index's key, which the database's triggers number per
+# file. Never archived (an imported file numbers its answers anew), never merged.
+FILE_LOCAL_COLUMNS: frozenset[tuple[str, str]] = frozenset({("response", "search_key")})
 
 # Tables in archive order: parents before children, the audit log last.
 ARCHIVE_TABLES: tuple[Table, ...] = (
     *(Base.metadata.tables[str(m.__tablename__)] for m in TRACKED_MODELS),  # type: ignore[attr-defined]
     Base.metadata.tables[AuditEntry.__tablename__],
 )
+
+
+def archived_columns(table: Table) -> list[Any]:
+    """The columns of ``table`` an archive holds (all but the file-local ones)."""
+    return [c for c in table.columns if (table.name, c.name) not in FILE_LOCAL_COLUMNS]
 
 
 def _impl(type_: TypeEngine[Any]) -> TypeEngine[Any]:
@@ -103,7 +126,7 @@ def _decode_row(source: Path, table: Table, index: int, row: dict[str, Any]) -> 
     """Decode one archive row; a value the schema's pattern let through but that is not a real
     date, time or base64 (``2023-13-45``) becomes an ArchiveError naming where it is."""
     decoded: dict[str, Any] = {}
-    for column in table.columns:
+    for column in archived_columns(table):
         try:
             value = _decode(row[column.name], column.type)
             _storable(value)
@@ -173,9 +196,13 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
                         and table.name == "audit_entry"
                         and (row["row_id"] in dropped)
                     ):
+                        dropped.add(row["id"])
                         continue
-                    rows.append({c.name: _encode(row[c.name], c.type) for c in table.columns})
+                    rows.append(
+                        {c.name: _encode(row[c.name], c.type) for c in archived_columns(table)}
+                    )
                 tables[table.name] = rows
+            versions = _bookkeeping_rows(conn, dropped, None if include_private else tables)
     finally:
         db.close()
     return {
@@ -185,7 +212,52 @@ def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]
         "app_version": __version__,
         "private_included": include_private,
         "tables": tables,
+        "versions": versions,
     }
+
+
+def _bookkeeping_columns(table: Table) -> list[Any]:
+    return [c for c in table.columns if c.name not in _LOCAL_COLUMNS]
+
+
+def _bookkeeping_rows(
+    conn: Any, dropped: set[str], shared: dict[str, list[dict[str, Any]]] | None
+) -> dict[str, list[dict[str, Any]]]:
+    """The merge bookkeeping, without anything about rows left out (private ones).
+
+    ``shared`` (the exported rows, when private content is left out): older versions of a
+    text in a table with private rows are left out too, as they may date from when the row
+    was private; only the current text is kept."""
+    current: dict[tuple[str, str, str], Any] = {}
+    if shared is not None:
+        for table_name in PRIVATE_TABLES:
+            for row in shared.get(table_name, []):
+                for column, value in row.items():
+                    current[(table_name, row["id"], column)] = value
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in BOOKKEEPING_TABLES:
+        columns = _bookkeeping_columns(table)
+        keys = [c for c in table.primary_key.columns]
+        link = "row_id" if "row_id" in table.c else ("audit_id" if "audit_id" in table.c else None)
+        rows: list[dict[str, Any]] = []
+        if shared is not None and table is merge_conflict:
+            # Open conflicts are this file's to resolve: a shared copy does not get them.
+            out[table.name] = rows
+            continue
+        for row in conn.execute(select(table).order_by(*keys)).mappings():
+            if link is not None and row[link] in dropped:
+                continue
+            if (
+                shared is not None
+                and table is text_base
+                and row["table_name"] in PRIVATE_TABLES
+                and current.get((row["table_name"], row["row_id"], row["column_name"]))
+                != row["value"]
+            ):
+                continue
+            rows.append({c.name: _encode(row[c.name], c.type) for c in columns})
+        out[table.name] = rows
+    return out
 
 
 def dumps(archive: dict[str, Any]) -> str:
@@ -260,10 +332,10 @@ def _schema_error_message(error: Any, source: Path) -> str:
     return f"{source.name}: {where}: {error.message}."
 
 
-def load_schema() -> dict[str, Any]:
+def load_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
     from utredning_app import paths
 
-    schema_file = paths.schema_dir() / f"arkiv-v{FORMAT_VERSION}.schema.json"
+    schema_file = paths.schema_dir() / f"arkiv-v{version}.schema.json"
     data: dict[str, Any] = json.loads(schema_file.read_text(encoding="utf-8"))
     return data
 
@@ -299,14 +371,48 @@ def read_archive(source: Path) -> dict[str, Any]:
         )
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(load_schema())
+    schema_version = version if version in SUPPORTED_FORMATS else FORMAT_VERSION
+    validator = jsonschema.Draft202012Validator(load_schema(schema_version))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = jsonschema.exceptions.best_match(errors)
         more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
         raise ArchiveError(_schema_error_message(first, source) + more)
+    if version == 1:
+        _complete_format_1(data)
     _check_consistency(data, source)
     return data
+
+
+def _column_default(column: Any) -> Any:
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return _encode(default.arg, column.type)
+    server = column.server_default
+    if server is not None and isinstance(getattr(server, "arg", None), str):
+        return _decode_text_default(server.arg, column.type)
+    return None
+
+
+def _decode_text_default(text: str, type_: Any) -> Any:
+    base = _impl(type_)
+    if isinstance(base, Integer | Boolean):
+        return int(text) if isinstance(base, Integer) else text not in ("0", "false")
+    return text
+
+
+def _complete_format_1(data: dict[str, Any]) -> None:
+    """A format-1 archive (schema revision 0002) lacks the tables and columns that came later:
+    the tables are empty and each missing column takes the value a migration gives an
+    existing row (its default), so the archive imports as a file upgraded from 0002 would."""
+    tables: dict[str, list[dict[str, Any]]] = data["tables"]
+    for table in ARCHIVE_TABLES:
+        rows = tables.setdefault(table.name, [])
+        missing = [c for c in archived_columns(table) if rows and c.name not in rows[0]]
+        for column in missing:
+            value = _column_default(column)
+            for row in rows:
+                row.setdefault(column.name, value)
 
 
 def _check_consistency(data: dict[str, Any], source: Path) -> None:
@@ -382,6 +488,7 @@ def import_archive(source: Path, target: Path, *, data: dict[str, Any] | None = 
                             f"{source.name}: {_label(table.name)}: ogiltiga värden "
                             f"({_constraint_sv(str(exc.orig))})."
                         ) from exc
+                _import_bookkeeping(conn, source, data.get("versions") or {})
         finally:
             engine.dispose()
         os.replace(tmp, target)
@@ -390,6 +497,20 @@ def import_archive(source: Path, target: Path, *, data: dict[str, Any] | None = 
         journal_path(tmp).unlink(missing_ok=True)
         raise
     return open_database(target)
+
+
+def _import_bookkeeping(conn: Any, source: Path, versions: dict[str, Any]) -> None:
+    for table in BOOKKEEPING_TABLES:
+        rows = versions.get(table.name) or []
+        if not rows:
+            continue
+        try:
+            conn.execute(table.insert(), [dict(row) for row in rows])
+        except IntegrityError as exc:
+            raise ArchiveError(
+                f"{source.name}: versionsuppgifterna i {table.name} är ogiltiga "
+                f"({_constraint_sv(str(exc.orig))})."
+            ) from exc
 
 
 _CONSTRAINTS_SV = {
@@ -454,8 +575,31 @@ def _column_schema(column: Any) -> dict[str, Any]:
     return schema
 
 
-def json_schema() -> dict[str, Any]:
-    """The archive's JSON Schema, generated from the ORM metadata."""
+def _bookkeeping_schema() -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    for table in BOOKKEEPING_TABLES:
+        columns = _bookkeeping_columns(table)
+        tables[table.name] = {
+            "type": "array",
+            "description": str(table.comment or table.name),
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [c.name for c in columns],
+                "properties": {c.name: _column_schema(c) for c in columns},
+            },
+        }
+    return {
+        "type": "object",
+        "description": "Versionsuppgifter för sammanslagning av kopior (format 2).",
+        "additionalProperties": False,
+        "required": [t.name for t in BOOKKEEPING_TABLES],
+        "properties": tables,
+    }
+
+
+def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The archive's JSON Schema, generated from the ORM metadata (``version`` 1 or 2)."""
     tables: dict[str, Any] = {}
     for table in ARCHIVE_TABLES:
         tables[table.name] = {
@@ -464,13 +608,13 @@ def json_schema() -> dict[str, Any]:
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": [c.name for c in table.columns],
-                "properties": {c.name: _column_schema(c) for c in table.columns},
+                "required": [c.name for c in archived_columns(table)],
+                "properties": {c.name: _column_schema(c) for c in archived_columns(table)},
             },
         }
-    return {
+    schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://utredningsstod.example/arkiv-v{FORMAT_VERSION}.schema.json",
+        "$id": f"https://utredningsstod.example/arkiv-v{version}.schema.json",
         "title": "Utredningsstöd – öppet arkiv för en utredning",
         "description": (
             "Hela utredningen som JSON. Datum ÅÅÅÅ-MM-DD, tidpunkter i UTC "
@@ -489,7 +633,7 @@ def json_schema() -> dict[str, Any]:
         ],
         "properties": {
             "format": {"const": FORMAT_NAME},
-            "format_version": {"const": FORMAT_VERSION},
+            "format_version": {"const": version},
             "schema_revision": {"type": "string"},
             "app_version": {"type": "string"},
             "private_included": {"type": "boolean"},
@@ -501,11 +645,19 @@ def json_schema() -> dict[str, Any]:
             },
         },
     }
+    if version >= 2:
+        schema["required"].append("versions")
+        schema["properties"]["versions"] = _bookkeeping_schema()
+    return schema
 
 
 def _all_tables_covered() -> bool:
-    return {t.name for t in ARCHIVE_TABLES} == set(Base.metadata.tables) - {"alembic_version"}
+    covered = {t.name for t in (*ARCHIVE_TABLES, *BOOKKEEPING_TABLES)}
+    return covered == set(Base.metadata.tables) - {"alembic_version"}
 
 
-if __name__ == "__main__":  # regenerate: python -m utredning_app.services.archive
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+if __name__ == "__main__":  # regenerate: python -m utredning_app.services.archive [1|2]
+    import sys
+
+    wanted = int(sys.argv[1]) if len(sys.argv) > 1 else FORMAT_VERSION
+    print(json.dumps(json_schema(wanted), ensure_ascii=False, indent=2))

@@ -13,6 +13,7 @@ from sqlalchemy import Select, func, select
 from utredning_app.domain.enums import AuditAction
 from utredning_app.storage.database import Database
 from utredning_app.storage.models import TABLE_LABELS, AuditEntry
+from utredning_app.storage.versions import audit_provenance
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,14 @@ def entries(
     """Newest first, as plain dicts for the table."""
     stmt = _apply(select(AuditEntry), f).order_by(AuditEntry.at.desc(), AuditEntry.id)
     with db.reader() as session:
+        page = list(session.scalars(stmt.offset(offset).limit(limit)))
+        # Entries that came from another copy through a merge say so, and from which copy.
+        found = session.execute(
+            select(audit_provenance.c.audit_id, audit_provenance.c.source).where(
+                audit_provenance.c.audit_id.in_([e.id for e in page])
+            )
+        )
+        via = {str(audit_id): str(source) for audit_id, source in found}
         return [
             {
                 "id": e.id,
@@ -78,10 +87,11 @@ def entries(
                 "actor": e.actor,
                 "action": e.action,
                 "table": TABLE_LABELS.get(e.table_name, e.table_name),
-                "summary": e.summary,
+                "summary": e.summary
+                + (f" (via sammanslagning från {via[e.id]})" if e.id in via else ""),
                 "changes": _changes_text(e.changes_json, e.action),
             }
-            for e in session.scalars(stmt.offset(offset).limit(limit))
+            for e in page
         ]
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from utredning_app.domain.enums import AuditAction
 from utredning_app.storage.base import TrackedMixin, new_id, utcnow, utcnow_precise
 from utredning_app.storage.models import TABLE_LABELS, AuditEntry
+from utredning_app.storage.versions import record_versions
 
 _SKIP = {"id", "created_at", "updated_at", "updated_by"}
 _NAME_FIELDS = ("name", "title", "code", "abbreviation", "file_name", "key")
@@ -147,6 +148,40 @@ def _after_flush(session: Session, _context: Any) -> None:
             rows.append(_row(session, obj, AuditAction.DELETE, snapshot))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)  # type: ignore[arg-type]
+    _record_versions(session)
+
+
+def _raw_changes(obj: TrackedMixin) -> dict[str, tuple[Any, Any]]:
+    state = inspect(obj)
+    changes: dict[str, tuple[Any, Any]] = {}
+    for key in _column_keys(obj):
+        hist = state.attrs[key].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                changes[key] = (old, new)
+    return changes
+
+
+def _record_versions(session: Session) -> None:
+    """Per-field versions for the merge of copies (storage/versions.py), same transaction."""
+    created = [
+        (
+            str(getattr(obj, "__tablename__", "")),
+            obj.id,
+            {k: getattr(obj, k) for k in _column_keys(obj)},
+        )
+        for obj in session.new
+        if isinstance(obj, TrackedMixin)
+    ]
+    changed = []
+    for obj in session.dirty:
+        if isinstance(obj, TrackedMixin):
+            raw = _raw_changes(obj)
+            if raw:
+                changed.append((str(getattr(obj, "__tablename__", "")), obj.id, raw))
+    record_versions(session, created, changed)
 
 
 class AuditedSession(Session):

@@ -33,12 +33,16 @@ REASON_PERIODIC = "under-arbete"
 REASON_UPGRADE = "fore-uppgradering"
 REASON_RESTORE = "fore-aterstallning"
 REASON_MANUAL = "manuell"
+REASON_MERGE = "fore-sammanslagning"  # services/merge.py (issue 11)
+REASON_AFTER_MERGE = "efter-sammanslagning"  # the GUI's redo of a merge
 REASON_LABELS = {
     REASON_OPEN: "vid öppning",
     REASON_PERIODIC: "under arbetet",
     REASON_UPGRADE: "före uppgradering",
     REASON_RESTORE: "före återställning",
     REASON_MANUAL: "manuell",
+    REASON_MERGE: "före sammanslagning",
+    REASON_AFTER_MERGE: "efter sammanslagning",
 }
 # The newest backup with each of these reasons is kept whatever the policy says.
 PROTECTED_REASONS = (REASON_UPGRADE, REASON_RESTORE)

@@ -447,7 +447,7 @@ class Database:
         session = AuditedSession(
             self.engine,
             expire_on_commit=False,
-            info={"actor": actor if actor is not None else self.actor},
+            info={"actor": actor if actor is not None else self.actor, "path": self.path},
         )
         try:
             with user_errors(self.path), session.begin():

@@ -1,7 +1,7 @@
 """ORM models: everything one investigation file holds.
 
 Table and column names are English and stable: they are the schema of the file and of the
-open JSON archive (``resources/schema/arkiv-v1.schema.json``). Change them only through a
+open JSON archive (``resources/schema/arkiv-v2.schema.json``). Change them only through a
 migration in ``db/migrations/versions``.
 """
 
@@ -580,3 +580,6 @@ TABLE_LABELS: dict[str, str] = {
     "report_edition": "Rapportutgåvor",
     "audit_entry": "Ändringslogg",
 }
+
+# The merge bookkeeping tables (replica, versions, conflicts) live on the same metadata.
+from utredning_app.storage import versions as _versions  # noqa: E402, F401

@@ -13,5 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_remiss_search",
     "0003_documents",
     "0004_remiss",
+    "0005_merge",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
