@@ -13,7 +13,7 @@ import pytest
 from tests.merge_helpers import assert_same_shared, edit, first, m, values
 from utredning_app.cli import main
 from utredning_app.domain.enums import Visibility
-from utredning_app.services.archive import build_archive, dumps, import_archive
+from utredning_app.services.archive import build_archive, dumps, import_archive, load_schema
 from utredning_app.services.merge import merge_copy
 from utredning_app.services.share import share_copy
 
@@ -129,12 +129,28 @@ def _rename(session: object, name: str) -> str:
     return str(option.id)
 
 
+def _as_format_1(archive: dict[str, Any]) -> dict[str, Any]:
+    """The archive as the released format 1 (schema revision 0002) held it: only the tables
+    and columns that ``arkiv-v1.schema.json`` knows, no version rows."""
+    v1_tables = load_schema(1)["properties"]["tables"]["properties"]
+    archive["format_version"] = 1
+    archive["schema_revision"] = "0002_remiss_search"
+    del archive["versions"]
+    archive["tables"] = {
+        name: [
+            {k: v for k, v in row.items() if k in v1_tables[name]["items"]["properties"]}
+            for row in rows
+        ]
+        for name, rows in archive["tables"].items()
+        if name in v1_tables
+    }
+    return archive
+
+
 def test_a_version_1_archive_still_imports_and_its_copies_merge(
     demo_path: Path, tmp_path: Path
 ) -> None:
-    archive = build_archive(demo_path)
-    archive["format_version"] = 1
-    del archive["versions"]
+    archive = _as_format_1(build_archive(demo_path))
     source = tmp_path / "gammalt.json"
     source.write_text(dumps(archive), encoding="utf-8")
     a, b = tmp_path / "a.utredning", tmp_path / "b.utredning"
