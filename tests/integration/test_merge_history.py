@@ -258,6 +258,35 @@ def test_a_change_package_merges_like_the_copy_and_is_small(
     assert json.loads(capsys.readouterr().out)["nya"] == 0
 
 
+@pytest.mark.parametrize("how", ["dela", "filkopia"])
+def test_an_untouched_copy_sends_an_empty_package_and_one_edit_sends_one_row(
+    how: str, demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy handed out and not yet edited has changed nothing: its package is empty (it
+    held the whole investigation, 260 kB, before). One edit later it holds that row only."""
+    member = tmp_path / "ledamot.utredning"
+    if how == "dela":
+        share_copy(demo_path, member)
+    else:
+        shutil.copyfile(demo_path, member)
+    package = tmp_path / "tomt.andringar"
+    capsys.readouterr()
+    assert main(["andringar", str(member), "-o", str(package)]) == 0
+    assert "0 ändrade rader" in capsys.readouterr().out
+    assert main(["sla-ihop", str(demo_path), str(package), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "nya": 0,
+        "andrade": 0,
+        "borttagna": 0,
+        "konflikter": 0,
+    }
+    edit(member, lambda s: setattr(first(s, m.GovernanceOption), "name", "Ledamotens namn"))
+    assert main(["andringar", str(member), "-o", str(package)]) == 0
+    assert "1 ändrad rad," in capsys.readouterr().out
+    assert main(["sla-ihop", str(demo_path), str(package), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["andrade"] == 1
+
+
 def test_damaged_altered_and_foreign_packages_are_refused(
     demo_path: Path, empty_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -26,7 +26,13 @@ from utredning_app.domain.merge import Side, Version
 from utredning_app.errors import ValidationError
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
 from utredning_app.storage.database import open_database, user_errors
-from utredning_app.storage.versions import read_state, read_vector, replica_baseline
+from utredning_app.storage.versions import (
+    file_identity,
+    read_state,
+    read_vector,
+    replica_baseline,
+    replica_seen,
+)
 
 MAGIC = b"UTREDNING-ANDRINGAR\n"
 PACKAGE_FORMAT = 1
@@ -55,8 +61,15 @@ def _changed_rows(side: Side, baseline: dict[str, int]) -> set[tuple[str, str]]:
     return {(t, r) for t, r in changed if r in side.rows.get(t, {})}
 
 
-def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(header, payload) of this copy's changes since its baseline."""
+def build_package(
+    conn: Connection, identity: str | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(header, payload) of this copy's changes since its baseline.
+
+    ``identity``: the file's own identity (device:inode). A copy that has not been written
+    since it was made still carries its origin's identity and baseline; everything it holds
+    came from the origin, so its package is empty (its first write mints its own replica id
+    and makes what it had then its baseline)."""
     from utredning_app.services.archive import _encode
     from utredning_app.services.merge_read import (
         TABLE_BY_NAME,
@@ -73,7 +86,10 @@ def build_package(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
             "Filen har inga ändringar gjorda med den här versionen av programmet."
         )
     side, owner = read_side(conn, receiver_party="")
-    baseline = read_vector(conn, replica_baseline)
+    if identity is not None and state.file_identity != identity:
+        baseline = read_vector(conn, replica_seen)
+    else:
+        baseline = read_vector(conn, replica_baseline)
     wanted = _changed_rows(side, baseline)
     rows: dict[str, list[dict[str, Any]]] = {}
     for table_name, row_id in sorted(wanted):
@@ -127,7 +143,7 @@ def write_package(path: Path, out: Path) -> str:
     path, out = Path(path), Path(out)
     refuse_database_target(out, suggestion=out.with_suffix(".andringar").name)
     with open_database(path, read_only=True) as db, user_errors(path), db.engine.connect() as conn:
-        header, payload = build_package(conn)
+        header, payload = build_package(conn, identity=file_identity(path))
     body = gzip.compress(
         json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"), mtime=0
     )
@@ -135,7 +151,8 @@ def write_package(path: Path, out: Path) -> str:
     data = MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + body
     write_bytes_atomic(out, data)
     count = sum(len(rows) for rows in payload["rows"].values())
-    return f"{count} ändrade rader, {max(1, round(len(data) / 1024))} kB"
+    rows = "1 ändrad rad" if count == 1 else f"{count} ändrade rader"
+    return f"{rows}, {max(1, round(len(data) / 1024))} kB"
 
 
 def read_package(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
