@@ -53,11 +53,22 @@ def prepare() -> tuple[Path, Path]:
     return large, demo
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Every module; or only the modules named (``python -m benchmarks merge reports``), whose
+    figures then replace theirs in latest.json and leave the others as they were."""
+    wanted = list(sys.argv[1:] if argv is None else argv)
+    unknown = [w for w in wanted if f"benchmarks.{w}" not in MODULES]
+    if unknown:
+        print("okänd mätmodul: " + ", ".join(unknown), file=sys.stderr)
+        return 2
+    modules = [f"benchmarks.{w}" for w in wanted] if wanted else list(MODULES)
     large, demo = prepare()
     results: dict[str, float] = {}
+    latest = ROOT / "benchmarks" / "latest.json"
+    if wanted and latest.exists():
+        results = json.loads(latest.read_text(encoding="utf-8"))
     failed: list[str] = []
-    for name in MODULES:
+    for name in modules:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -84,10 +95,8 @@ def main() -> int:
     print()
     for key in sorted(results):
         print(f"{key:<{width}}  {results[key]:>12.3f}")
-    (ROOT / "benchmarks" / "latest.json").write_text(
-        json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    print(f"\nskrev {ROOT / 'benchmarks' / 'latest.json'}")
+    latest.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"\nskrev {latest}")
     if failed:
         print("misslyckades: " + ", ".join(failed), file=sys.stderr)
         return 1
