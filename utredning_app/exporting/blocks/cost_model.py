@@ -16,7 +16,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from utredning_app.errors import UserError
-from utredning_app.exporting.blocks import BuildContext, block
+from utredning_app.exporting.blocks.context import BuildContext
+from utredning_app.exporting.blocks.registry import block
 
 if TYPE_CHECKING:
     from utredning_app.domain.costs import CostModelInput
