@@ -27,6 +27,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from utredning_app.domain.enums import Actor, EstimateKind
+from utredning_app.domain.validation import in_order
 from utredning_app.errors import ValidationError
 
 MONEY_UNIT = "mnkr"
@@ -330,7 +331,7 @@ def validate_estimate(
         for label, number in (("låg", v.low), ("bas", v.base), ("hög", v.high)):
             if number != number or number in (float("inf"), float("-inf")):
                 raise ValidationError(f"{name}, år {v.year}: {label} är inte ett tal.")
-        if not v.low <= v.base <= v.high:
+        if not in_order(v.low, v.base, v.high):
             raise ValidationError(
                 f"{name}, år {v.year}: låg ≤ bas ≤ hög gäller inte "
                 f"(låg {v.low:g}, bas {v.base:g}, hög {v.high:g})."
