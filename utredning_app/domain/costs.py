@@ -185,6 +185,22 @@ class Range:
         ]
 
 
+def difference_range(value: Range, difference: Range) -> Range:
+    """The ordered scenario range of a difference against the baseline.
+
+    The cost model subtracts scenario by scenario (low − low, high − high), which can put the
+    base difference outside its own "interval" or run it backwards. The range printed is the
+    span over the scenario combinations instead: from the option's low cost against the
+    baseline's high one to the option's high cost against the baseline's low one; it always
+    holds the base difference. ``value`` is the option's own range, ``difference`` the model's.
+    """
+    baseline_low = value.low - difference.low
+    baseline_high = value.high - difference.high
+    low = min(value.low - baseline_high, value.low - baseline_low, difference.base)
+    high = max(value.high - baseline_low, value.high - baseline_high, difference.base)
+    return Range(low, difference.base, high)
+
+
 @dataclass(frozen=True)
 class YearlyRange:
     """Low/base/high series over the horizon years (same length as ``years``)."""

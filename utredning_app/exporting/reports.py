@@ -75,8 +75,8 @@ def build_report(
     doc_title = report.title if report is not None and report.title else inv.title
     date = (report.report_date if report is not None else None) or dt.date.today()
 
+    from utredning_app.charts.drawing import set_chart_font
     from utredning_app.exporting import chart_jobs
-    from utredning_app.exporting.charts import set_chart_font
 
     if outline_has_charts(outline):
         chart_jobs.start_worker()  # imports matplotlib while the chapters are written

@@ -320,9 +320,9 @@ def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]
     ``kostnad_per_alternativ``, ``skillnad_mot_nollalternativet``, ``kostnad_over_aren``,
     ``monte_carlo``, ``tornado_<alternativkod>``, ``rangordning_per_parti`` and
     ``stabilitet`` (the group's weights). Charts whose data are missing are left out."""
+    from utredning_app.charts import cost_charts
     from utredning_app.domain.appraisal import overview
     from utredning_app.domain.costs import validate_model
-    from utredning_app.exporting import cost_charts
     from utredning_app.services.appraisal import load_appraisal
 
     charts: dict[str, bytes] = {}

@@ -77,7 +77,7 @@ MAX_CHART_SERIES = 6
 
 
 def _cost_chart(ctx: BuildContext, costs: list[Any]) -> None:
-    from utredning_app.exporting.charts import RangeSeries, range_chart_png
+    from utredning_app.charts.drawing import RangeSeries, range_chart_png
 
     # A readable chart has few lines: the baseline and the options that cost least.
     if len(costs) <= MAX_CHART_SERIES:
