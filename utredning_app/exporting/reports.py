@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.domain.report_model import ReportData
+from utredning_app.domain.vocabulary import DOCUMENT_TITLES
 from utredning_app.exporting import docx_helpers as dh
 from utredning_app.exporting import package_props as pp
 from utredning_app.exporting.blocks import BLOCKS, BuildContext
@@ -25,12 +26,7 @@ from utredning_app.exporting.outline import Block, Outline, load_outline
 from utredning_app.exporting.template import open_template
 
 # Document names used on the command line and in outline file names.
-DOCUMENT_KINDS: dict[str, ReportKind] = {
-    "delrapport": ReportKind.DELRAPPORT,
-    "slutrapport": ReportKind.SLUTRAPPORT,
-    "remissammanstallning": ReportKind.REMISSAMMANSTALLNING,
-    "tjansteutlatande": ReportKind.TJANSTEUTLATANDE,
-}
+DOCUMENT_KINDS: dict[str, ReportKind] = {name: ReportKind(name) for name in DOCUMENT_TITLES}
 
 Progress = Callable[[float, str], None]
 

@@ -83,6 +83,7 @@ from utredning_app.domain.enums import (
     Visibility,
 )
 from utredning_app.domain.validation import Scale, validate
+from utredning_app.domain.vocabulary import ITEM_NAMES
 from utredning_app.errors import ValidationError
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import Database, create_database
@@ -119,30 +120,32 @@ DEMO_ACTOR = "Sekretariatet"
 # Namespace of the demo's deterministic ids (uuid5 of "table/natural key").
 DEMO_NAMESPACE = uuid.UUID("6f1c2a53-0d6b-4c59-9a53-2f0e8d7f4a10")
 
-# Swedish names of the data tables, for messages.
-_TABLE_NAMES = {
-    "investigation": "utredningen",
-    "milestone": "milstolpe",
-    "party": "parti",
-    "member": "ledamot",
-    "provider_unit": "verksamhet",
-    "criterion": "bedömningsgrund",
-    "option": "styrmodell",
-    "assessment": "bedömning",
-    "weight_profile": "viktprofil",
-    "estimate": "skattning",
-    "proposal": "förslag",
-    "report": "rapport",
-    "section": "avsnitt",
-    "note": "anteckning",
-    "round": "remissomgång",
-    "consultee": "remissinstans",
-    "response": "remissvar",
-    "stance": "ställningstagande",
-    "quote": "citat",
-    "dissent": "reservation/särskilt yttrande",
-    "remiss_comment": "utredningens kommentar",
+# The tables of the demo data (their names in the TOML files → the tables they fill).
+_DEMO_TABLES = {
+    "investigation": "investigation",
+    "milestone": "milestone",
+    "party": "party",
+    "member": "member",
+    "provider_unit": "provider_unit",
+    "criterion": "criterion",
+    "option": "governance_option",
+    "assessment": "assessment",
+    "weight_profile": "weight_profile",
+    "estimate": "estimate",
+    "proposal": "proposal",
+    "report": "report",
+    "section": "section",
+    "note": "note",
+    "round": "consultation_round",
+    "consultee": "consultee",
+    "response": "response",
+    "stance": "stance",
+    "quote": "quote",
+    "dissent": "dissent",
+    "remiss_comment": "remiss_comment",
 }
+# Swedish names of one row of each, for messages.
+_TABLE_NAMES = {name: ITEM_NAMES[table] for name, table in _DEMO_TABLES.items()}
 
 _INVESTIGATION_FIELDS = (
     "signatory",
