@@ -326,9 +326,14 @@ def test_a_dangling_key_is_a_clear_error_and_no_file_is_left(tmp_path: Path) -> 
         (
             '\n[[estimate]]\noption = "A"\nkind = "cost_annual"\nname = "K"\nunit = "mnkr"\n'
             "low = [1]\nbase = [3]\nhigh = [2]\n",
-            "low ≤ base ≤ high",
+            "år 2024: Högt värde kan inte vara mindre än basvärdet",
         ),
         ('\n[[milestone]]\nkind = "fest"\ntitle = "X"\ndue_date = 2023-01-01\n', "«fest»"),
+        ('\n[[proposal]]\nnumber = 0\ntitle = "Noll"\n', "förslag nr 1: Förslagets nummer måste"),
+        (
+            '\n[[round]]\nkey = "r"\nname = "R"\nsent_date = 2024-05-01\ndeadline = 2024-04-01\n',
+            "Sista svarsdag kan inte vara före utskicksdagen",
+        ),
         (
             '\n[[round]]\nkey = "r"\nname = "R"\n[[consultee]]\nkey = "k"\nround = "r"\n'
             'name = "K"\ntype = "namnd"\n[[response]]\nconsultee = "k"\n'

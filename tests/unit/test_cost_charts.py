@@ -7,10 +7,11 @@ import io
 import pytest
 
 from tests.costs_helpers import A, small_appraisal, small_model
+from utredning_app.charts import cost_charts
+from utredning_app.charts import drawing as charts
 from utredning_app.domain.appraisal import compare_profiles, sensitivity
 from utredning_app.domain.costs import cost_summary
 from utredning_app.domain.uncertainty import simulate, tornado
-from utredning_app.exporting import charts, cost_charts
 
 
 def _image_size(png: bytes) -> tuple[int, int]:

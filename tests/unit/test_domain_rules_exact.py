@@ -19,8 +19,6 @@ from utredning_app.domain.enums import (
 from utredning_app.domain.formatting import (
     NBSP,
     format_date,
-    format_datetime,
-    format_mnkr,
     format_number,
     parse_number,
     swedish_sort_key,
@@ -161,14 +159,9 @@ def test_format_number_swedish() -> None:
     assert format_number(None) == "–"
 
 
-def test_format_mnkr_date_and_datetime() -> None:
-    assert format_mnkr(1234.56) == f"1{NBSP}234,6{NBSP}mnkr"
-    assert format_mnkr(-0.25, 2) == f"−0,25{NBSP}mnkr"
-    assert format_mnkr(None) == "–"
+def test_format_date() -> None:
     assert format_date(dt.date(2024, 5, 1)) == "2024-05-01"
     assert format_date(None) == ""
-    assert format_datetime(dt.datetime(2024, 5, 1, 9, 7, 30)) == "2024-05-01 09:07"
-    assert format_datetime(None) == ""
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from utredning_app.domain.enums import Actor, EstimateKind
+from utredning_app.domain.validation import in_order
 from utredning_app.errors import ValidationError
 
 MONEY_UNIT = "mnkr"
@@ -184,6 +185,22 @@ class Range:
         ]
 
 
+def difference_range(value: Range, difference: Range) -> Range:
+    """The ordered scenario range of a difference against the baseline.
+
+    The cost model subtracts scenario by scenario (low − low, high − high), which can put the
+    base difference outside its own "interval" or run it backwards. The range printed is the
+    span over the scenario combinations instead: from the option's low cost against the
+    baseline's high one to the option's high cost against the baseline's low one; it always
+    holds the base difference. ``value`` is the option's own range, ``difference`` the model's.
+    """
+    baseline_low = value.low - difference.low
+    baseline_high = value.high - difference.high
+    low = min(value.low - baseline_high, value.low - baseline_low, difference.base)
+    high = max(value.high - baseline_low, value.high - baseline_high, difference.base)
+    return Range(low, difference.base, high)
+
+
 @dataclass(frozen=True)
 class YearlyRange:
     """Low/base/high series over the horizon years (same length as ``years``)."""
@@ -330,7 +347,7 @@ def validate_estimate(
         for label, number in (("låg", v.low), ("bas", v.base), ("hög", v.high)):
             if number != number or number in (float("inf"), float("-inf")):
                 raise ValidationError(f"{name}, år {v.year}: {label} är inte ett tal.")
-        if not v.low <= v.base <= v.high:
+        if not in_order(v.low, v.base, v.high):
             raise ValidationError(
                 f"{name}, år {v.year}: låg ≤ bas ≤ hög gäller inte "
                 f"(låg {v.low:g}, bas {v.base:g}, hög {v.high:g})."

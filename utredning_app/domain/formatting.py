@@ -16,16 +16,8 @@ def format_number(value: float | int | None, decimals: int = 1, *, sep: str = NB
     return text.replace("-", "−") if text.startswith("-") else text
 
 
-def format_mnkr(value: float | None, decimals: int = 1) -> str:
-    return f"{format_number(value, decimals)}{NBSP}mnkr" if value is not None else "–"
-
-
 def format_date(value: dt.date | None) -> str:
     return value.isoformat() if value is not None else ""
-
-
-def format_datetime(value: dt.datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
 def parse_number(text: str) -> float:

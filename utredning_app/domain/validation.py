@@ -198,14 +198,24 @@ def _check_assessment(values: Mapping[str, Any], scale: Scale) -> list[FieldErro
     return []
 
 
-def _check_estimate_value(values: Mapping[str, Any], _scale: Scale) -> list[FieldError]:
+def range_errors(low: float | None, base: float | None, high: float | None) -> list[FieldError]:
+    """The one rule of a range estimate, low ≤ base ≤ high (each pair checked when both are
+    given; a value that is not a number, NaN, breaks it)."""
     errors = []
-    low, base, high = values.get("low"), values.get("base"), values.get("high")
-    if low is not None and base is not None and low > base:
+    if low is not None and base is not None and not low <= base:
         errors.append(FieldError("low", "Lågt värde kan inte vara större än basvärdet."))
-    if base is not None and high is not None and base > high:
+    if base is not None and high is not None and not base <= high:
         errors.append(FieldError("high", "Högt värde kan inte vara mindre än basvärdet."))
     return errors
+
+
+def in_order(low: float, base: float, high: float) -> bool:
+    """low ≤ base ≤ high (:func:`range_errors` finds nothing)."""
+    return not range_errors(low, base, high)
+
+
+def _check_estimate_value(values: Mapping[str, Any], _scale: Scale) -> list[FieldError]:
+    return range_errors(values.get("low"), values.get("base"), values.get("high"))
 
 
 def _check_proposal(values: Mapping[str, Any], _scale: Scale) -> list[FieldError]:

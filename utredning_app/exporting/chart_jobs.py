@@ -25,7 +25,7 @@ _WARM_MODULES = ("matplotlib.figure", "matplotlib.backends.backend_agg", "PIL.Im
 
 
 def _warm() -> None:
-    for name in (*_WARM_MODULES, "utredning_app.exporting.cost_charts"):
+    for name in (*_WARM_MODULES, "utredning_app.charts.cost_charts"):
         importlib.import_module(name)
     from matplotlib import font_manager
 
@@ -33,7 +33,7 @@ def _warm() -> None:
 
 
 def _render(module: str, name: str, font: str | None, args: tuple[Any, ...], kwargs: Any) -> bytes:
-    from utredning_app.exporting.charts import set_chart_font
+    from utredning_app.charts.drawing import set_chart_font
 
     set_chart_font(font)
     fn = getattr(importlib.import_module(module), name)
@@ -90,7 +90,7 @@ def start_worker() -> None:
 
 def submit(fn: Callable[..., bytes], *args: Any, **kwargs: Any) -> Future[bytes]:
     """Draw ``fn(*args, **kwargs)`` (a module-level ``*_png`` function) in the worker."""
-    from utredning_app.exporting.charts import current_chart_font
+    from utredning_app.charts.drawing import current_chart_font
 
     pool = _pool()
     if pool is not None:

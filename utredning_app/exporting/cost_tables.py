@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
-from utredning_app.domain.costs import CostModelInput, CostSummary, Range, sorted_options
+from utredning_app.domain.costs import (
+    CostModelInput,
+    CostSummary,
+    Range,
+    difference_range,
+    sorted_options,
+)
 from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult
 
@@ -37,22 +43,6 @@ def _range(low: float, base: float, high: float) -> str:
     the base value, so a printed interval never runs backwards or misses its own value."""
     a, b = min(low, base, high), max(low, base, high)
     return f"{_n(base)} ({_n(a)}\u00a0– {_n(b)})"
-
-
-def difference_range(value: Range, difference: Range) -> Range:
-    """The ordered scenario range of a difference against the baseline.
-
-    The cost model subtracts scenario by scenario (low − low, high − high), which can put the
-    base difference outside its own "interval" or run it backwards. The range printed is the
-    span over the scenario combinations instead: from the option's low cost against the
-    baseline's high one to the option's high cost against the baseline's low one; it always
-    holds the base difference. ``value`` is the option's own range, ``difference`` the model's.
-    """
-    baseline_low = value.low - difference.low
-    baseline_high = value.high - difference.high
-    low = min(value.low - baseline_high, value.low - baseline_low, difference.base)
-    high = max(value.high - baseline_low, value.high - baseline_high, difference.base)
-    return Range(low, difference.base, high)
 
 
 # Soft hyphens (U+00AD): a narrow column breaks the long words there, not mid-letter.

@@ -338,11 +338,6 @@ def repeat_header_row(row: _Row) -> None:
             tr_pr.append(el)
 
 
-def is_header_row(row: _Row) -> bool:
-    tr_pr = row._tr.trPr
-    return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
-
-
 def set_table_look(table: Table, *, first_row: bool = True, first_column: bool = False) -> None:
     """Which conditional formats of the table style apply (header row shading etc.)."""
     tbl_pr = table._tbl.tblPr
@@ -492,13 +487,6 @@ def add_watermark(section: Section, text: str = "UTKAST") -> None:
     for n, header in enumerate(headers, start=1):
         xml = _WATERMARK.format(ns=_VML_NS, n=n, spid=2048 + n, text=clean(text))
         header._element.append(parse_xml(xml))
-
-
-def has_watermark(section: Section, text: str = "UTKAST") -> bool:
-    return any(
-        tp.get("string") == text
-        for tp in section.header._element.iter("{urn:schemas-microsoft-com:vml}textpath")
-    )
 
 
 # ------------------------------------------------------------------ properties

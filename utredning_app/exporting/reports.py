@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.domain.report_model import ReportData
+from utredning_app.domain.vocabulary import DOCUMENT_TITLES
 from utredning_app.exporting import docx_helpers as dh
 from utredning_app.exporting import package_props as pp
 from utredning_app.exporting.blocks import BLOCKS, BuildContext
@@ -25,12 +26,7 @@ from utredning_app.exporting.outline import Block, Outline, load_outline
 from utredning_app.exporting.template import open_template
 
 # Document names used on the command line and in outline file names.
-DOCUMENT_KINDS: dict[str, ReportKind] = {
-    "delrapport": ReportKind.DELRAPPORT,
-    "slutrapport": ReportKind.SLUTRAPPORT,
-    "remissammanstallning": ReportKind.REMISSAMMANSTALLNING,
-    "tjansteutlatande": ReportKind.TJANSTEUTLATANDE,
-}
+DOCUMENT_KINDS: dict[str, ReportKind] = {name: ReportKind(name) for name in DOCUMENT_TITLES}
 
 Progress = Callable[[float, str], None]
 
@@ -75,8 +71,8 @@ def build_report(
     doc_title = report.title if report is not None and report.title else inv.title
     date = (report.report_date if report is not None else None) or dt.date.today()
 
+    from utredning_app.charts.drawing import set_chart_font
     from utredning_app.exporting import chart_jobs
-    from utredning_app.exporting.charts import set_chart_font
 
     if outline_has_charts(outline):
         chart_jobs.start_worker()  # imports matplotlib while the chapters are written

@@ -1,6 +1,6 @@
 """A matplotlib figure in a Qt widget (QtCharts is not available in PySide6-Essentials).
 
-The drawing code is shared with the Word reports: ``exporting/cost_charts.py`` has
+The drawing code is shared with the Word reports: ``charts/cost_charts.py`` has
 ``draw_*(figure, …)`` functions; this widget hands them its figure and repaints. matplotlib
 is imported when the first canvas is built, i.e. when a chart view is first shown.
 """

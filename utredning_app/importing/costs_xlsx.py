@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utredning_app.domain.costs import SCENARIOS, Scenario
+from utredning_app.domain.validation import in_order
 from utredning_app.errors import ValidationError
 from utredning_app.exporting.costs_layout import (
     CALC_SHEET,
@@ -307,7 +308,7 @@ def find_changes(
                 f"Bladet ”{INPUT_SHEET}”, cellerna {span} (”{label}”, {year}): låg, bas och "
                 "hög måste alla vara ifyllda, eller alla tomma för att ta bort årets värde."
             )
-        elif not low <= base <= high:
+        elif not in_order(low, base, high):
             raise ValidationError(
                 f"Bladet ”{INPUT_SHEET}”, cellerna {span} (”{label}”, {year}): låg ≤ bas ≤ hög "
                 f"gäller inte (låg {_fmt(low)}, bas {_fmt(base)}, hög {_fmt(high)})."

@@ -651,11 +651,6 @@ def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
     return schema
 
 
-def _all_tables_covered() -> bool:
-    covered = {t.name for t in (*ARCHIVE_TABLES, *BOOKKEEPING_TABLES)}
-    return covered == set(Base.metadata.tables) - {"alembic_version"}
-
-
 if __name__ == "__main__":  # regenerate: python -m utredning_app.services.archive [1|2]
     import sys
 

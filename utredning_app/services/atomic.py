@@ -10,7 +10,7 @@ from pathlib import Path
 
 from utredning_app.errors import UserError, ValidationError
 from utredning_app.storage.backup import fsync_folder
-from utredning_app.storage.database import SQLITE_HEADER
+from utredning_app.storage.inspection import SQLITE_HEADER
 
 
 def refuse_database_target(out: Path, *, suggestion: str = "") -> None:

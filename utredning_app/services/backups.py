@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utredning_app import paths
+from utredning_app.domain.backup_policy import PERIODIC_INTERVAL
 from utredning_app.errors import BackupError, FileOpenError
 from utredning_app.storage.backup import (
     REASON_PERIODIC,
@@ -37,8 +38,6 @@ from utredning_app.storage.database import (
     recover_interrupted,
 )
 from utredning_app.storage.lock import FileLock
-
-PERIODIC_INTERVAL = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -81,6 +82,8 @@ from utredning_app.domain.enums import (
     StanceKind,
     Visibility,
 )
+from utredning_app.domain.validation import Scale, validate
+from utredning_app.domain.vocabulary import ITEM_NAMES
 from utredning_app.errors import ValidationError
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import Database, create_database
@@ -117,30 +120,32 @@ DEMO_ACTOR = "Sekretariatet"
 # Namespace of the demo's deterministic ids (uuid5 of "table/natural key").
 DEMO_NAMESPACE = uuid.UUID("6f1c2a53-0d6b-4c59-9a53-2f0e8d7f4a10")
 
-# Swedish names of the data tables, for messages.
-_TABLE_NAMES = {
-    "investigation": "utredningen",
-    "milestone": "milstolpe",
-    "party": "parti",
-    "member": "ledamot",
-    "provider_unit": "verksamhet",
-    "criterion": "bedömningsgrund",
-    "option": "styrmodell",
-    "assessment": "bedömning",
-    "weight_profile": "viktprofil",
-    "estimate": "skattning",
-    "proposal": "förslag",
-    "report": "rapport",
-    "section": "avsnitt",
-    "note": "anteckning",
-    "round": "remissomgång",
-    "consultee": "remissinstans",
-    "response": "remissvar",
-    "stance": "ställningstagande",
-    "quote": "citat",
-    "dissent": "reservation/särskilt yttrande",
-    "remiss_comment": "utredningens kommentar",
+# The tables of the demo data (their names in the TOML files → the tables they fill).
+_DEMO_TABLES = {
+    "investigation": "investigation",
+    "milestone": "milestone",
+    "party": "party",
+    "member": "member",
+    "provider_unit": "provider_unit",
+    "criterion": "criterion",
+    "option": "governance_option",
+    "assessment": "assessment",
+    "weight_profile": "weight_profile",
+    "estimate": "estimate",
+    "proposal": "proposal",
+    "report": "report",
+    "section": "section",
+    "note": "note",
+    "round": "consultation_round",
+    "consultee": "consultee",
+    "response": "response",
+    "stance": "stance",
+    "quote": "quote",
+    "dissent": "dissent",
+    "remiss_comment": "remiss_comment",
 }
+# Swedish names of one row of each, for messages.
+_TABLE_NAMES = {name: ITEM_NAMES[table] for name, table in _DEMO_TABLES.items()}
 
 _INVESTIGATION_FIELDS = (
     "signatory",
@@ -314,6 +319,7 @@ class _Keys:
 
     def __init__(self) -> None:
         self._ids: dict[str, dict[str, str]] = {}
+        self.rows: dict[str, _Row] = {}  # id → the row it came from (for messages)
 
     def add(self, table: str, key: object, row: _Row) -> str:
         known = self._ids.setdefault(table, {})
@@ -323,6 +329,7 @@ class _Keys:
                 f"{_TABLE_NAMES[table]} «{text}» finns redan (nycklar måste vara unika)."
             )
         known[text] = demo_id(table, text)
+        self.rows[known[text]] = row
         return known[text]
 
     def ref(self, table: str, key: object, row: _Row) -> str:
@@ -335,6 +342,15 @@ class _Keys:
 
     def has(self, table: str, key: object) -> bool:
         return str(key) in self._ids.get(table, {})
+
+
+def _check(table: str, values: dict[str, Any], row: _Row, scale: Scale) -> None:
+    """The rules every row must follow, the same that guard the app's forms
+    (``domain.validation.validate``)."""
+    errors = validate(table, values, scale)
+    if errors:
+        year = f"år {values['year']}: " if "year" in values else ""
+        raise row.fail(year + " ".join(e.message for e in errors))
 
 
 def _find_once(haystack: str, needle: str, row: _Row) -> int:
@@ -356,6 +372,10 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         yield from tables.get(name, [])
 
     def batch(objs: list[Base]) -> None:
+        scale = Scale(score_min, score_max)
+        for obj in objs:
+            values = dict(sa_inspect(obj).dict)
+            _check(str(obj.__tablename__), values, keys.rows[values["id"]], scale)
         data.batches.append(objs)
 
     # -- the investigation
@@ -379,8 +399,7 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         else:
             inv[name] = inv_row.text(name)
     inv_row.done()
-    if not inv.get("title", "").strip():
-        raise inv_row.fail("utredningen måste ha en titel.")
+    _check("investigation", {"title": "", **inv}, inv_row, Scale())
     data.investigation = inv
     start_year = int(inv.get("horizon_start_year", 2024))
     score_min = int(inv.get("score_min", 1))
@@ -390,8 +409,6 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
     for i, row in enumerate(each("milestone")):
         title = row.text("title", None)
         due = row.date("due_date")
-        if due is None:
-            raise row.fail("milstolpen saknar datum (due_date).")
         objs.append(
             Milestone(
                 id=keys.add("milestone", f"{i}:{title}", row),
@@ -465,8 +482,6 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         raise ValidationError(f"Demodata: {baselines} styrmodeller är nollalternativ (högst ett).")
     for row in each("proposal"):
         number = row.get("number", int)
-        if number <= 0:
-            raise row.fail("förslagets nummer måste vara större än noll.")
         objs.append(
             Proposal(
                 id=keys.add("proposal", number, row),
@@ -502,8 +517,6 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         option = row.text("option", None)
         criterion = row.text("criterion", None)
         score = row.get("score", float, float("nan"))
-        if score == score and not score_min <= score <= score_max:
-            raise row.fail(f"betyget {score:g} ligger utanför skalan {score_min}–{score_max}.")
         objs.append(
             Assessment(
                 id=keys.add("assessment", f"{option}:{criterion}", row),
@@ -540,8 +553,8 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         )
         weights = row.get("weights", dict, {})
         for criterion, weight in weights.items():
-            if not isinstance(weight, int | float) or isinstance(weight, bool) or weight < 0:
-                raise row.fail(f"vikten för «{criterion}» ska vara ett tal ≥ 0.")
+            if not isinstance(weight, int | float) or isinstance(weight, bool):
+                raise row.fail(f"vikten för «{criterion}» ska vara ett tal.")
             profile_weights.append(
                 ProfileWeight(
                     id=keys.add("profile_weight", f"{name}:{criterion}", row),
@@ -568,10 +581,6 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
                 isinstance(v, int | float) and not isinstance(v, bool) for v in (low, base, high)
             ):
                 raise row.fail(f"år {year}: low, base och high ska vara tal.")
-            if not low <= base <= high:
-                raise row.fail(
-                    f"år {year}: det måste gälla low ≤ base ≤ high ({low}, {base}, {high})."
-                )
             estimate_values.append(
                 EstimateValue(
                     id=keys.add("estimate_value", f"{estimate_id}:{year}", row),
@@ -639,8 +648,6 @@ def load_demo_data(folder: Path | None = None) -> DemoData:
         round_key = row.text("key", None)
         report_key = row.text("report", "")
         sent, deadline = row.date("sent_date"), row.date("deadline")
-        if sent and deadline and deadline < sent:
-            raise row.fail("sista svarsdag ligger före utskicksdagen.")
         round_id = keys.add("round", round_key, row)
         objs.append(
             ConsultationRound(

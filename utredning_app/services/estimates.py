@@ -24,9 +24,6 @@ from utredning_app.domain.costs import (
 )
 from utredning_app.domain.uncertainty import (
     DEFAULT_DRAWS,
-    DEFAULT_SEED,
-    Distribution,
-    SimulationResult,
     Tornado,
     simulate,
     tornado,
@@ -149,16 +146,6 @@ def read_cost_model(path: Path) -> tuple[InvestigationFacts, CostModelInput]:
 
 def summarise(path: Path) -> CostSummary:
     return cost_summary(read_cost_model(path)[1])
-
-
-def simulate_file(
-    path: Path,
-    *,
-    draws: int = DEFAULT_DRAWS,
-    seed: int = DEFAULT_SEED,
-    distribution: Distribution = Distribution.PERT,
-) -> SimulationResult:
-    return simulate(read_cost_model(path)[1], draws=draws, seed=seed, distribution=distribution)
 
 
 def tornadoes(model: CostModelInput, *, limit: int | None = 10) -> tuple[Tornado, ...]:
@@ -333,9 +320,9 @@ def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]
     ``kostnad_per_alternativ``, ``skillnad_mot_nollalternativet``, ``kostnad_over_aren``,
     ``monte_carlo``, ``tornado_<alternativkod>``, ``rangordning_per_parti`` and
     ``stabilitet`` (the group's weights). Charts whose data are missing are left out."""
+    from utredning_app.charts import cost_charts
     from utredning_app.domain.appraisal import overview
     from utredning_app.domain.costs import validate_model
-    from utredning_app.exporting import cost_charts
     from utredning_app.services.appraisal import load_appraisal
 
     charts: dict[str, bytes] = {}

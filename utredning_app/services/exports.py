@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from utredning_app.domain.vocabulary import DOCUMENT_TITLES
 from utredning_app.errors import UserError
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
 
@@ -37,12 +38,7 @@ class ExportCancelled(UserError):
 
 
 # Word documents that can be exported; values are the outline names in exports/outlines.
-DOCUMENTS: dict[str, str] = {
-    "delrapport": "Delrapport",
-    "slutrapport": "Slutrapport",
-    "remissammanstallning": "Remissammanställning",
-    "tjansteutlatande": "Tjänsteutlåtande",
-}
+DOCUMENTS: dict[str, str] = DOCUMENT_TITLES
 
 
 # Documents with charts (drawn by the chart worker process, exporting/chart_jobs.py).

@@ -4,6 +4,10 @@ Backups of one file live in their own folder under the user's backup folder
 (``paths.backups_dir()/<name>-<hash of the file's full path>/``), named
 ``<name>-<YYYYmmdd-HHMMSS>-<reason>.utredning`` (local time), so they sort by time and can be
 opened like any investigation file. :func:`prune` applies the retention policy.
+
+This module does the copying, listing and deleting; *when* to back up and *which* backups to
+keep is decided in :mod:`domain.backup_policy` (pure, no files), whose names are re-exported
+here.
 """
 
 from __future__ import annotations
@@ -19,33 +23,28 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from utredning_app.domain.backup_policy import (
+    DEFAULT_POLICY,
+    ON_OPEN_INTERVAL,
+    PROTECTED_REASONS,
+    REASON_AFTER_MERGE,
+    REASON_LABELS,
+    REASON_MANUAL,
+    REASON_MERGE,
+    REASON_OPEN,
+    REASON_PERIODIC,
+    REASON_RESTORE,
+    REASON_UPGRADE,
+    RetentionPolicy,
+    backup_due_on_open,
+    select_kept,
+)
 from utredning_app.errors import BackupError
 from utredning_app.storage.engine import sqlite_uri
 
 BACKUP_SUFFIX = ".utredning"
 STALE_TMP_S = 3600  # an unfinished backup older than this was left by a crash
-# A writable open makes a backup when the newest one of the file is older than this.
-ON_OPEN_INTERVAL = dt.timedelta(hours=4)
 
-# Reasons (part of the file name; ASCII so every file system takes them).
-REASON_OPEN = "oppning"
-REASON_PERIODIC = "under-arbete"
-REASON_UPGRADE = "fore-uppgradering"
-REASON_RESTORE = "fore-aterstallning"
-REASON_MANUAL = "manuell"
-REASON_MERGE = "fore-sammanslagning"  # services/merge.py (issue 11)
-REASON_AFTER_MERGE = "efter-sammanslagning"  # the GUI's redo of a merge
-REASON_LABELS = {
-    REASON_OPEN: "vid öppning",
-    REASON_PERIODIC: "under arbetet",
-    REASON_UPGRADE: "före uppgradering",
-    REASON_RESTORE: "före återställning",
-    REASON_MANUAL: "manuell",
-    REASON_MERGE: "före sammanslagning",
-    REASON_AFTER_MERGE: "efter sammanslagning",
-}
-# The newest backup with each of these reasons is kept whatever the policy says.
-PROTECTED_REASONS = (REASON_UPGRADE, REASON_RESTORE)
 
 _NAME_RE = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[A-Za-z][A-Za-z-]*?)(?:-(?P<n>\d+))?"
@@ -183,60 +182,6 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return found
 
 
-@dataclass(frozen=True)
-class RetentionPolicy:
-    """Which backups of one file are kept (the rest are deleted after each new backup).
-
-    Everything from the last ``recent_hours`` (at most ``recent_max``), the newest of each
-    day for ``daily_days`` days, the newest of each ISO week for ``weekly_weeks`` weeks, the
-    newest before an upgrade and before a restore; then the oldest go until the total is at
-    most ``max_total_bytes``. The newest backup is never deleted.
-    """
-
-    recent_hours: int = 24
-    recent_max: int = 48
-    daily_days: int = 14
-    weekly_weeks: int = 8
-    max_total_bytes: int = 2 * 1024**3
-
-
-DEFAULT_POLICY = RetentionPolicy()
-
-
-def select_kept(
-    backups: list[BackupInfo], now: dt.datetime, policy: RetentionPolicy = DEFAULT_POLICY
-) -> list[BackupInfo]:
-    """The backups the policy keeps, newest first (pure: no file is touched)."""
-    ordered = sorted(backups, key=lambda b: (b.taken_at, b.modified, b.sequence), reverse=True)
-    if not ordered:
-        return []
-    keep: set[Path] = {ordered[0].path}
-    recent = [b for b in ordered if now - b.taken_at <= dt.timedelta(hours=policy.recent_hours)]
-    keep.update(b.path for b in recent[: policy.recent_max])
-    days: set[dt.date] = set()
-    weeks: set[tuple[int, int]] = set()
-    reasons: set[str] = set()
-    for b in ordered:
-        age = now - b.taken_at
-        day = b.taken_at.date()
-        if age <= dt.timedelta(days=policy.daily_days) and day not in days:
-            days.add(day)
-            keep.add(b.path)
-        iso = b.taken_at.isocalendar()
-        week = (iso.year, iso.week)
-        if age <= dt.timedelta(weeks=policy.weekly_weeks) and week not in weeks:
-            weeks.add(week)
-            keep.add(b.path)
-        if b.reason in PROTECTED_REASONS and b.reason not in reasons:
-            reasons.add(b.reason)
-            keep.add(b.path)
-    kept = [b for b in ordered if b.path in keep]
-    total = sum(b.size for b in kept)
-    while total > policy.max_total_bytes and len(kept) > 1:
-        total -= kept.pop().size
-    return kept
-
-
 def prune(
     folder: Path, now: dt.datetime | None = None, policy: RetentionPolicy = DEFAULT_POLICY
 ) -> list[Path]:
@@ -294,7 +239,9 @@ def backup_on_open(
 ) -> Path | None:
     """Back ``source`` up unless its newest backup is younger than ``interval``."""
     backups = list_backups(folder)
-    if backups and dt.datetime.now() - backups[0].taken_at < interval:
+    if not backup_due_on_open(
+        backups[0].taken_at if backups else None, dt.datetime.now(), interval
+    ):
         return None
     return make_managed_backup(source, folder, REASON_OPEN)
 
@@ -308,3 +255,33 @@ def change_counter(path: Path) -> int | None:
     except OSError:
         return None
     return int.from_bytes(raw, "big") if len(raw) == 4 else None
+
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "ON_OPEN_INTERVAL",
+    "PROTECTED_REASONS",
+    "REASON_AFTER_MERGE",
+    "REASON_LABELS",
+    "REASON_MANUAL",
+    "REASON_MERGE",
+    "REASON_OPEN",
+    "REASON_PERIODIC",
+    "REASON_RESTORE",
+    "REASON_UPGRADE",
+    "BackupInfo",
+    "RetentionPolicy",
+    "backup_folder",
+    "backup_on_open",
+    "backup_path",
+    "backup_warnings_to",
+    "change_counter",
+    "copy_consistent",
+    "fsync_folder",
+    "list_backups",
+    "make_backup",
+    "make_managed_backup",
+    "prune",
+    "report_backup_warning",
+    "select_kept",
+]

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from utredning_app.domain import vocabulary
 from utredning_app.domain.enums import (
     Actor,
     AuditAction,
@@ -548,38 +549,8 @@ TRACKED_MODELS: tuple[type[TrackedMixin], ...] = (
     ReportEdition,
 )
 
-# Swedish names of the tables, for messages, the audit log view and `info`.
-TABLE_LABELS: dict[str, str] = {
-    "investigation": "Utredning",
-    "milestone": "Milstolpar",
-    "party": "Partier",
-    "member": "Ledamöter",
-    "provider_unit": "Verksamheter",
-    "governance_option": "Styrmodeller",
-    "criterion": "Bedömningsgrunder",
-    "assessment": "Bedömningar",
-    "weight_profile": "Viktprofiler",
-    "profile_weight": "Vikter",
-    "estimate": "Skattningar",
-    "estimate_value": "Skattningsvärden",
-    "proposal": "Förslag",
-    "proposal_option": "Förslag–alternativ",
-    "report": "Rapporter",
-    "section": "Avsnitt",
-    "note": "Anteckningar",
-    "consultation_round": "Remissomgångar",
-    "round_proposal": "Förslag på remiss",
-    "consultee": "Remissinstanser",
-    "response": "Remissvar",
-    "attachment": "Bilagor",
-    "stance": "Ställningstaganden",
-    "quote": "Citat",
-    "dissent": "Reservationer och särskilda yttranden",
-    "dissent_member": "Undertecknare",
-    "remiss_comment": "Utredningens kommentarer",
-    "report_edition": "Rapportutgåvor",
-    "audit_entry": "Ändringslogg",
-}
+# Swedish names of the tables (domain.vocabulary), imported from here by many callers.
+TABLE_LABELS = vocabulary.TABLE_LABELS
 
 # The merge bookkeeping tables (replica, versions, conflicts) live on the same metadata.
 from utredning_app.storage import versions as _versions  # noqa: E402, F401

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from utredning_app import paths
 from utredning_app.errors import BackupError, StorageError, UserError
-from utredning_app.storage.database import journal_path
+from utredning_app.storage.journal import journal_path
 from utredning_app.storage.lock import pid_alive
 
 SNAPSHOT_SUFFIX = ".utredning"

@@ -134,7 +134,7 @@ class View(BaseView):
             self.problems.setText("\n".join(data.problems))
             self.problems.show()
         self._fill_ranks(data)
-        from utredning_app.exporting import cost_charts
+        from utredning_app.charts import cost_charts
 
         if data.rankings:
             self.ranks_chart.draw(lambda f: cost_charts.draw_party_rankings(f, data.rankings))
@@ -229,6 +229,6 @@ class View(BaseView):
             ]
             for col, cell in enumerate(cells):
                 self.stability_table.setItem(row, col, cell)
-        from utredning_app.exporting import cost_charts
+        from utredning_app.charts import cost_charts
 
         self.stability_chart.draw(lambda f: cost_charts.draw_stability(f, sens))

@@ -271,7 +271,7 @@ class View(BaseView):
         self._fill_table(summary)
         self.warnings.setText("\n".join(summary.warnings))
         self.warnings.setVisible(bool(summary.warnings))
-        from utredning_app.exporting import cost_charts
+        from utredning_app.charts import cost_charts
 
         self.ranges_chart.draw(lambda f: cost_charts.draw_cost_ranges(f, summary))
         if len(summary.options) > 1:
@@ -331,7 +331,7 @@ class View(BaseView):
         option_id = self.tornado_option.currentData()
         if self.model is None or option_id is None:
             return
-        from utredning_app.exporting import cost_charts
+        from utredning_app.charts import cost_charts
 
         data = tornado(self.model, option_id, limit=12)
         if not data.bars:
@@ -367,7 +367,7 @@ class View(BaseView):
         QMessageBox.warning(self, APP_NAME, message)
 
     def _show_simulation(self, result: SimulationResult) -> None:
-        from utredning_app.exporting import cost_charts
+        from utredning_app.charts import cost_charts
 
         self.run_button.setEnabled(True)
         self.simulation = result

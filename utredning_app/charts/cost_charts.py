@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from utredning_app.charts.drawing import to_png
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
-from utredning_app.domain.costs import CostSummary
+from utredning_app.domain.costs import CostSummary, difference_range
 from utredning_app.domain.formatting import format_number
 from utredning_app.domain.uncertainty import SimulationResult, Tornado
-from utredning_app.exporting.charts import to_png
 
 # Okabe–Ito: told apart with every common colour-vision deficiency (no red/green pairs).
 BASELINE_COLOUR = "#7F7F7F"
@@ -161,8 +161,6 @@ def draw_cost_ranges(
     rows (a document shows a readable top-N)."""
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
-    from utredning_app.exporting.cost_tables import difference_range
-
     # The baseline has no difference against itself; a difference shows the ordered scenario
     # range the tables print (``difference_range``), so chart, table and alt text agree.
     shown = [

@@ -2,7 +2,7 @@
 slutrapport's att-list of proposals and "Hur synpunkterna har beaktats" (what changed in each
 proposal since the delrapport edition that went on remiss, and Utredningens kommentar).
 
-Registered in ``exporting.blocks.BLOCKS`` when imported (``blocks`` imports this module).
+Registered in ``exporting.blocks.BLOCKS`` when imported (the package imports this module).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Any
 from utredning_app.domain.enums import ReportKind
 from utredning_app.domain.formatting import format_date
 from utredning_app.domain.report_model import ProposalData, ReportData, SnapshotProposal
-from utredning_app.exporting.blocks import BuildContext, block
+from utredning_app.exporting.blocks.context import BuildContext
+from utredning_app.exporting.blocks.registry import block
 from utredning_app.exporting.docx_helpers import clean, fast_run
 from utredning_app.exporting.markdown_docx import markdown_to_plain
 
@@ -94,8 +95,6 @@ def proposal_att_list_block(ctx: BuildContext, params: dict[str, Any]) -> int:
     )
     return len(proposals)
 
-
-# ------------------------------------------------------------------ hur synpunkterna beaktats
 
 _WORD = re.compile(r"\S+\s*")
 

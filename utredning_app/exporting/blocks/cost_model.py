@@ -16,7 +16,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from utredning_app.errors import UserError
-from utredning_app.exporting.blocks import BuildContext, block
+from utredning_app.exporting.blocks.context import BuildContext
+from utredning_app.exporting.blocks.registry import block
 
 if TYPE_CHECKING:
     from utredning_app.domain.costs import CostModelInput
@@ -38,7 +39,8 @@ def _problem(ctx: BuildContext, message: str) -> int:
     help="nuvärde per alternativ med intervall och skillnad mot nollalternativet",
 )
 def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
-    from utredning_app.exporting import cost_charts, cost_tables
+    from utredning_app.charts import cost_charts
+    from utredning_app.exporting import cost_tables
 
     if _costed_model(ctx) is None:
         return 0
@@ -111,9 +113,10 @@ def _start_simulation(ctx: BuildContext, params: dict[str, Any]) -> None:
     prefetch=_start_simulation,
 )
 def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    from utredning_app.charts import cost_charts
     from utredning_app.domain.costs import cost_estimates
     from utredning_app.domain.uncertainty import tornado
-    from utredning_app.exporting import cost_charts, cost_tables
+    from utredning_app.exporting import cost_tables
 
     model = _costed_model(ctx)
     if model is None:
@@ -178,8 +181,9 @@ def uncertainty_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 @block("rangordning", "stabilitet", help="rangordning per partiprofil sida vid sida och stabilitet")
 def ranking_block(ctx: BuildContext, params: dict[str, Any]) -> int:
+    from utredning_app.charts import cost_charts
     from utredning_app.domain.appraisal import overview
-    from utredning_app.exporting import cost_charts, cost_tables
+    from utredning_app.exporting import cost_tables
 
     data = ctx.data.appraisal
     if data is None or not data.options or not data.criteria:
