@@ -199,7 +199,7 @@ def test_checking_many_files_can_be_cancelled(
     importer = bench.importer
     importer.add_files(files)
     assert importer._task is not None
-    importer._task.progress.connect(lambda *_a: importer.cancel_button.click())
+    importer._task.progressed.connect(lambda *_a: importer.cancel_button.click())
     qtbot.waitUntil(lambda: bool(warned), timeout=30000)
     assert "avbröts" in warned[0]
     assert importer.table.rowCount() == 0 and importer.table.isEnabled()

@@ -279,7 +279,7 @@ def test_cancelled_open_leaves_the_current_file(
 ) -> None:
     task = window.open_path(demo_path)
     task.cancel()
-    qtbot.waitUntil(lambda: not task._thread.isRunning(), timeout=10_000)
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=10_000)
     qtbot.wait(50)
     assert window.workspace.db.path == filled_path
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from utredning_app import APP_NAME
 from utredning_app.gui import export_actions
 from utredning_app.gui.icons import icon
+from utredning_app.gui.operations import Op
 from utredning_app.gui.settings import AppSettings, Identity
 from utredning_app.gui.startup import LoadingPage
-from utredning_app.gui.tasks import Task
 from utredning_app.gui.views import VIEWS, view_info
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workspace: Workspace | None = None
         self.views: dict[str, BaseView] = {}
-        self._task: Task | None = None
+        self._task: Op | None = None
         from utredning_app.gui.file_safety import BackupTimer
 
         self.backups = BackupTimer(self)
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, path: Path, task: Task | None = None) -> Task:
+    def open_path(self, path: Path, task: Op | None = None) -> Op:
         """Open ``path`` off the UI thread; ``file_opened`` is emitted when it is shown.
 
         ``task`` is an opening already started by :func:`start_opening` (at program start,
@@ -352,8 +352,9 @@ class MainWindow(QMainWindow):
         else:
             task.attach_progress(self, label)
         self.show_loading(path)
-        if task.progress is not None:
-            task.progress.canceled.connect(self._show_welcome_if_empty)
+        if task.dialog is not None:  # back to the welcome page at once, not when work ends
+            task.dialog.canceled.connect(self._show_welcome_if_empty)
+        task.cancelled.connect(self._show_welcome_if_empty)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message, task))
         self._task = task
@@ -370,7 +371,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             self.stack.setCurrentWidget(self.welcome)
 
-    def _open_failed(self, path: Path, message: str, task: Task | None = None) -> None:
+    def _open_failed(self, path: Path, message: str, task: Op | None = None) -> None:
         self.statusBar().clearMessage()
         self._show_welcome_if_empty()
         from utredning_app.errors import FileLockedError
@@ -457,12 +458,12 @@ class MainWindow(QMainWindow):
         title, dnr, path = dialog.values()
         self.create_file(path, title, dnr)
 
-    def create_file(self, path: Path, title: str, dnr: str) -> Task:
+    def create_file(self, path: Path, title: str, dnr: str) -> Op:
         from utredning_app.storage.database import create_database
 
         actor = self.actor()
-        task = Task(
-            lambda: create_database(path, title=title, diarienummer=dnr, actor=actor),
+        task = Op(
+            lambda _ctx: create_database(path, title=title, diarienummer=dnr, actor=actor),
             self,
             self.tr("Skapar %1 …").replace("%1", path.name),
             discard=lambda db: db.close(),
@@ -486,10 +487,10 @@ class MainWindow(QMainWindow):
         if name:
             self.save_copy_to(Path(name))
 
-    def save_copy_to(self, target: Path) -> Task | None:
+    def save_copy_to(self, target: Path) -> Op | None:
         if self.workspace is None:
             return None
-        from utredning_app.gui.tasks import run_task
+        from utredning_app.gui.operations import run_op
         from utredning_app.storage.backup import copy_consistent
 
         source = self.workspace.db.path
@@ -509,10 +510,10 @@ class MainWindow(QMainWindow):
         if target.resolve() == source.resolve():
             self._show_error(self.tr("Kopian kan inte skrivas över den öppna filen."))
             return None
-        return run_task(
+        return run_op(
             self,
             self.tr("Sparar kopia …"),
-            lambda: copy_consistent(source, target),
+            lambda _ctx: copy_consistent(source, target),
             done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
         )
 
@@ -763,10 +764,10 @@ def start_opening(
     *,
     read_only: bool = False,
     take_over: bool = False,
-) -> Task:
+) -> Op:
     """Start opening ``path`` in a worker thread; hand the task to ``MainWindow.open_path``."""
-    task = Task(
-        lambda: _open(path, actor, read_only, take_over),
+    task = Op(
+        lambda _ctx: _open(path, actor, read_only, take_over),
         parent,
         label,
         discard=lambda db: db.close(),

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.errors import UserError
-from utredning_app.gui.remiss.common import Background, fill_rounds, show_error
+from utredning_app.gui.operations import Op
+from utredning_app.gui.remiss.common import fill_rounds, show_error
 from utredning_app.services import responses as svc
 from utredning_app.storage.database import Database
 
@@ -47,7 +48,7 @@ class ImportWidget(QWidget):
         self.db: Database | None = None
         self.proposals: list[svc.FileProposal] = []
         self.consultees: list[tuple[str, str]] = []
-        self._task: Background | None = None
+        self._task: Op | None = None
         self._cancel = threading.Event()
         self.round_combo = QComboBox()
         self.received = QDateEdit(QDate.currentDate())
@@ -238,9 +239,9 @@ class ImportWidget(QWidget):
         self.progress.setValue(0)
         self.cancel_button.setVisible(cancellable)
         self.table.setEnabled(False)
-        task = Background(work, self)
-        task.progress.connect(self._progressed)
-        task.done.connect(on_done)
+        task = Op(lambda ctx: work(ctx.progress), self, show_progress=False)
+        task.progressed.connect(lambda done, total, _text: self._progressed(done, total))
+        task.finished.connect(on_done)
         task.failed.connect(self._failed)
         self._task = task
         task.start()
