@@ -1909,6 +1909,10 @@ Do you want to open it now?</translation>
         <translation>Copies and change packages (*.utredning *.andringar);;All files (*)</translation>
     </message>
     <message>
+        <source>Slår ihop med %1 …</source>
+        <translation>Merging with %1 …</translation>
+    </message>
+    <message>
         <source>Slå ihop med %1</source>
         <translation>Merge with %1</translation>
     </message>

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.views: dict[str, BaseView] = {}
         self._task: Op | None = None
+        self.merge_op: Op | None = None
         from utredning_app.gui.file_safety import BackupTimer
 
         self.backups = BackupTimer(self)
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(db, self)
         self.workspace.error.connect(self._show_error)
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
-        self.workspace.changed.connect(lambda _t: self._update_title())
+        self.workspace.changed.connect(lambda _t, _i: self._update_title())
         self._refresh_recent(self.settings.add_recent(db.path))
         self.backups.watch(db)
         self.sidebar.setEnabled(True)
@@ -517,12 +518,15 @@ class MainWindow(QMainWindow):
             done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
         )
 
-    def merge_copy(self) -> None:
+    def merge_copy(self) -> Op | None:
+        """Arkiv ▸ Slå ihop med kopia…: the merge runs in the background (``merge_op``)."""
         if self.workspace is not None and not self.workspace.db.read_only:
             from utredning_app.gui.merge_actions import merge_with_copy
 
             self._claim_copy()
-            merge_with_copy(self, self.workspace)
+            self.merge_op = merge_with_copy(self, self.workspace)
+            return self.merge_op
+        return None
 
     def send_changes(self) -> None:
         if self.workspace is not None:

@@ -3,7 +3,8 @@
 ``start_export(parent, source, kind)`` asks for a file name (unless given), runs
 ``services.exports`` as an ``Op`` (gui/operations.py) behind a progress dialog that shows the
 current step and can cancel, and when the file is written offers to open it
-(``QDesktopServices``). The main window's Arkiv ▸ Exportera menu registers one action per document with this function.
+(``QDesktopServices``). The main window's Arkiv ▸ Exportera menu registers one action per
+document with this function.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -10,6 +12,9 @@ from utredning_app.gui.remiss.import_widget import ImportWidget
 from utredning_app.gui.remiss.search_widget import SearchWidget
 from utredning_app.gui.remiss.status_widget import StatusWidget
 from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
 
 REMISS_TABLES = frozenset(
     {
@@ -42,6 +47,11 @@ class RemissWorkbench(QTabWidget):
         for widget in (self.coding, self.importer, self.searcher, self.overview):
             widget.changed.connect(self._relay)
         self.searcher.open_response.connect(self.show_response)
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """The open file: coding actions become undo steps of ``workspace``."""
+        self.coding.workspace = workspace
+        self.set_database(workspace.db if workspace is not None else None)
 
     def set_database(self, db: Database | None) -> None:
         for widget in (self.coding, self.importer, self.searcher, self.overview):
