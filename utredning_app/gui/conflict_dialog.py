@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from utredning_app.errors import UserError
 from utredning_app.services import conflicts as conflict_service
-from utredning_app.storage.models import TABLE_LABELS
+from utredning_app.services.entities import label_for
 
 if TYPE_CHECKING:
     from utredning_app.gui.workspace import Workspace
@@ -134,7 +134,7 @@ class ConflictDialog(QDialog):
         for row, item in enumerate(self.items):
             cells = [
                 str(item.number),
-                TABLE_LABELS.get(item.table, item.table),
+                label_for(item.table),
                 item.row_name or item.row_id[:8],
                 item.field_label,
             ]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from utredning_app import APP_NAME
 from utredning_app.gui import export_actions
+from utredning_app.gui.files import FILE_SUFFIX, preload_storage, start_opening
 from utredning_app.gui.icons import icon
 from utredning_app.gui.operations import Op
 from utredning_app.gui.settings import AppSettings, Identity
@@ -34,11 +35,10 @@ if TYPE_CHECKING:
 
     from utredning_app.gui.views.base import BaseView
     from utredning_app.gui.workspace import Workspace
-    from utredning_app.storage.database import Database
+    from utredning_app.services.files import Database
 
-# Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
-# the start-up path; the worker thread imports it and opens the file once the window is painted.
-FILE_SUFFIX = ".utredning"
+# Opening, creating and copying live in gui/files.py; these names stay importable from here.
+__all__ = ["FILE_SUFFIX", "MainWindow", "preload_storage", "start_opening", "view_shortcut"]
 
 
 SIDEBAR_WIDE, SIDEBAR_NARROW, SIDEBAR_ICONS = 300, 240, 56
@@ -460,19 +460,13 @@ class MainWindow(QMainWindow):
         self.create_file(path, title, dnr)
 
     def create_file(self, path: Path, title: str, dnr: str) -> Op:
-        from utredning_app.storage.database import create_database
+        from utredning_app.gui.files import start_creating
 
-        actor = self.actor()
-        task = Op(
-            lambda _ctx: create_database(path, title=title, diarienummer=dnr, actor=actor),
-            self,
-            self.tr("Skapar %1 …").replace("%1", path.name),
-            discard=lambda db: db.close(),
-        )
+        label = self.tr("Skapar %1 …").replace("%1", path.name)
+        task = start_creating(path, title, dnr, self.actor(), self, label)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message))
         self._task = task
-        task.start()
         return task
 
     def save_copy(self) -> None:
@@ -491,8 +485,8 @@ class MainWindow(QMainWindow):
     def save_copy_to(self, target: Path) -> Op | None:
         if self.workspace is None:
             return None
+        from utredning_app.gui.files import copy_work
         from utredning_app.gui.operations import run_op
-        from utredning_app.storage.backup import copy_consistent
 
         source = self.workspace.db.path
         if target.suffix.lower() != FILE_SUFFIX:
@@ -514,7 +508,7 @@ class MainWindow(QMainWindow):
         return run_op(
             self,
             self.tr("Sparar kopia …"),
-            lambda _ctx: copy_consistent(source, target),
+            lambda _ctx: copy_work(source, target),
             done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
         )
 
@@ -742,40 +736,3 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.current_view_key())
         self.close_file()
         event.accept()
-
-
-def preload_storage() -> None:
-    """Import what opening a file needs (SQLAlchemy, the models; ~0.3 s), off the GUI thread
-    and only once the window is painted (gui/startup.py)."""
-    from utredning_app.gui.startup import paused_gc
-
-    with paused_gc():
-        from utredning_app.storage import database  # noqa: F401
-
-
-def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
-    preload_storage()  # in this worker thread, unless already done
-    from utredning_app.storage.database import open_database
-
-    return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
-
-
-def start_opening(
-    path: Path,
-    actor: str,
-    parent: QWidget | None = None,
-    label: str = "",
-    *,
-    read_only: bool = False,
-    take_over: bool = False,
-) -> Op:
-    """Start opening ``path`` in a worker thread; hand the task to ``MainWindow.open_path``."""
-    task = Op(
-        lambda _ctx: _open(path, actor, read_only, take_over),
-        parent,
-        label,
-        discard=lambda db: db.close(),
-        show_progress=parent is not None,
-    )
-    task.start()
-    return task

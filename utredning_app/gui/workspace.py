@@ -23,7 +23,7 @@ from utredning_app.errors import UserError
 if TYPE_CHECKING:
     from utredning_app.domain.changes import Change
     from utredning_app.gui.operations import Op
-    from utredning_app.storage.database import Database
+    from utredning_app.services.files import Database
 
 
 class ChangeStep(QUndoCommand):

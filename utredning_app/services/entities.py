@@ -45,6 +45,11 @@ def label_for(table: str) -> str:
     return TABLE_LABELS.get(table, table)
 
 
+def table_labels() -> dict[str, str]:
+    """Every table's Swedish label (for pickers such as the Ändringslogg filter)."""
+    return dict(TABLE_LABELS)
+
+
 def editable_columns(table: str) -> list[str]:
     mapper = inspect(model_for(table))
     return [c.key for c in mapper.column_attrs if c.key not in SYSTEM_COLUMNS]
