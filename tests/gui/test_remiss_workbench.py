@@ -27,7 +27,9 @@ def bench(qtbot: QtBot, demo_db: Database) -> RemissWorkbench:
     widget = RemissWorkbench()
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    widget.set_database(demo_db)
+    from utredning_app.gui.workspace import Workspace
+
+    widget.set_workspace(Workspace(demo_db))
     widget.show()
     return widget
 

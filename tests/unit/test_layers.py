@@ -37,20 +37,6 @@ ALLOWED: dict[str, set[str]] = {
     },
 }
 
-# GUI modules that still hold a raw Database (the remiss workbench's widgets read through
-# sessions of their own): the next step is to give them the Workspace. The list only shrinks:
-# a module that no longer imports storage must leave it (test below).
-STILL_ON_STORAGE = {
-    "utredning_app/gui/remiss/coding_widget.py",
-    "utredning_app/gui/remiss/comment_editor.py",
-    "utredning_app/gui/remiss/common.py",
-    "utredning_app/gui/remiss/consultee_import.py",
-    "utredning_app/gui/remiss/import_widget.py",
-    "utredning_app/gui/remiss/search_widget.py",
-    "utredning_app/gui/remiss/status_widget.py",
-    "utredning_app/gui/remiss/workbench.py",
-}
-
 
 def _imports(path: Path) -> set[str]:
     """The parts of the package that ``path`` imports (``utredning_app.<part>…``)."""
@@ -76,14 +62,8 @@ def test_lower_layers_never_import_higher_ones(part: str) -> None:
         f"{path.relative_to(PACKAGE.parent)} → {target}"
         for path in files
         for target in _imports(path) - ALLOWED[part] - {part}
-        if not (target == "storage" and str(path.relative_to(PACKAGE.parent)) in STILL_ON_STORAGE)
     }
     assert not wrong, "importer åt fel håll:\n" + "\n".join(sorted(wrong))
-
-
-def test_the_list_of_gui_modules_still_on_storage_only_shrinks() -> None:
-    for name in sorted(STILL_ON_STORAGE):
-        assert "storage" in _imports(PACKAGE.parent / name), f"{name}: stryk den ur listan"
 
 
 def test_the_check_sees_lazy_imports(tmp_path: Path) -> None:

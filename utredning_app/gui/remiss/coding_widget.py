@@ -38,10 +38,11 @@ from utredning_app.gui.remiss.common import fill_rounds, run_action
 from utredning_app.gui.remiss.suggestion_panel import SuggestionPanel
 from utredning_app.gui.settings import remember_splitter
 from utredning_app.services import coding
-from utredning_app.storage.database import Database
 
 if TYPE_CHECKING:
     from utredning_app.gui.workspace import Workspace
+    from utredning_app.services.files import Database
+
 
 QUOTE_COLOUR = QColor("#fff2a8")
 KEY_COLOUR = QColor("#ffc970")
@@ -68,11 +69,10 @@ class CodingWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
-        self.detail: coding.ResponseDetail | None = None
-        # The open file's workspace (set by the Remissvar view): coding actions become undo
-        # steps through it like every other edit. None: actions are not undoable.
+        # The open file (set by the Remissvar view): the services get its database, and
+        # coding actions become undo steps through it like every other edit.
         self.workspace: Workspace | None = None
+        self.detail: coding.ResponseDetail | None = None
         self._loading = False
         self.round_combo = QComboBox()
         self.round_combo.setObjectName("codingRound")
@@ -208,9 +208,15 @@ class CodingWidget(QWidget):
         self._update_buttons()
 
     # ---------------------------------------------------------------- loading
-    def set_database(self, db: Database | None) -> None:
-        self.db = db
-        fill_rounds(self.round_combo, db)
+
+    @property
+    def db(self) -> Database | None:
+        """The open file, handed to the services (None: no file)."""
+        return None if self.workspace is None else self.workspace.db
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        fill_rounds(self.round_combo, workspace)
         self.reload()
 
     def reload(self) -> None:

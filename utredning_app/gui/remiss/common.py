@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from utredning_app import APP_NAME
 from utredning_app.errors import UserError
-from utredning_app.storage.database import Database
+from utredning_app.gui.workspace import Workspace
 
 
 def show_error(parent: QWidget, message: str) -> None:
@@ -25,21 +25,15 @@ def run_action(parent: QWidget, action: Callable[[], Any]) -> Any | None:
         return None
 
 
-def round_choices(db: Database) -> list[tuple[str, str]]:
-    """(id, name) of the live remiss rounds, oldest first."""
-    from utredning_app.services.remiss_rounds import live_rounds
-
-    with db.reader() as s:
-        return [(r.id, r.name) for r in live_rounds(s)]
-
-
-def fill_rounds(combo: QComboBox, db: Database | None) -> None:
+def fill_rounds(combo: QComboBox, workspace: Workspace | None) -> None:
     """Fill a round picker, keeping the current choice; the latest round by default."""
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    if db is not None:
-        for rid, name in round_choices(db):
+    if workspace is not None:
+        from utredning_app.services.remiss_rounds import round_choices
+
+        for rid, name in round_choices(workspace.db):
             combo.addItem(name, rid)
     index = combo.findData(current) if current is not None else -1
     combo.setCurrentIndex(index if index >= 0 else combo.count() - 1)

@@ -11,7 +11,6 @@ from utredning_app.gui.remiss.coding_widget import CodingWidget
 from utredning_app.gui.remiss.import_widget import ImportWidget
 from utredning_app.gui.remiss.search_widget import SearchWidget
 from utredning_app.gui.remiss.status_widget import StatusWidget
-from utredning_app.storage.database import Database
 
 if TYPE_CHECKING:
     from utredning_app.gui.workspace import Workspace
@@ -50,12 +49,8 @@ class RemissWorkbench(QTabWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         """The open file: coding actions become undo steps of ``workspace``."""
-        self.coding.workspace = workspace
-        self.set_database(workspace.db if workspace is not None else None)
-
-    def set_database(self, db: Database | None) -> None:
         for widget in (self.coding, self.importer, self.searcher, self.overview):
-            widget.set_database(db)
+            widget.set_workspace(workspace)
 
     def _relay(self, tables: frozenset[str]) -> None:
         sender = self.sender()
