@@ -156,3 +156,26 @@ def _merge_swap(db: Database, target: Path, other: Path) -> Change:
 
     merge.restore_into(db, target)
     return Change(undo=lambda: _merge_swap(db, other, target), extra_tables=merge_tables())
+
+
+def resolve_conflict(db: Database, number: int, side: str, text: str | None = None) -> Change:
+    """Resolve merge conflict ``number`` (``side``: "min", "deras" or "egen" with ``text``);
+    undo reopens it with the value the file had."""
+    from utredning_app.services import conflicts
+
+    _conflict, previous = conflicts.resolve_in(db, number, side, text=text, actor=db.actor)
+    return Change(
+        undo=lambda: _reopen_conflict(db, number, side, text, previous),
+        extra_tables=merge_tables(),
+    )
+
+
+def _reopen_conflict(
+    db: Database, number: int, side: str, text: str | None, previous: Any
+) -> Change:
+    from utredning_app.services import conflicts
+
+    conflicts.reopen_in(db, number, previous, actor=db.actor)
+    return Change(
+        undo=lambda: resolve_conflict(db, number, side, text), extra_tables=merge_tables()
+    )
