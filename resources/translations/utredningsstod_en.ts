@@ -1750,10 +1750,6 @@
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Filen skrevs: %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -1911,6 +1907,10 @@ Do you want to open it now?</translation>
     <message>
         <source>Kopior och ändringspaket (*.utredning *.andringar);;Alla filer (*)</source>
         <translation>Copies and change packages (*.utredning *.andringar);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Slår ihop med %1 …</source>
+        <translation>Merging with %1 …</translation>
     </message>
     <message>
         <source>Slå ihop med %1</source>
@@ -2094,17 +2094,14 @@ Do you want to open it now?</translation>
     </message>
 </context>
 <context>
-    <name>Task</name>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>Uppgift</name>
     <message>
         <source>Ett oväntat fel inträffade: %1</source>
         <translation>An unexpected error occurred: %1</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,9 @@ def test_remiss_widgets_show_stances_and_types_in_the_chosen_language(
     ensure_round(demo_db)
     bench = RemissWorkbench()
     qtbot.addWidget(bench)
-    bench.set_database(demo_db)
+    from utredning_app.gui.workspace import Workspace
+
+    bench.set_workspace(Workspace(demo_db))
     search = bench.searcher
     assert search.stance_boxes[StanceKind.TILLSTYRKER].text() == _pick(
         language, "Tillstyrker", "Supports"

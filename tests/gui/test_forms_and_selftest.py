@@ -60,10 +60,10 @@ def test_selftest_fails_on_a_bad_file(tmp_path: Path) -> None:
 
 
 def test_main_window_file_suffix_matches_storage() -> None:
-    from utredning_app.gui import main_window
+    from utredning_app.gui import files, main_window
     from utredning_app.storage import database
 
-    assert main_window.FILE_SUFFIX == database.FILE_SUFFIX
+    assert main_window.FILE_SUFFIX == files.FILE_SUFFIX == database.FILE_SUFFIX
 
 
 def test_start_up_path_does_not_import_sqlalchemy() -> None:

@@ -45,6 +45,8 @@ def test_merge_from_the_menu_is_one_undo_step_and_conflicts_are_chosen_by_mouse(
     window = open_window(qtbot, path)
     try:
         window.merge_action.trigger()
+        assert window.merge_op is not None
+        qtbot.waitUntil(lambda: not window.merge_op.is_running(), timeout=30_000)
         dialog = next(
             w
             for w in QApplication.topLevelWidgets()
@@ -142,6 +144,8 @@ def test_a_copy_opened_in_the_window_belongs_to_the_user_and_receives_party_draf
     window = open_window(qtbot, mine)
     try:
         window.merge_action.trigger()
+        assert window.merge_op is not None
+        qtbot.waitUntil(lambda: not window.merge_op.is_running(), timeout=30_000)
     finally:
         window.close()
     data = mine.read_bytes()
@@ -175,3 +179,51 @@ def test_exporting_with_open_conflicts_warns_and_names_them(
     with qtbot.waitSignal(runner.finished, timeout=60_000):
         pass
     assert asked and "1 olösta konflikter" in asked[0] and "Sekretariatets namn" in asked[0]
+
+
+def test_avbryt_during_the_merge_leaves_the_file_as_it_was(
+    qtbot: QtBot,
+    conflicting: tuple[Path, Path, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The merge runs in the background behind a progress dialog; a click on Avbryt before
+    the commit leaves the file, the undo stack and the conflicts as they were."""
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    path, member, option_id = conflicting
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(member), ""))
+    )
+    from utredning_app.services import merge as merge_service
+
+    clicked = threading.Event()
+    step = merge_service._Steps.__call__
+
+    def last_step_waits(self: Any, text: str) -> None:
+        if text.startswith("Sparar"):  # inside the merge's transaction, just before the commit
+            clicked.wait(30)  # the worker waits there until the person has clicked Avbryt
+        step(self, text)
+
+    monkeypatch.setattr(merge_service._Steps, "__call__", last_step_waits)
+    window = open_window(qtbot, path)
+    try:
+        window.merge_action.trigger()
+        op = window.merge_op
+        assert op is not None and op.dialog is not None
+        op.dialog.show()  # it would appear by itself after 0,4 s of a slow merge
+        cancel = next(
+            b for b in op.dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Avbryt"
+        )
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        clicked.set()
+        with qtbot.waitSignal(op.cancelled, timeout=30_000):
+            pass
+        assert read(path, "governance_option", option_id)["name"] == "Sekretariatets namn"
+        assert read(path, "proposal", _first_id(path, m.Proposal))["title"] != "Ny titel från Anna"
+        assert list_conflicts(path) == []
+        assert window.workspace.undo_stack.count() == 0
+    finally:
+        clicked.set()
+        window.close()

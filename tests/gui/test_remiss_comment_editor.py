@@ -19,7 +19,9 @@ def test_comment_per_proposal_is_edited_next_to_the_coding(qtbot: QtBot, demo_db
     view = CodingWidget()
     qtbot.addWidget(view)
     view.resize(1300, 800)
-    view.set_database(demo_db)
+    from utredning_app.gui.workspace import Workspace
+
+    view.set_workspace(Workspace(demo_db))
     view.show()
     assert view.proposals.rowCount() >= 2
     editor = view.comment_editor

@@ -25,7 +25,9 @@ def bench(qtbot: QtBot, db: Database) -> RemissWorkbench:
     widget = RemissWorkbench()
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    widget.set_database(db)
+    from utredning_app.gui.workspace import Workspace
+
+    widget.set_workspace(Workspace(db))
     widget.show()
     return widget
 

@@ -27,7 +27,9 @@ def bench(qtbot: QtBot, demo_db: Database) -> RemissWorkbench:
     widget = RemissWorkbench()
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    widget.set_database(demo_db)
+    from utredning_app.gui.workspace import Workspace
+
+    widget.set_workspace(Workspace(demo_db))
     widget.show()
     return widget
 
@@ -199,7 +201,7 @@ def test_checking_many_files_can_be_cancelled(
     importer = bench.importer
     importer.add_files(files)
     assert importer._task is not None
-    importer._task.progress.connect(lambda *_a: importer.cancel_button.click())
+    importer._task.progressed.connect(lambda *_a: importer.cancel_button.click())
     qtbot.waitUntil(lambda: bool(warned), timeout=30000)
     assert "avbröts" in warned[0]
     assert importer.table.rowCount() == 0 and importer.table.isEnabled()

@@ -145,13 +145,18 @@ def test_views_reload_only_for_the_tables_they_show(
     reloads: list[str] = []
     for name, view in (("overview", overview), ("assessments", assessments)):
         monkeypatch.setattr(view, "reload", lambda name=name: reloads.append(name))
-    window.workspace.changed.emit(frozenset({"assessment"}))
+    window.workspace.changed.emit(frozenset({"assessment"}), None)
     assert reloads == ["assessments"]
     reloads.clear()
-    window.workspace.changed.emit(frozenset({"stance", "quote"}))
+    window.workspace.changed.emit(frozenset({"stance", "quote"}), None)
     assert reloads == []
-    window.workspace.changed.emit(frozenset({"milestone"}))
+    window.workspace.changed.emit(frozenset({"milestone"}), None)
     assert reloads == ["overview"]
+    reloads.clear()
+    # the view that wrote (or a widget inside it) has shown its change already: no reload
+    window.workspace.changed.emit(frozenset({"assessment"}), assessments)
+    window.workspace.changed.emit(frozenset({"assessment"}), assessments.panels[0])
+    assert reloads == []
 
 
 def test_audit_view_filters_by_person_item_and_text(qtbot: QtBot, window: Any) -> None:
@@ -279,7 +284,7 @@ def test_cancelled_open_leaves_the_current_file(
 ) -> None:
     task = window.open_path(demo_path)
     task.cancel()
-    qtbot.waitUntil(lambda: not task._thread.isRunning(), timeout=10_000)
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=10_000)
     qtbot.wait(50)
     assert window.workspace.db.path == filled_path
 
@@ -288,7 +293,7 @@ def test_remiss_answers_view_hosts_the_workbench(qtbot: QtBot, window: Any) -> N
     view = window.show_view("remiss_answers")
     assert view.workbench.count() == 4
     seen: list[frozenset[str]] = []
-    window.workspace.changed.connect(seen.append)
+    window.workspace.changed.connect(lambda tables, _initiator: seen.append(tables))
     view.workbench.changed.emit(frozenset({"stance"}))
     assert seen == [frozenset({"stance"})]
 

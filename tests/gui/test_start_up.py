@@ -194,7 +194,7 @@ def test_cancelling_the_open_goes_back_to_the_welcome_page(qtbot: QtBot, demo_pa
     window = _empty_window(qtbot)
     task = window.open_path(demo_path)
     assert window.stack.currentWidget() is window.loading
-    progress = task.progress
+    progress = task.dialog
     assert isinstance(progress, QProgressDialog)
     progress.show()  # it would appear by itself after 0,4 s of a slow open
     cancel = next(
@@ -202,6 +202,6 @@ def test_cancelling_the_open_goes_back_to_the_welcome_page(qtbot: QtBot, demo_pa
     )
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.welcome
-    qtbot.waitUntil(lambda: task.progress is None, timeout=30_000)  # the work has ended
+    qtbot.waitUntil(lambda: task.dialog is None, timeout=30_000)  # the work has ended
     assert window.workspace is None and window.stack.currentWidget() is window.welcome
     window.close()

@@ -54,12 +54,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_make(args: argparse.Namespace) -> int:
-    from utredning_app.services.backups import folder_for
-    from utredning_app.storage.backup import REASON_MANUAL, make_managed_backup
-    from utredning_app.storage.database import inspect_file
+    from utredning_app.services.files import backup_now
 
-    inspect_file(args.path)
-    made = make_managed_backup(args.path, folder_for(args.path), REASON_MANUAL)
+    made = backup_now(args.path)
     print(f"Säkerhetskopian skrevs: {made}")
     return 0
 

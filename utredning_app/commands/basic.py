@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from utredning_app.storage.models import TABLE_LABELS
+from utredning_app.services.entities import label_for
 
 
 def register(sub: Any) -> None:
@@ -68,10 +68,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from utredning_app.storage.database import create_database
+    from utredning_app.services.files import create_file
 
     _tidy(args.path)
-    create_database(args.path, title=args.titel, diarienummer=args.dnr).close()
+    create_file(args.path, title=args.titel, diarienummer=args.dnr).close()
     print(f"Ny utredning skapad: {args.path}")
     return 0
 
@@ -91,8 +91,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     print("Innehåll:")
     for table, count in info.counts.items():
         extra = f" (+{info.deleted[table]} borttagna)" if info.deleted.get(table) else ""
-        print(f"  {TABLE_LABELS.get(table, table):<40} {count:>7}{extra}")
-    print(f"  {TABLE_LABELS['audit_entry']:<40} {info.audit_entries:>7}")
+        print(f"  {label_for(table):<40} {count:>7}{extra}")
+    print(f"  {label_for('audit_entry'):<40} {info.audit_entries:>7}")
     print("Kontroller:    " + ", ".join(f"{k} {v}" for k, v in info.checks.items()))
     return 0
 

@@ -98,10 +98,10 @@ def cmd_sendout(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from utredning_app.domain.enums import ConsulteeType
+    from utredning_app.services.files import open_file
     from utredning_app.services.remiss_status import export_reminders, remiss_status
-    from utredning_app.storage.database import open_database
 
-    with open_database(args.path, read_only=True) as db:  # the reminder list only reads
+    with open_file(args.path, read_only=True) as db:  # the reminder list only reads
         status = remiss_status(db, args.omgang)
         deadline = status.deadline.isoformat() if status.deadline else "–"
         print(f"{status.round_name} (sista svarsdag {deadline})")
@@ -120,15 +120,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from utredning_app.domain.enums import ConsulteeType, StanceKind
     from utredning_app.errors import ValidationError
+    from utredning_app.services.files import open_file
     from utredning_app.services.search import search
-    from utredning_app.storage.database import open_database
 
     try:
         types = [ConsulteeType.from_label(t) for t in args.typ]
         stances = [StanceKind.from_label(st) for st in args.stallning]
     except ValueError as exc:
         raise ValidationError(f"Okänd typ eller ställning: {exc}.") from exc
-    with open_database(args.path, read_only=True) as db:
+    with open_file(args.path, read_only=True) as db:
         hits = search(db, args.query, types=types, stances=stances)  # type: ignore[arg-type]
     for hit in hits:
         print(f"{hit.consultee} ({hit.consultee_type.label}, inkom {hit.received or '–'})")
@@ -141,10 +141,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     import json
 
+    from utredning_app.services.files import open_file
     from utredning_app.services.stance_suggest import as_json, suggest_round
-    from utredning_app.storage.database import open_database
 
-    with open_database(args.path, read_only=True) as db:
+    with open_file(args.path, read_only=True) as db:
         answers = suggest_round(db, args.omgang)
     if args.json:
         print(json.dumps(as_json(answers), ensure_ascii=False, indent=2))
@@ -167,9 +167,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_consultees(args: argparse.Namespace) -> int:
     from utredning_app.services import consultees as svc
-    from utredning_app.storage.database import open_database
+    from utredning_app.services.files import open_file
 
-    with open_database(args.path, read_only=args.importera is None) as db:
+    with open_file(args.path, read_only=args.importera is None) as db:
         if args.importera:
             sheet = svc.read_sheet(args.importera)
             preview = svc.preview_import(db, sheet, svc.guess_mapping(sheet.headers), args.omgang)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from utredning_app.errors import UserError
 from utredning_app.services import conflicts as conflict_service
-from utredning_app.storage.models import TABLE_LABELS
+from utredning_app.services.entities import label_for
 
 if TYPE_CHECKING:
     from utredning_app.gui.workspace import Workspace
@@ -32,48 +31,6 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-class ResolveCommand(QUndoCommand):
-    """Resolving one conflict (done before it is pushed); undo reopens it."""
-
-    def __init__(
-        self, workspace: Workspace, number: int, side: str, text: str | None, label: str
-    ) -> None:
-        super().__init__(label)
-        self.workspace = workspace
-        self.number = number
-        self.side = side
-        self.text_value = text
-        self.previous: Any = None
-        self._pushed = False
-
-    def first_run(self) -> None:
-        db = self.workspace.db
-        _conflict, self.previous = conflict_service.resolve_in(
-            db, self.number, self.side, text=self.text_value, actor=db.actor
-        )
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self._guarded(self.first_run)
-
-    def undo(self) -> None:
-        db = self.workspace.db
-        self._guarded(
-            lambda: conflict_service.reopen_in(db, self.number, self.previous, actor=db.actor)
-        )
-
-    def _guarded(self, action: Any) -> None:
-        try:
-            action()
-        except UserError as exc:
-            self.workspace.error.emit(exc.message)
-        from utredning_app.gui.merge_actions import ALL_TABLES
-
-        self.workspace.notify(ALL_TABLES | {"merge_conflict"})
 
 
 class ConflictDialog(QDialog):
@@ -134,7 +91,7 @@ class ConflictDialog(QDialog):
         for row, item in enumerate(self.items):
             cells = [
                 str(item.number),
-                TABLE_LABELS.get(item.table, item.table),
+                label_for(item.table),
                 item.row_name or item.row_id[:8],
                 item.field_label,
             ]
@@ -175,14 +132,13 @@ class ConflictDialog(QDialog):
             return
         text = self.merged.toPlainText() if side == "egen" else None
         label = self.tr("Lös konflikt %1").replace("%1", str(item.number))
-        command = ResolveCommand(self.workspace, item.number, side, text, label)
-        try:
-            command.first_run()
-        except UserError as exc:
-            self.status.setText(exc.message)
-            return
-        self.workspace.undo_stack.push(command)
-        from utredning_app.gui.merge_actions import ALL_TABLES
+        from utredning_app.services.edits import resolve_conflict
 
-        self.workspace.notify(ALL_TABLES | {"merge_conflict"})
+        db = self.workspace.db
+        try:
+            change = resolve_conflict(db, item.number, side, text)
+        except UserError as exc:
+            self.status.setText(exc.message)  # shown in the dialog, the conflict stays open
+            return
+        self.workspace.record(change, self, label)  # one undo step; undo reopens it
         self.reload()

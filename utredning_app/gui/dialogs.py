@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from utredning_app import APP_NAME, __version__
 from utredning_app.domain.enums import MemberRole
 from utredning_app.gui.enum_labels import enum_label
+from utredning_app.gui.files import FILE_SUFFIX
 from utredning_app.gui.forms.ui_about_dialog import Ui_AboutDialog
 from utredning_app.gui.forms.ui_identity_dialog import Ui_IdentityDialog
 from utredning_app.gui.forms.ui_new_investigation_dialog import Ui_NewInvestigationDialog
 from utredning_app.gui.settings import LANGUAGES, Identity
-from utredning_app.storage.database import FILE_SUFFIX
 
 PARTIES = ("", "M", "S", "SD", "C", "V", "KD", "L", "MP")
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from utredning_app.errors import UserError
 
 if TYPE_CHECKING:
-    from utredning_app.gui.tasks import Task
+    from utredning_app.gui.operations import Op
     from utredning_app.gui.workspace import Workspace
     from utredning_app.services.editions import EditionInfo
 
@@ -90,7 +90,7 @@ class EditionsDialog(QDialog):
             lambda: self.save_as.setEnabled(bool(self.table.selectedItems()))
         )
         self.editions: list[EditionInfo] = []
-        self.task: Task | None = None
+        self.task: Op | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -117,12 +117,12 @@ class EditionsDialog(QDialog):
         self.table.resizeColumnsToContents()
 
     def _record(self, name: str) -> None:
-        from utredning_app.gui.tasks import Task
+        from utredning_app.gui.operations import Op
         from utredning_app.services.editions import add_edition
 
         db = self.workspace.db
-        self.task = Task(
-            lambda: add_edition(db, name),
+        self.task = Op(
+            lambda _ctx: add_edition(db, name),
             self,
             QCoreApplication.translate("Utgåvor", "Sparar utgåvan …"),
         )

@@ -1,7 +1,7 @@
 """A titled, filterable, sortable table of one entity with Ny / Redigera / Ta bort.
 
 Used by most views; master–detail views chain panels through ``set_parent``. All writes go
-through the workspace's undo commands.
+through ``Workspace.run`` (one generic undo step per change).
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ class EntityPanel(QWidget):
         refs = {f.ref.table for f in self.spec.fields if f.ref is not None}
         return {self.spec.table, *refs}
 
-    def _on_changed(self, tables: frozenset[str]) -> None:
+    def _on_changed(self, tables: frozenset[str], _initiator: object = None) -> None:
         if tables & self.tables():
             self.reload()
 

@@ -6,7 +6,7 @@ An export feature adds itself with :func:`register` (from a module listed in
     register(ExportAction("delrapport", "Delrapport (Word)…", run_delrapport, word=True))
 
 ``run(parent, workspace, options)`` asks for a file name, runs the export (off the UI thread
-with :func:`utredning_app.gui.tasks.run_task` when slow) and reports in the status bar.
+with :func:`utredning_app.gui.operations.run_op` when slow) and reports in the status bar.
 ``options`` are the choices made in the menu itself (:class:`ExportOptions`); ``word=True``
 marks the Word documents, which the menu groups with the choices that apply to them.
 """
@@ -62,7 +62,7 @@ def actions() -> list[ExportAction]:
 
 
 def _export_json(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> None:
-    from utredning_app.gui.tasks import run_task
+    from utredning_app.gui.operations import run_op
     from utredning_app.services.archive import export_archive
 
     suggested = workspace.db.path.with_suffix(".json")
@@ -77,10 +77,10 @@ def _export_json(parent: QWidget, workspace: Workspace, _options: ExportOptions)
     from pathlib import Path
 
     source = workspace.db.path
-    run_task(
+    run_op(
         parent,
         QCoreApplication.translate("Export", "Exporterar arkiv…"),
-        lambda: export_archive(source, Path(name), include_private=True),
+        lambda _ctx: export_archive(source, Path(name), include_private=True),
         done=QCoreApplication.translate("Export", "Arkivet skrevs: %1").replace("%1", name),
     )
 

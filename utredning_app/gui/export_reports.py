@@ -52,17 +52,17 @@ _xlsx = _word  # the same runner: services.exports tells Word and Excel kinds ap
 
 
 def _audit(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> None:
-    from utredning_app.gui.tasks import run_task
+    from utredning_app.gui.operations import run_op
     from utredning_app.services.audit_log import export_audit
 
     out = _ask(parent, workspace, "andringslogg", ".xlsx", "Excel")
     if out is None:
         return
     source = workspace.db.path
-    run_task(
+    run_op(
         parent,
         QCoreApplication.translate("Export", "Skriver ändringsloggen …"),
-        lambda: export_audit(source, out),
+        lambda _ctx: export_audit(source, out),
         done=QCoreApplication.translate("Export", "Ändringsloggen skrevs: %1").replace(
             "%1", str(out)
         ),

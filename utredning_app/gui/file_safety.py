@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from utredning_app.errors import FileLockedError
 
 if TYPE_CHECKING:
-    from utredning_app.storage.database import Database
+    from utredning_app.services.files import Database
 
 
 class LockedChoice(StrEnum):

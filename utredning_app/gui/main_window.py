@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from utredning_app import APP_NAME
 from utredning_app.gui import export_actions
+from utredning_app.gui.files import FILE_SUFFIX, preload_storage, start_opening
 from utredning_app.gui.icons import icon
+from utredning_app.gui.operations import Op
 from utredning_app.gui.settings import AppSettings, Identity
 from utredning_app.gui.startup import LoadingPage
-from utredning_app.gui.tasks import Task
 from utredning_app.gui.views import VIEWS, view_info
 
 if TYPE_CHECKING:
@@ -34,11 +35,10 @@ if TYPE_CHECKING:
 
     from utredning_app.gui.views.base import BaseView
     from utredning_app.gui.workspace import Workspace
-    from utredning_app.storage.database import Database
+    from utredning_app.services.files import Database
 
-# Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
-# the start-up path; the worker thread imports it and opens the file once the window is painted.
-FILE_SUFFIX = ".utredning"
+# Opening, creating and copying live in gui/files.py; these names stay importable from here.
+__all__ = ["FILE_SUFFIX", "MainWindow", "preload_storage", "start_opening", "view_shortcut"]
 
 
 SIDEBAR_WIDE, SIDEBAR_NARROW, SIDEBAR_ICONS = 300, 240, 56
@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workspace: Workspace | None = None
         self.views: dict[str, BaseView] = {}
-        self._task: Task | None = None
+        self._task: Op | None = None
+        self.merge_op: Op | None = None
         from utredning_app.gui.file_safety import BackupTimer
 
         self.backups = BackupTimer(self)
@@ -340,7 +341,7 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, path: Path, task: Task | None = None) -> Task:
+    def open_path(self, path: Path, task: Op | None = None) -> Op:
         """Open ``path`` off the UI thread; ``file_opened`` is emitted when it is shown.
 
         ``task`` is an opening already started by :func:`start_opening` (at program start,
@@ -352,8 +353,9 @@ class MainWindow(QMainWindow):
         else:
             task.attach_progress(self, label)
         self.show_loading(path)
-        if task.progress is not None:
-            task.progress.canceled.connect(self._show_welcome_if_empty)
+        if task.dialog is not None:  # back to the welcome page at once, not when work ends
+            task.dialog.canceled.connect(self._show_welcome_if_empty)
+        task.cancelled.connect(self._show_welcome_if_empty)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message, task))
         self._task = task
@@ -370,7 +372,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             self.stack.setCurrentWidget(self.welcome)
 
-    def _open_failed(self, path: Path, message: str, task: Task | None = None) -> None:
+    def _open_failed(self, path: Path, message: str, task: Op | None = None) -> None:
         self.statusBar().clearMessage()
         self._show_welcome_if_empty()
         from utredning_app.errors import FileLockedError
@@ -404,7 +406,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(db, self)
         self.workspace.error.connect(self._show_error)
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
-        self.workspace.changed.connect(lambda _t: self._update_title())
+        self.workspace.changed.connect(lambda _t, _i: self._update_title())
         self._refresh_recent(self.settings.add_recent(db.path))
         self.backups.watch(db)
         self.sidebar.setEnabled(True)
@@ -457,20 +459,14 @@ class MainWindow(QMainWindow):
         title, dnr, path = dialog.values()
         self.create_file(path, title, dnr)
 
-    def create_file(self, path: Path, title: str, dnr: str) -> Task:
-        from utredning_app.storage.database import create_database
+    def create_file(self, path: Path, title: str, dnr: str) -> Op:
+        from utredning_app.gui.files import start_creating
 
-        actor = self.actor()
-        task = Task(
-            lambda: create_database(path, title=title, diarienummer=dnr, actor=actor),
-            self,
-            self.tr("Skapar %1 …").replace("%1", path.name),
-            discard=lambda db: db.close(),
-        )
+        label = self.tr("Skapar %1 …").replace("%1", path.name)
+        task = start_creating(path, title, dnr, self.actor(), self, label)
         task.finished.connect(lambda db: self._set_database(db))
         task.failed.connect(lambda message: self._open_failed(path, message))
         self._task = task
-        task.start()
         return task
 
     def save_copy(self) -> None:
@@ -486,11 +482,11 @@ class MainWindow(QMainWindow):
         if name:
             self.save_copy_to(Path(name))
 
-    def save_copy_to(self, target: Path) -> Task | None:
+    def save_copy_to(self, target: Path) -> Op | None:
         if self.workspace is None:
             return None
-        from utredning_app.gui.tasks import run_task
-        from utredning_app.storage.backup import copy_consistent
+        from utredning_app.gui.files import copy_work
+        from utredning_app.gui.operations import run_op
 
         source = self.workspace.db.path
         if target.suffix.lower() != FILE_SUFFIX:
@@ -509,19 +505,22 @@ class MainWindow(QMainWindow):
         if target.resolve() == source.resolve():
             self._show_error(self.tr("Kopian kan inte skrivas över den öppna filen."))
             return None
-        return run_task(
+        return run_op(
             self,
             self.tr("Sparar kopia …"),
-            lambda: copy_consistent(source, target),
+            lambda _ctx: copy_work(source, target),
             done=self.tr("Kopian sparades: %1").replace("%1", str(target)),
         )
 
-    def merge_copy(self) -> None:
+    def merge_copy(self) -> Op | None:
+        """Arkiv ▸ Slå ihop med kopia…: the merge runs in the background (``merge_op``)."""
         if self.workspace is not None and not self.workspace.db.read_only:
             from utredning_app.gui.merge_actions import merge_with_copy
 
             self._claim_copy()
-            merge_with_copy(self, self.workspace)
+            self.merge_op = merge_with_copy(self, self.workspace)
+            return self.merge_op
+        return None
 
     def send_changes(self) -> None:
         if self.workspace is not None:
@@ -737,40 +736,3 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.current_view_key())
         self.close_file()
         event.accept()
-
-
-def preload_storage() -> None:
-    """Import what opening a file needs (SQLAlchemy, the models; ~0.3 s), off the GUI thread
-    and only once the window is painted (gui/startup.py)."""
-    from utredning_app.gui.startup import paused_gc
-
-    with paused_gc():
-        from utredning_app.storage import database  # noqa: F401
-
-
-def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
-    preload_storage()  # in this worker thread, unless already done
-    from utredning_app.storage.database import open_database
-
-    return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
-
-
-def start_opening(
-    path: Path,
-    actor: str,
-    parent: QWidget | None = None,
-    label: str = "",
-    *,
-    read_only: bool = False,
-    take_over: bool = False,
-) -> Task:
-    """Start opening ``path`` in a worker thread; hand the task to ``MainWindow.open_path``."""
-    task = Task(
-        lambda: _open(path, actor, read_only, take_over),
-        parent,
-        label,
-        discard=lambda db: db.close(),
-        show_progress=parent is not None,
-    )
-    task.start()
-    return task

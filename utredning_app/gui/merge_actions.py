@@ -1,8 +1,10 @@
 """Arkiv ▸ Slå ihop med kopia…, Arkiv ▸ Skicka mina ändringar…, Arkiv ▸ Konflikter….
 
-A merge is one undo step: undo puts back the file as it was just before the merge (the
-"före sammanslagning" backup), redo the file as it was just after (a copy kept beside the
-backups), both in one SQLite transaction (services.merge.restore_into).
+The merge runs in the background as an ``Op`` (gui/operations.py) with progress; Avbryt before
+the commit leaves the file as it was. It returns a change record (services/edits.merge_copy)
+and so is one undo step like every edit: undo puts back the file as it was just before the
+merge (the "före sammanslagning" backup), redo as it was just after, both in one SQLite
+transaction (services.merge.restore_into).
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+import shiboken6
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from utredning_app.errors import UserError
+from utredning_app.gui.operations import Op
 from utredning_app.services import merge as merge_service
 
 if TYPE_CHECKING:
@@ -23,35 +26,10 @@ if TYPE_CHECKING:
 ALL_TABLES = frozenset(t.name for t in merge_service.TABLES)
 
 
-class MergeCommand(QUndoCommand):
-    """The merge, already done when pushed; undo/redo swap the file's content."""
-
-    def __init__(self, workspace: Workspace, before: Path, after: Path, text: str) -> None:
-        super().__init__(text)
-        self.workspace = workspace
-        self.before = before
-        self.after = after
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self._swap(self.after)
-
-    def undo(self) -> None:
-        self._swap(self.before)
-
-    def _swap(self, snapshot: Path) -> None:
-        try:
-            merge_service.restore_into(self.workspace.db, snapshot)
-        except UserError as exc:
-            self.workspace.error.emit(exc.message)
-        self.workspace.notify(ALL_TABLES | {"merge_conflict"})
-
-
-def merge_with_copy(parent: QWidget, workspace: Workspace, kopia: Path | None = None) -> Any:
-    """Ask for a copy (or a change package) and merge it; returns the result or None."""
+def merge_with_copy(parent: QWidget, workspace: Workspace, kopia: Path | None = None) -> Op | None:
+    """Ask for a copy (or a change package) and merge it in the background (an ``Op`` with
+    progress; Avbryt before the commit leaves the file as it was). The merge becomes one undo
+    step when it is done. Returns the op, or None when no file was chosen."""
     if kopia is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
@@ -65,26 +43,33 @@ def merge_with_copy(parent: QWidget, workspace: Workspace, kopia: Path | None = 
         if not name:
             return None
         kopia = Path(name)
-    from utredning_app.services.backups import folder_for
-    from utredning_app.storage.backup import REASON_AFTER_MERGE, make_backup
+    from utredning_app.services.edits import merge_copy
 
-    db = workspace.db
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = merge_service.merge_into(db, kopia, actor=db.actor, backup_root=db.backup_root)
-        after = make_backup(db.path, folder_for(db.path, db.backup_root), REASON_AFTER_MERGE)
-    except UserError as exc:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("Sammanslagning", "Slå ihop med kopia"), exc.message
-        )
-        return None
-    QApplication.restoreOverrideCursor()
-    assert result.backup is not None
-    counts = result.counts
+    db, chosen = workspace.db, kopia
+    op = Op(
+        lambda ctx: merge_copy(db, chosen, progress=ctx.progress, cancelled=ctx.cancelled),
+        parent,
+        QCoreApplication.translate("Sammanslagning", "Slår ihop med %1 …").replace(
+            "%1", kopia.name
+        ),
+    )
     text = QCoreApplication.translate("Sammanslagning", "Slå ihop med %1").replace("%1", kopia.name)
-    workspace.undo_stack.push(MergeCommand(workspace, result.backup, after, text))
-    workspace.notify(ALL_TABLES | {"merge_conflict"})
+    op.failed.connect(
+        lambda message: QMessageBox.warning(
+            op.parent_widget(),
+            QCoreApplication.translate("Sammanslagning", "Slå ihop med kopia"),
+            message,
+        )
+    )
+    workspace.run_op(op, None, text)  # one undo step and ``changed`` when it is done
+    op.finished.connect(lambda change: _merged(parent, workspace, change.value))
+    return op
+
+
+def _merged(parent: QWidget, workspace: Workspace, result: Any) -> None:
+    if not shiboken6.isValid(parent):
+        return
+    counts = result.counts
     summary = (
         QCoreApplication.translate(
             "Sammanslagning",
@@ -101,7 +86,6 @@ def merge_with_copy(parent: QWidget, workspace: Workspace, kopia: Path | None = 
         status().showMessage(summary, 10_000)
     if counts["konflikter"]:
         show_conflicts(parent, workspace)
-    return result
 
 
 def send_changes(parent: QWidget, workspace: Workspace, target: Path | None = None) -> Path | None:

@@ -1,9 +1,10 @@
 """Exportera… for the Word documents and the remiss Excel file, off the UI thread.
 
 ``start_export(parent, source, kind)`` asks for a file name (unless given), runs
-``services.exports`` in a ``QThread`` behind a progress dialog that shows the current step and
-can cancel, and when the file is written offers to open it (``QDesktopServices``). The main
-window's Arkiv ▸ Exportera menu registers one action per document with this function.
+``services.exports`` as an ``Op`` (gui/operations.py) behind a progress dialog that shows the
+current step and can cancel, and when the file is written offers to open it
+(``QDesktopServices``). The main window's Arkiv ▸ Exportera menu registers one action per
+document with this function.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from utredning_app import APP_NAME
-from utredning_app.errors import UserError
+from utredning_app.gui.operations import Cancelled, Context, Op, Work
 from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 
 # Menu titles; keys are services.exports document kinds ("remiss" = the Excel compilation).
@@ -33,59 +33,27 @@ TITLES: dict[str, str] = {
 }
 
 
-class _Worker(QObject):
-    progressed = Signal(int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, kind: str, source: Path, out: Path, draft: bool, excel: bool) -> None:
-        super().__init__()
-        self.kind, self.source, self.out, self.draft = kind, source, out, draft
-        self.excel = excel
-        self.cancel_requested = False
-
-    def run(self) -> None:
+def _export_work(kind: str, source: Path, out: Path, draft: bool, excel: bool) -> Work:
+    def work(ctx: Context) -> Any:
         from utredning_app.services.exports import ExportCancelled, export_document, export_xlsx
 
-        def progress(fraction: float, text: str) -> None:
-            self.progressed.emit(round(fraction * 100), text)
-
-        def cancelled() -> bool:
-            return self.cancel_requested
-
         try:
-            if self.excel:
-                result = export_xlsx(
-                    self.kind, self.source, self.out, progress=progress, cancelled=cancelled
+            if excel:
+                return export_xlsx(
+                    kind, source, out, progress=ctx.fraction, cancelled=ctx.cancelled
                 )
-            else:
-                result = export_document(
-                    self.kind,
-                    self.source,
-                    self.out,
-                    draft=self.draft,
-                    progress=progress,
-                    cancelled=cancelled,
-                )
-        except ExportCancelled:
-            self.failed.emit("")
-        except UserError as exc:
-            self.failed.emit(exc.message)
-        except Exception as exc:  # the user gets a message; the app stays usable
-            self.failed.emit(
-                QCoreApplication.translate(
-                    "Rapportexport", "Exporten misslyckades oväntat: %1"
-                ).replace("%1", repr(exc))
+            return export_document(
+                kind, source, out, draft=draft, progress=ctx.fraction, cancelled=ctx.cancelled
             )
-        else:
-            self.succeeded.emit(result)
+        except ExportCancelled as exc:
+            raise Cancelled from exc
+
+    return work
 
 
-class ExportRunner(QObject):
-    """One running export: ``finished(result)`` or ``failed(message)`` ("" = cancelled)."""
-
-    finished = Signal(object)
-    failed = Signal(str)
+class ExportRunner(Op):
+    """One running export (an :class:`Op`): ``finished(result)`` or ``failed(message)``;
+    a cancelled export also emits ``failed("")``."""
 
     def __init__(
         self,
@@ -98,63 +66,26 @@ class ExportRunner(QObject):
         excel: bool = False,
         ask_open: bool = True,
     ) -> None:
-        # Not a child of ``parent``: the thread must outlive a window closed mid-export.
-        super().__init__(None)
+        super().__init__(
+            _export_work(kind, source, out, draft, excel),
+            parent,
+            QCoreApplication.translate("Rapportexport", "Exporterar %1…").replace("%1", out.name),
+            min_duration=300,
+            unexpected=QCoreApplication.translate(
+                "Rapportexport", "Exporten misslyckades oväntat: %1"
+            ),
+        )
         self.out = out
         self.source = source
-        self._parent = parent
         self._ask_open = ask_open
-        self._thread = QThread()
-        self._worker = _Worker(kind, source, out, draft, excel)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._worker.progressed.connect(self._on_progress, queued)
-        self._worker.succeeded.connect(self._on_success, queued)
-        self._worker.failed.connect(self._on_failure, queued)
-        self.dialog = QProgressDialog(
-            QCoreApplication.translate("Rapportexport", "Exporterar %1…").replace("%1", out.name),
-            QCoreApplication.translate("Rapportexport", "Avbryt"),
-            0,
-            100,
-            parent,
-        )
-        self.dialog.setWindowTitle(APP_NAME)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
+        if self.dialog is not None:
+            self.dialog.setRange(0, 100)
+        self.finished.connect(self._written)
+        self.failed.connect(self._tell_failure)
+        self.cancelled.connect(lambda: self.failed.emit(""))
 
-    def start(self) -> None:
-        _RUNNING.add(self)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self._worker.cancel_requested = True
-
-    def _alive_parent(self) -> QWidget | None:
-        parent = self._parent
-        return parent if parent is not None and shiboken6.isValid(parent) else None
-
-    def _on_progress(self, value: int, text: str) -> None:
-        if shiboken6.isValid(self.dialog):
-            self.dialog.setValue(value)
-            self.dialog.setLabelText(text)
-
-    def _stop(self) -> None:
-        if shiboken6.isValid(self.dialog):
-            self.dialog.reset()
-            self.dialog.hide()
-            self.dialog.deleteLater()
-        self._thread.quit()
-        self._thread.wait()
-        _RUNNING.discard(self)
-
-    def _on_success(self, result: Any) -> None:
-        self._stop()
-        self.finished.emit(result)
-        parent = self._alive_parent()
+    def _written(self, result: Any) -> None:
+        parent = self.parent_widget()
         window = parent.window() if parent is not None else None
         status = getattr(window, "statusBar", None)
         written = QCoreApplication.translate("Rapportexport", "Filen skrevs: %1").replace(
@@ -186,14 +117,9 @@ class ExportRunner(QObject):
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out)))
 
-    def _on_failure(self, message: str) -> None:
-        self._stop()
-        self.failed.emit(message)
+    def _tell_failure(self, message: str) -> None:
         if message:
-            QMessageBox.warning(self._alive_parent(), APP_NAME, message)
-
-
-_RUNNING: set[ExportRunner] = set()
+            QMessageBox.warning(self.parent_widget(), APP_NAME, message)
 
 
 def _is_excel(kind: str) -> bool:

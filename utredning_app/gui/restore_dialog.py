@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from utredning_app.domain.formatting import format_number
 from utredning_app.errors import UserError
 from utredning_app.services.backups import backups_for, folder_for, restore_backup
-from utredning_app.storage.backup import BackupInfo
+from utredning_app.services.files import BackupInfo
 
 
 class RestoreDialog(QDialog):

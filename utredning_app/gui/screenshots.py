@@ -28,7 +28,7 @@ def render_views(
     from utredning_app.gui import settings as settings_mod
     from utredning_app.gui.app import _app, apply_style, install_translations
     from utredning_app.gui.main_window import MainWindow
-    from utredning_app.storage.database import open_database
+    from utredning_app.services.files import open_file
 
     unknown = sorted(set(keys or ()) - {info.key for info in VIEWS})
     if unknown:
@@ -45,7 +45,7 @@ def render_views(
         install_translations(app, "sv")
         apply_style(app)
         settings = settings_mod.AppSettings()
-        db = open_database(path, actor="Skärmbild")
+        db = open_file(path, actor="Skärmbild")
         with db.reader() as session:
             officer = db.investigation(session).case_officer
         # Shown in the status bar as the person changes are logged as; nothing is edited.

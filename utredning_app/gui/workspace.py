@@ -1,31 +1,63 @@
-"""The open investigation as the GUI sees it: the database, the undo stack and change signals.
+"""The open investigation as the GUI sees it: the database, the undo stack and one change
+signal.
 
-Every edit goes through :meth:`Workspace.execute`: the command's first step runs *before* it is
-pushed on the undo stack, so a refused value (Swedish message) never becomes an undo step.
+Every edit goes through :meth:`Workspace.run`: a service call that returns a change record
+(domain/changes.py) runs *before* anything is pushed, so a refused value (Swedish message)
+never becomes an undo step; a successful one becomes ONE generic undo step (``ChangeStep``:
+undo and redo both call the record's ``revert``) and ``changed(tables, initiator)`` is
+emitted. The widget that made the change passes itself as ``initiator`` and skips its own
+refresh; undo and redo are announced with no initiator, so everyone reloads.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from utredning_app.errors import UserError
-from utredning_app.gui.commands import (
-    CreateCommand,
-    DeleteCommand,
-    EntityCommand,
-    UpdateCommand,
-)
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.domain.changes import Change
+    from utredning_app.gui.operations import Op
+    from utredning_app.services.files import Database
+
+
+class ChangeStep(QUndoCommand):
+    """One undo step for any change record, already done when pushed."""
+
+    def __init__(self, workspace: Workspace, change: Change, text: str) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.change = change
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # done by Workspace.run before the push
+            return
+        self._flip()
+
+    def undo(self) -> None:
+        self._flip()
+
+    def _flip(self) -> None:
+        tables = self.change.tables
+        try:
+            self.change = self.change.revert()
+        except UserError as exc:
+            self.workspace.error.emit(exc.message)
+        self.workspace.notify(tables | self.change.tables)
 
 
 class Workspace(QObject):
-    """One open file. ``changed`` carries the set of table names that were written."""
+    """One open file. ``changed(tables, initiator)``: the set of table names written and the
+    widget that wrote them (None: an undo, a redo or a change from elsewhere)."""
 
-    changed = Signal(object)
+    changed = Signal(object, object)
     error = Signal(str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -38,29 +70,77 @@ class Workspace(QObject):
     def path(self) -> Any:
         return self.db.path
 
-    def execute(self, command: EntityCommand) -> bool:
-        """Run ``command`` once; on success push it (without running it again)."""
+    def run(
+        self, action: Callable[[], Change], initiator: object = None, text: str = ""
+    ) -> Change | None:
+        """Run a change now; push one undo step (if it can be undone) and announce it.
+
+        A refusal (``UserError``) is emitted on ``error`` and gives None; nothing is pushed.
+        """
         try:
-            command.first_run()
+            change = action()
         except UserError as exc:
             self.error.emit(exc.message)
-            return False
-        self.undo_stack.push(command)
-        return True
+            return None
+        self.record(change, initiator, text)
+        return change
 
-    def notify(self, tables: set[str] | frozenset[str]) -> None:
-        self.changed.emit(frozenset(tables))
+    def run_op(self, op: Op, initiator: object = None, text: str = "") -> Op:
+        """Start a background :class:`Op` whose result is a change record; when it is done,
+        push it as one undo step and announce it (failures go to the op's ``failed``)."""
+
+        def done(change: Change) -> None:
+            if shiboken6.isValid(self):  # not when the file was closed meanwhile
+                self.record(change, initiator, text)
+
+        op.finished.connect(done)
+        return op.start()
+
+    def record(self, change: Change, initiator: object = None, text: str = "") -> None:
+        """A change already written: one undo step (if it can be undone) and ``changed``."""
+        if change.undoable:
+            self.undo_stack.push(ChangeStep(self, change, text))
+        self.notify(change.tables, initiator)
+
+    def notify(self, tables: set[str] | frozenset[str], initiator: object = None) -> None:
+        self.changed.emit(frozenset(tables), initiator)
 
     # conveniences used by the views --------------------------------------
-    def create(self, table: str, values: Mapping[str, Any], text: str) -> str | None:
-        command = CreateCommand(self, table, dict(values), text)
-        return command.row_id if self.execute(command) else None
+    def create(
+        self, table: str, values: Mapping[str, Any], text: str, initiator: object = None
+    ) -> str | None:
+        from utredning_app.services import edits
 
-    def update(self, table: str, row_id: str, values: Mapping[str, Any], text: str) -> bool:
-        return self.execute(UpdateCommand(self, table, row_id, dict(values), text))
+        change = self.run(lambda: edits.create(self.db, table, dict(values)), initiator, text)
+        return None if change is None else str(change.value)
 
-    def delete(self, table: str, row_id: str, text: str) -> bool:
-        return self.execute(DeleteCommand(self, table, row_id, text))
+    def update(
+        self,
+        table: str,
+        row_id: str,
+        values: Mapping[str, Any],
+        text: str,
+        initiator: object = None,
+    ) -> bool:
+        from utredning_app.services import edits
+
+        change = self.run(
+            lambda: edits.update(self.db, table, row_id, dict(values)), initiator, text
+        )
+        return change is not None
+
+    def delete(self, table: str, row_id: str, text: str, initiator: object = None) -> bool:
+        from utredning_app.services import edits
+
+        return self.run(lambda: edits.delete(self.db, table, row_id), initiator, text) is not None
+
+    def set_score(self, option_id: str, criterion_id: str, score: float | None, text: str) -> bool:
+        from utredning_app.services import edits
+
+        change = self.run(
+            lambda: edits.set_score(self.db, option_id, criterion_id, score), None, text
+        )
+        return change is not None
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -3,9 +3,9 @@
 Every function is one user action = one transaction, takes and returns plain values
 (``dict[str, Any]`` keyed by column name, ids as strings), validates with
 :mod:`utredning_app.domain.validation` before writing, and turns database constraint
-failures into a Swedish :class:`ValidationError`. The GUI's undo commands are built on these:
-undo of a create is a soft delete, undo of a delete is a restore, undo of an update is an
-update back to the old values.
+failures into a Swedish :class:`ValidationError`. The GUI's undo steps are built on these
+(services/edits.py): undo of a create is a soft delete, undo of a delete is a restore, undo of
+an update is an update back to the old values.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ def model_for(table: str) -> type[TrackedMixin]:
 
 def label_for(table: str) -> str:
     return TABLE_LABELS.get(table, table)
+
+
+def table_labels() -> dict[str, str]:
+    """Every table's Swedish label (for pickers such as the Ändringslogg filter)."""
+    return dict(TABLE_LABELS)
 
 
 def editable_columns(table: str) -> list[str]:

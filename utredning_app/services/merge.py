@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -187,26 +188,61 @@ def _merge_from(
             return MergeResult(plan(mine, theirs).counts, None, source.name)
     # No backup-on-open: the merge makes its own ("före sammanslagning") just below.
     with open_database(path, actor=actor, backup_dir=backup_root, auto_backup=False) as db:
-        return _merge_into(db, source, actor=actor, backup_root=backup_root)
+        return _merge_into(db, source, actor, backup_root, _Steps(None, None))
 
 
 def merge_into(
-    db: Database, kopia: Path, *, actor: str = "", backup_root: Path | None = None
+    db: Database,
+    kopia: Path,
+    *,
+    actor: str = "",
+    backup_root: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> MergeResult:
     """Merge ``kopia`` (a file or a change package) into the open, writable ``db`` (the GUI's
-    file): one transaction, after a backup ("före sammanslagning")."""
+    file): one transaction, after a backup ("före sammanslagning").
+
+    ``progress(step, 4, text)`` reports the steps; when ``cancelled()`` turns true before the
+    commit, :class:`MergeCancelled` is raised and the file is left as it was."""
     kopia = Path(kopia)
     if kopia.exists() and kopia.resolve() == Path(db.path).resolve():
         raise ValidationError("Kopian och filen är samma fil.")
     from utredning_app.services.packages import is_package, open_package
 
+    steps = _Steps(progress, cancelled)
+    steps("Läser kopian …")
     if is_package(kopia):
-        return _merge_into(db, open_package(kopia), actor=actor, backup_root=backup_root)
+        return _merge_into(db, open_package(kopia), actor, backup_root, steps)
     with open_database(kopia, read_only=True) as other:
-        return _merge_into(db, FileSource(other, kopia), actor=actor, backup_root=backup_root)
+        return _merge_into(db, FileSource(other, kopia), actor, backup_root, steps)
 
 
-def _merge_into(db: Database, source: Any, *, actor: str, backup_root: Path | None) -> MergeResult:
+class MergeCancelled(Exception):
+    """The user stopped the merge before it was committed; the file is unchanged."""
+
+
+class _Steps:
+    def __init__(
+        self,
+        progress: Callable[[int, int, str], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.done = 0
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def __call__(self, text: str) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise MergeCancelled
+        if self._progress is not None:
+            self._progress(self.done, 4, text)
+        self.done += 1
+
+
+def _merge_into(
+    db: Database, source: Any, actor: str, backup_root: Path | None, steps: _Steps
+) -> MergeResult:
     from utredning_app.services.backups import folder_for
     from utredning_app.storage.backup import make_backup
 
@@ -215,7 +251,9 @@ def _merge_into(db: Database, source: Any, *, actor: str, backup_root: Path | No
         state = read_state(conn)
         inv = investigation_id(conn)
     theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
+    steps("Säkerhetskopierar filen …")
     backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE)
+    steps("Slår ihop …")
     with db.transaction() as session:
         conn = cached(session.connection())
         me = current_replica(conn, path)
@@ -229,6 +267,7 @@ def _merge_into(db: Database, source: Any, *, actor: str, backup_root: Path | No
         )
         _copy_audit(conn, audit, their_owner, source.name)
         _log_merge(conn, actor or db.actor, result, their_owner, source.name, stamp)
+        steps("Sparar …")  # the last moment Avbryt leaves the file as it was (a rollback)
     return MergeResult(result.counts, backup, source.name)
 
 

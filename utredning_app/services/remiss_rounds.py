@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from utredning_app.errors import ValidationError
 from utredning_app.importing.xlsx_form import RoundFacts
 from utredning_app.storage import models as m
+from utredning_app.storage.database import Database
 
 
 def live_rounds(session: Session) -> list[m.ConsultationRound]:
@@ -66,3 +67,15 @@ def round_facts(session: Session, rnd: m.ConsultationRound) -> RoundFacts:
         consultees={c.id: c.name for c in round_consultees(session, rnd)},
         other_rounds={r.id: r.name for r in live_rounds(session) if r.id != rnd.id},
     )
+
+
+def round_choices(db: Database) -> list[tuple[str, str]]:
+    """(id, name) of the live remiss rounds, oldest first (for a round picker)."""
+    with db.reader() as s:
+        return [(r.id, r.name) for r in live_rounds(s)]
+
+
+def consultee_choices(db: Database, wanted: str | None = None) -> list[tuple[str, str]]:
+    """(id, name) of the consultees of round ``wanted`` (default: the latest), sorted."""
+    with db.reader() as s:
+        return [(c.id, c.name) for c in round_consultees(s, select_round(s, wanted))]

@@ -8,10 +8,10 @@ comment per proposal; write a short summary. Each action is one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +38,11 @@ from utredning_app.gui.remiss.common import fill_rounds, run_action
 from utredning_app.gui.remiss.suggestion_panel import SuggestionPanel
 from utredning_app.gui.settings import remember_splitter
 from utredning_app.services import coding
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.services.files import Database
+
 
 QUOTE_COLOUR = QColor("#fff2a8")
 KEY_COLOUR = QColor("#ffc970")
@@ -65,10 +69,10 @@ class CodingWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
+        # The open file (set by the Remissvar view): the services get its database, and
+        # coding actions become undo steps through it like every other edit.
+        self.workspace: Workspace | None = None
         self.detail: coding.ResponseDetail | None = None
-        # The window's undo stack (set by the Remissvar view); None: actions are not undoable.
-        self.undo_stack: QUndoStack | None = None
         self._loading = False
         self.round_combo = QComboBox()
         self.round_combo.setObjectName("codingRound")
@@ -153,7 +157,7 @@ class CodingWidget(QWidget):
         stances_layout.addWidget(QLabel(self.tr("Ställningstaganden per förslag")))
         stances_layout.addWidget(self.proposals, 1)
         self.suggestion_panel = SuggestionPanel()
-        self.suggestion_panel.stack = lambda: self.undo_stack
+        self.suggestion_panel.stack = self._undo_stack
         stances_layout.addWidget(self.suggestion_panel)
         # The text and the stances one above the other, so both get the width (on a laptop
         # the three columns side by side cut the answer, the proposals and the comments).
@@ -204,9 +208,15 @@ class CodingWidget(QWidget):
         self._update_buttons()
 
     # ---------------------------------------------------------------- loading
-    def set_database(self, db: Database | None) -> None:
-        self.db = db
-        fill_rounds(self.round_combo, db)
+
+    @property
+    def db(self) -> Database | None:
+        """The open file, handed to the services (None: no file)."""
+        return None if self.workspace is None else self.workspace.db
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        fill_rounds(self.round_combo, workspace)
         self.reload()
 
     def reload(self) -> None:
@@ -353,25 +363,24 @@ class CodingWidget(QWidget):
         self.text.setExtraSelections(selections)
 
     # ---------------------------------------------------------------- actions
-    def _coded(self, label: str, action: Callable[[], Any]) -> Any:
-        """Run a coding action and put it on the window's undo stack (snapshots of the
-        answer's coding before and after; undo/redo restore them, each in a transaction)."""
-        if self.db is None or self.detail is None:
-            return run_action(self, action)
-        db, rid = self.db, self.detail.id
-        before = coding.snapshot(db, rid)
-        result = run_action(self, action)
-        if self.undo_stack is not None:
-            after = coding.snapshot(db, rid)
-            if after != before:
-                self.undo_stack.push(CodingCommand(self, db, rid, before, after, label))
-        return result
+    def _undo_stack(self) -> QUndoStack | None:
+        return None if self.workspace is None else self.workspace.undo_stack
 
-    def after_undo(self, response_id: str) -> None:
-        """Called by CodingCommand after it restored a snapshot."""
-        if self.db is not None and self.detail is not None and self.detail.id == response_id:
-            self._show_current()  # reads the restored answer
-        self.changed.emit(frozenset({"stance", "quote", "response"}))
+    def _coded(self, label: str, action: Callable[[], Any]) -> Any:
+        """Run a coding action as one undo step of the workspace (snapshots of the answer's
+        coding before and after, services/edits.coding_action; undo and redo restore them,
+        each in a transaction, and every view reloads)."""
+        if self.db is None or self.detail is None or self.workspace is None:
+            return run_action(self, action)
+        from utredning_app.services.edits import coding_action
+
+        db, rid = self.db, self.detail.id
+        change = run_action(self, lambda: coding_action(db, rid, action))
+        if change is None:
+            return None
+        # This widget shows its change itself (``_done``): the workspace tells the others.
+        self.workspace.record(change, self, label)
+        return change.value
 
     def _done(self, *tables: str) -> None:
         self._show_current()
@@ -440,7 +449,7 @@ class CodingWidget(QWidget):
         if self.db is None or self.detail is None:
             return
         db, rid = self.db, self.detail.id
-        stack = self.undo_stack
+        stack = self._undo_stack()
         if stack is not None:
             stack.beginMacro(self.tr("Ta emot förslag"))
         try:
@@ -546,34 +555,3 @@ def _raise_no_selection() -> None:
     from utredning_app.errors import ValidationError
 
     raise ValidationError("Markera ett stycke i svarets text först.")
-
-
-class CodingCommand(QUndoCommand):
-    """Undo/redo of one coding action: restores the answer's coding snapshot."""
-
-    def __init__(
-        self,
-        widget: CodingWidget,
-        db: Database,
-        response_id: str,
-        before: coding.CodingSnapshot,
-        after: coding.CodingSnapshot,
-        label: str,
-    ) -> None:
-        super().__init__(label)
-        self.widget, self.db, self.response_id = widget, db, response_id
-        self.before, self.after = before, after
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:  # QUndoStack.push calls redo; the action is already done
-            self._pushed = True
-            return
-        self._apply(self.after)
-
-    def undo(self) -> None:
-        self._apply(self.before)
-
-    def _apply(self, target: coding.CodingSnapshot) -> None:
-        run_action(self.widget, lambda: coding.restore(self.db, self.response_id, target))
-        self.widget.after_undo(self.response_id)

@@ -8,11 +8,15 @@ remissammanställning after the stances and the central points, and in the slutr
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from utredning_app.errors import UserError
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.services.files import Database
 
 
 class RemissCommentEditor(QWidget):

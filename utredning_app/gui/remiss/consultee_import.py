@@ -4,6 +4,7 @@ then add the new ones in one go."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +21,9 @@ from utredning_app.gui.enum_labels import enum_label
 from utredning_app.gui.remiss.common import run_action
 from utredning_app.gui.specs import tr_field
 from utredning_app.services import consultees as svc
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.services.files import Database
 
 
 class ConsulteeImportDialog(QDialog):

@@ -7,6 +7,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -27,9 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.errors import UserError
-from utredning_app.gui.remiss.common import Background, fill_rounds, show_error
+from utredning_app.gui.operations import Op
+from utredning_app.gui.remiss.common import fill_rounds, show_error
 from utredning_app.services import responses as svc
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.services.files import Database
 
 ACCEPTED_SUFFIXES = (".docx", ".pdf", ".xlsx", ".eml", ".msg")
 COL_USE, COL_FILE, COL_KIND, COL_WHO, COL_HOW, COL_EVIDENCE, COL_NEW, COL_NOTE = range(8)
@@ -44,10 +49,10 @@ class ImportWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
-        self.db: Database | None = None
+        self.workspace: Workspace | None = None
         self.proposals: list[svc.FileProposal] = []
         self.consultees: list[tuple[str, str]] = []
-        self._task: Background | None = None
+        self._task: Op | None = None
         self._cancel = threading.Event()
         self.round_combo = QComboBox()
         self.received = QDateEdit(QDate.currentDate())
@@ -126,13 +131,18 @@ class ImportWidget(QWidget):
         self.round_combo.currentIndexChanged.connect(lambda _i: self.clear())
         self._update_buttons()
 
-    def set_database(self, db: Database | None) -> None:
-        self.db = db
-        fill_rounds(self.round_combo, db)
+    @property
+    def db(self) -> Database | None:
+        """The open file, handed to the services (None: no file)."""
+        return None if self.workspace is None else self.workspace.db
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        fill_rounds(self.round_combo, workspace)
         self.clear()
 
     def reload(self) -> None:
-        fill_rounds(self.round_combo, self.db)
+        fill_rounds(self.round_combo, self.workspace)
 
     # ---------------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -238,9 +248,9 @@ class ImportWidget(QWidget):
         self.progress.setValue(0)
         self.cancel_button.setVisible(cancellable)
         self.table.setEnabled(False)
-        task = Background(work, self)
-        task.progress.connect(self._progressed)
-        task.done.connect(on_done)
+        task = Op(lambda ctx: work(ctx.progress), self, show_progress=False)
+        task.progressed.connect(lambda done, total, _text: self._progressed(done, total))
+        task.finished.connect(on_done)
         task.failed.connect(self._failed)
         self._task = task
         task.start()
@@ -269,13 +279,11 @@ class ImportWidget(QWidget):
         self._update_buttons()
 
     def _load_consultees(self) -> None:
-        from utredning_app.services.remiss_rounds import round_consultees, select_round
+        from utredning_app.services.remiss_rounds import consultee_choices
 
         if self.db is None:
             return
-        with self.db.reader() as s:
-            rnd = select_round(s, self.round_combo.currentData())
-            self.consultees = [(c.id, c.name) for c in round_consultees(s, rnd)]
+        self.consultees = consultee_choices(self.db, self.round_combo.currentData())
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.proposals))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +23,10 @@ from utredning_app.domain.enums import ConsulteeType, StanceKind
 from utredning_app.errors import UserError
 from utredning_app.gui.enum_labels import enum_label
 from utredning_app.services.search import SearchHit, search
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.services.files import Database
 
 
 class SearchWidget(QWidget):
@@ -31,7 +35,7 @@ class SearchWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
+        self.workspace: Workspace | None = None
         self.hits: list[SearchHit] = []
         self.query = QLineEdit()
         self.query.setObjectName("remissSearchQuery")
@@ -75,8 +79,13 @@ class SearchWidget(QWidget):
         self.query.returnPressed.connect(self.run_search)
         self.search_button.clicked.connect(self.run_search)
 
-    def set_database(self, db: Database | None) -> None:
-        self.db = db
+    @property
+    def db(self) -> Database | None:
+        """The open file, handed to the services (None: no file)."""
+        return None if self.workspace is None else self.workspace.db
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
         self.hits = []
         self.results.clear()
         self.count.clear()

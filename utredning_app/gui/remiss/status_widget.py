@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,7 +34,10 @@ from utredning_app.services.remiss_status import (
     reminder_rows,
     remiss_status,
 )
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.services.files import Database
 
 COUNT_FIELDS = ("invited", "answered", "abstained", "missing", "late", "spontaneous")
 
@@ -43,7 +47,7 @@ class StatusWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
+        self.workspace: Workspace | None = None
         self.status: RemissStatus | None = None
         self.round_combo = QComboBox()
         self.deadline = QLabel()
@@ -106,9 +110,14 @@ class StatusWidget(QWidget):
         self.import_list_button.clicked.connect(lambda: self.import_list())
         self.export_list_button.clicked.connect(lambda: self.export_list())
 
-    def set_database(self, db: Database | None) -> None:
-        self.db = db
-        fill_rounds(self.round_combo, db)
+    @property
+    def db(self) -> Database | None:
+        """The open file, handed to the services (None: no file)."""
+        return None if self.workspace is None else self.workspace.db
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        fill_rounds(self.round_combo, workspace)
         self.reload()
 
     def reload(self) -> None:

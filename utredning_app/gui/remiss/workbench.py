@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -9,7 +11,9 @@ from utredning_app.gui.remiss.coding_widget import CodingWidget
 from utredning_app.gui.remiss.import_widget import ImportWidget
 from utredning_app.gui.remiss.search_widget import SearchWidget
 from utredning_app.gui.remiss.status_widget import StatusWidget
-from utredning_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
 
 REMISS_TABLES = frozenset(
     {
@@ -43,9 +47,10 @@ class RemissWorkbench(QTabWidget):
             widget.changed.connect(self._relay)
         self.searcher.open_response.connect(self.show_response)
 
-    def set_database(self, db: Database | None) -> None:
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """The open file: coding actions become undo steps of ``workspace``."""
         for widget in (self.coding, self.importer, self.searcher, self.overview):
-            widget.set_database(db)
+            widget.set_workspace(workspace)
 
     def _relay(self, tables: frozenset[str]) -> None:
         sender = self.sender()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.gui import entity_specs as specs
-from utredning_app.gui.commands import ScoreCommand
 from utredning_app.gui.entity_panel import EntityPanel
 from utredning_app.gui.matrix_model import MatrixModel, score_text
 from utredning_app.gui.views.base import BaseView
@@ -139,7 +138,7 @@ class View(BaseView):
             .replace("%1", option)
             .replace("%2", criterion)
         )
-        self.workspace.execute(ScoreCommand(self.workspace, option_id, criterion_id, score, text))
+        self.workspace.set_score(option_id, criterion_id, score, text)
 
     def _on_refused(self, message: str) -> None:
         self.error_label.setText(message)

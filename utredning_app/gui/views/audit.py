@@ -22,7 +22,7 @@ from utredning_app.gui.table_model import Column, RowTableModel
 from utredning_app.gui.views.base import BaseView
 from utredning_app.gui.workspace import Workspace
 from utredning_app.services.audit_query import AuditFilter, actors, count_entries, entries
-from utredning_app.storage.models import TABLE_LABELS
+from utredning_app.services.entities import table_labels
 
 
 class View(BaseView):
@@ -44,7 +44,7 @@ class View(BaseView):
             QCoreApplication.translate("Ändringslogg", "Filtrera på del av utredningen")
         )
         self.table_combo.addItem(QCoreApplication.translate("Ändringslogg", "Alla delar"), "")
-        for table, label in sorted(TABLE_LABELS.items(), key=lambda kv: kv[1]):
+        for table, label in sorted(table_labels().items(), key=lambda kv: kv[1]):
             if table != "audit_entry":
                 self.table_combo.addItem(label, table)
         self.text_edit = QLineEdit()

@@ -41,8 +41,14 @@ class BaseView(QWidget):
         for panel in self.panels:
             panel.set_workspace(workspace)
         if workspace is not None:
-            workspace.changed.connect(self.on_changed)
+            workspace.changed.connect(self._workspace_changed)
         self.reload()
+
+    def _workspace_changed(self, tables: frozenset[str], initiator: object) -> None:
+        # The view that wrote (or a widget inside it) has already shown its change.
+        inside = isinstance(initiator, QWidget) and self.isAncestorOf(initiator)
+        if initiator is not self and not inside:
+            self.on_changed(tables)
 
     def on_changed(self, tables: frozenset[str]) -> None:
         """Tables were written; panels reload themselves, and the view reloads the rest when

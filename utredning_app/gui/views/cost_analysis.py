@@ -39,8 +39,8 @@ from utredning_app.domain.uncertainty import (
 )
 from utredning_app.errors import UserError
 from utredning_app.gui.chart_canvas import ChartCanvas
+from utredning_app.gui.operations import Op, run_op
 from utredning_app.gui.settings import remember_splitter
-from utredning_app.gui.tasks import Task, run_task
 from utredning_app.gui.views.base import BaseView
 from utredning_app.services.estimates import load_cost_model
 
@@ -93,7 +93,7 @@ class View(BaseView):
         self.model: CostModelInput | None = None
         self.summary: CostSummary | None = None
         self.simulation: SimulationResult | None = None
-        self._task: Task | None = None
+        self._task: Op | None = None
 
         self.message = QLabel()
         self.message.setObjectName("fieldError")
@@ -352,8 +352,8 @@ class View(BaseView):
         draws, seed = self.draws.value(), self.seed.value()
         dist = Distribution(self.distribution.currentData())
         self.run_button.setEnabled(False)
-        task = Task(
-            lambda: simulate(model, draws=draws, seed=seed, distribution=dist),
+        task = Op(
+            lambda _ctx: simulate(model, draws=draws, seed=seed, distribution=dist),
             self,
             QCoreApplication.translate("Kostnader", "Simulerar…"),
         )
@@ -401,13 +401,13 @@ class View(BaseView):
             return
         self._run_export(source, Path(target))
 
-    def _run_export(self, source: Path, target: Path) -> Task:
+    def _run_export(self, source: Path, target: Path) -> Op:
         from utredning_app.services.estimates import export_cost_workbook
 
-        self._task = run_task(
+        self._task = run_op(
             self,
             QCoreApplication.translate("Kostnader", "Exporterar…"),
-            lambda: export_cost_workbook(source, target),
+            lambda _ctx: export_cost_workbook(source, target),
             done=QCoreApplication.translate("Kostnader", "Kostnadsmodellen skrevs: %1").replace(
                 "%1", str(target)
             ),

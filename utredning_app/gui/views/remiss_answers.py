@@ -28,19 +28,13 @@ class View(BaseView):
         self.layout_.addWidget(self.workbench, 1)
 
     def set_workspace(self, workspace: Workspace | None) -> None:
-        self.workbench.set_database(workspace.db if workspace is not None else None)
-        # Coding actions go on the window's undo stack like every other edit.
-        self.workbench.coding.undo_stack = workspace.undo_stack if workspace is not None else None
+        self.workbench.set_workspace(workspace)
         super().set_workspace(workspace)
 
     def _relay(self, tables: frozenset[str]) -> None:
         if self.workspace is not None:
-            self._own_change = True
-            try:
-                self.workspace.notify(set(tables))
-            finally:
-                self._own_change = False
+            self.workspace.notify(set(tables), initiator=self)
 
     def on_changed(self, tables: frozenset[str]) -> None:
-        if not getattr(self, "_own_change", False):
-            self.workbench.on_external_change(tables)
+        """Another view wrote (or an undo/redo): the workbench reloads what it shows."""
+        self.workbench.on_external_change(tables)
