@@ -193,3 +193,18 @@ def test_export_into_a_missing_folder_is_a_swedish_error(demo_path: Path, tmp_pa
     with pytest.raises(UserError, match="finns inte"):
         export_archive(demo_path, tmp_path / "saknas" / "arkiv.json")
     assert not (tmp_path / "saknas").exists()
+
+
+@pytest.mark.parametrize("version", [True, 1.0, "1", None])
+def test_a_format_version_that_is_not_an_integer_is_refused(
+    db: Database, tmp_path: Path, version: object
+) -> None:
+    """Found by the 60-second archive fuzzer: ``"format_version": true`` (True == 1 in Python)
+    looked for ``arkiv-vTrue.schema.json`` and ended in a FileNotFoundError."""
+    data = build_archive(db.path)
+    data["format_version"] = version
+    source = tmp_path / "konstig.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ArchiveError, match="format_version"):
+        import_archive(source, tmp_path / "ny.utredning")
+    assert not (tmp_path / "ny.utredning").exists()

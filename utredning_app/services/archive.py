@@ -371,14 +371,16 @@ def read_archive(source: Path) -> dict[str, Any]:
         )
     import jsonschema
 
-    schema_version = version if version in SUPPORTED_FORMATS else FORMAT_VERSION
+    # bool is an int in Python (True == 1): only a real integer names a format
+    known = type(version) is int and version in SUPPORTED_FORMATS
+    schema_version = version if known else FORMAT_VERSION
     validator = jsonschema.Draft202012Validator(load_schema(schema_version))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = jsonschema.exceptions.best_match(errors)
         more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
         raise ArchiveError(_schema_error_message(first, source) + more)
-    if version == 1:
+    if known and version == 1:
         _complete_format_1(data)
     _check_consistency(data, source)
     return data
