@@ -154,8 +154,12 @@ def _interrupted_error(path: Path) -> ReadOnlyFile:
     )
 
 
-def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
+def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -> FileFacts:
     """Validate ``path`` without changing a byte of it. Raises a FileOpenError subclass.
+
+    ``values``: refuse a file holding a value the app cannot read (a BLOB where a name
+    belongs, an unknown enum value: :mod:`storage.value_check`); ``check`` lists them all
+    instead.
 
     The one exception: a transaction interrupted by a crash is rolled back first
     (:func:`recover_interrupted`), which restores the bytes of the last committed state.
@@ -210,6 +214,8 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
             _check_schema(conn, path, revision)
         if revision == HEAD_REVISION:
             _check_tables(conn, path)
+        if revision in KNOWN_REVISIONS and values:
+            _check_values(conn, path)
     finally:
         conn.close()
     if revision not in KNOWN_REVISIONS:
@@ -246,6 +252,17 @@ def _check_schema(conn: sqlite3.Connection, path: Path, revision: str) -> None:
         raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
     if problems:
         raise CorruptFile(refusal_message(path.name, revision, problems))
+
+
+def _check_values(conn: sqlite3.Connection, path: Path) -> None:
+    from utredning_app.storage.value_check import refusal_message, unreadable_value
+
+    try:
+        problem = unreadable_value(conn)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+    if problem is not None:
+        raise CorruptFile(refusal_message(path.name, problem))
 
 
 def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
@@ -347,10 +364,9 @@ def decode_error(exc: BaseException, path: Path) -> CorruptFile | None:
     # The innermost frames decide: where the exception was raised.
     if not any(part in name for name in frames[-3:] for part in _DECODING_MODULES):
         return None
-    return CorruptFile(
-        f"Filen {path.name} innehåller ett ogiltigt värde och är troligen skadad eller "
-        f"manipulerad ({str(exc)[:120]}). Återställ den från en säkerhetskopia."
-    )
+    from utredning_app.storage.value_check import unreadable_error
+
+    return unreadable_error(path, str(exc)[:120])
 
 
 @contextlib.contextmanager
