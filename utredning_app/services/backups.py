@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utredning_app import paths
-from utredning_app.errors import BackupError, FileOpenError
+from utredning_app.errors import BackupError, FileOpenError, os_reason
 from utredning_app.storage.backup import (
     REASON_PERIODIC,
     REASON_RESTORE,
@@ -133,7 +133,7 @@ def restore_backup(path: Path, backup: Path, *, root: Path | None = None) -> Res
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise BackupError(f"{path.name} kunde inte återställas: {exc.strerror or exc}.") from exc
+        raise BackupError(f"{path.name} kunde inte återställas: {os_reason(exc)}.") from exc
     finally:
         lock.release()
     return RestoreResult(backup, safety)
@@ -158,6 +158,6 @@ def _safety_copy(path: Path, folder: Path) -> Path:
     except OSError as exc:
         raise BackupError(
             f"{path.name} återställdes inte: den nuvarande filen kunde inte säkerhetskopieras "
-            f"först ({exc.strerror or exc})."
+            f"först ({os_reason(exc)})."
         ) from exc
     return target

@@ -32,6 +32,7 @@ from utredning_app.errors import (
     ReadOnlyFile,
     StorageError,
     UserError,
+    os_reason,
 )
 from utredning_app.storage import text_guard  # noqa: F401 - registers its flush hook
 from utredning_app.storage.audit import AuditedSession
@@ -106,7 +107,8 @@ def recover_interrupted(path: Path) -> bool:
         if isinstance(mapped, FileLockedError | StorageError | ReadOnlyFile):
             raise mapped from exc
         raise CorruptFile(
-            f"Filen {path.name} avbröts mitt i en ändring och kunde inte återställas ({exc})."
+            f"Filen {path.name} avbröts mitt i en ändring och kunde inte återställas "
+            f"({os_reason(exc)})."
         ) from exc
     return True
 
@@ -170,7 +172,7 @@ def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -
     try:
         conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        raise CorruptFile(f"Filen {path.name} kan inte öppnas: {exc}.") from exc
+        raise CorruptFile(f"Filen {path.name} kan inte öppnas: {os_reason(exc)}.") from exc
     # A damaged or crafted file may hold bytes that are not UTF-8: in values, and in SQLite's
     # own error messages (which name damaged tables), hence UnicodeDecodeError below too.
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
@@ -185,7 +187,9 @@ def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -
                     f"Filen {path.name} är låst av ett annat program eller en annan dator "
                     "som skriver i den just nu. Försök igen om en stund."
                 ) from exc
-            raise CorruptFile(f"Filen {path.name} är skadad och kan inte läsas ({exc}).") from exc
+            raise CorruptFile(
+                f"Filen {path.name} är skadad och kan inte läsas ({os_reason(exc)})."
+            ) from exc
         if app_id != APPLICATION_ID:
             raise NotAnInvestigationFile(
                 f"Filen {path.name} är en SQLite-databas men inte en utredningsfil från "
@@ -195,7 +199,7 @@ def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -
         try:
             rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+            raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
         if rows != ["ok"]:
             detail = "; ".join(str(r) for r in rows[:3])
             raise CorruptFile(f"Filen {path.name} är skadad: {detail}.")
@@ -203,7 +207,7 @@ def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -
             found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise CorruptFile(
-                f"Filen {path.name} saknar schemaversion och kan inte öppnas ({exc})."
+                f"Filen {path.name} saknar schemaversion och kan inte öppnas ({os_reason(exc)})."
             ) from exc
         revision = found[0][0] if len(found) == 1 else None
         if not isinstance(revision, str):
@@ -249,7 +253,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path, revision: str) -> None:
     try:
         problems = schema_problems(conn, revision)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+        raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
     if problems:
         raise CorruptFile(refusal_message(path.name, revision, problems))
 
@@ -260,7 +264,7 @@ def _check_values(conn: sqlite3.Connection, path: Path) -> None:
     try:
         problem = unreadable_value(conn)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+        raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
     if problem is not None:
         raise CorruptFile(refusal_message(path.name, problem))
 
@@ -274,7 +278,7 @@ def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
         try:
             found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+            raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
         missing = [c.name for c in table.columns if c.name not in found]
         if missing:
             what = "saknas" if not found else f"saknar kolumnen {missing[0]}"
@@ -327,16 +331,23 @@ def storage_error(exc: BaseException, path: Path) -> UserError | None:
         )
     if "no such column" in text or "no such table" in text:
         return CorruptFile(
-            f"Filen {name} har en ändrad databasstruktur ({orig}). Återställ den från en "
+            f"Filen {name} har en ändrad databasstruktur ({_missing(orig)}). Återställ den från en "
             "säkerhetskopia."
         )
     if "malformed" in text or "not a database" in text:
-        return CorruptFile(f"Filen {name} är skadad ({orig}). {unsaved}")
+        return CorruptFile(f"Filen {name} är skadad ({os_reason(orig)}). {unsaved}")
     if "i/o" in text:
         return StorageError(
             f"Läs- eller skrivfel i filen {path} (disk, USB-minne eller nätverk). {unsaved}"
         )
     return None
+
+
+def _missing(exc: sqlite3.Error) -> str:
+    """ "no such column: x" → "kolumnen x saknas"."""
+    text = str(exc)
+    what = "kolumnen" if "column" in text else "tabellen"
+    return f"{what} {text.split(':', 1)[-1].strip()} saknas"
 
 
 # Modules that turn stored values into Python ones: an exception raised inside them while
