@@ -9,8 +9,9 @@ a new key. Kept as small JSON files (numbers only, never code) in the user's dat
 (``paths.user_data_dir()/berakningar``); the newest ``KEEP`` are kept. A file that cannot be
 read or written is ignored: the simulation simply runs.
 
-(Starting the simulation in a thread while the report's data are read was tried: numpy's
-beta sampling with per-estimate parameters holds the GIL, and the read took 0.6 s longer.)
+(Starting the simulation in a thread while the report's data are read was tried: on two
+shared cores, that thread's own read of the cost model and the sampling competed with the
+main read, which took 0.6 s longer, and the command was no faster.)
 """
 
 from __future__ import annotations
