@@ -259,3 +259,23 @@ def test_older_file_held_by_someone_else_is_read_from_an_upgraded_copy(
     assert hashlib.sha256(old.read_bytes()).hexdigest() == digest
     copies = paths.snapshots_dir()
     assert not copies.exists() or not any(copies.iterdir()), "an upgraded copy was left"
+
+
+def test_done_message_carries_the_exports_notes(
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str],
+) -> None:
+    """The demo's delrapport is fastställd: the file written is its sent edition, and the
+    "done" question says so (issue 13), as the command line does."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    runner = start_export(window, demo_path, "delrapport", out=tmp_path / "del.docx")
+    assert runner is not None
+    with qtbot.waitSignal(runner.finished, timeout=60_000):
+        pass
+    assert asked and "så som den skickades" in asked[0], asked
+    assert "Vill du öppna den nu?" in asked[0]

@@ -52,7 +52,7 @@ def test_failure_while_writing_leaves_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("utredning_app.services.atomic.os.fsync", full)
-    with pytest.raises(ValidationError, match="No space left on device"):
+    with pytest.raises(ValidationError, match="disken är full"):
         write_bytes_atomic(tmp_path / "ny.docx", b"x" * 1000)
     assert list(tmp_path.iterdir()) == []
 

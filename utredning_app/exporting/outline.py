@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, os_reason, syntax_reason
 
 
 class OutlineError(ValidationError):
@@ -86,13 +86,16 @@ def load_outline(name: str, path: Path | None = None) -> Outline:
     try:
         raw_text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise OutlineError(f"Dispositionen {source} kan inte läsas: {exc}.") from exc
+        reason = os_reason(exc) if isinstance(exc, OSError) else syntax_reason(exc)
+        raise OutlineError(f"Dispositionen {source} kan inte läsas: {reason}.") from exc
     try:
         raw: dict[str, Any] = (
             json.loads(raw_text) if source.suffix.lower() == ".json" else tomllib.loads(raw_text)
         )
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise OutlineError(f"Dispositionen {source.name} har fel format: {exc}.") from exc
+        raise OutlineError(
+            f"Dispositionen {source.name} har fel format: {syntax_reason(exc)}."
+        ) from exc
     except RecursionError as exc:  # "[[[[…" thousands deep: not an outline
         raise OutlineError(f"Dispositionen {source.name} är för djupt nästlad.") from exc
     if not isinstance(raw, dict):

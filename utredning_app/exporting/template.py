@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, os_reason
 from utredning_app.exporting.markdown_docx import StyleNames
 
 
@@ -64,7 +64,7 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return "en del av dokumentet saknas"
     if isinstance(exc, OSError):
-        return exc.strerror or "filen kan inte öppnas"
+        return os_reason(exc)
     text = str(exc)
     if "content type" in text:
         return "filen är inte ett vanligt Word-dokument"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from utredning_app.domain.costs import SCENARIOS, Scenario
 from utredning_app.domain.validation import in_order
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, os_reason
 from utredning_app.exporting.costs_layout import (
     CALC_SHEET,
     FORMAT_ID,
@@ -108,13 +108,16 @@ def read_workbook(path: Path, bounds: dict[str, tuple[int, int]] | None = None) 
         check_size(path.name, path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Arbetsboken {path.name} kan inte läsas ({exc.strerror}).") from exc
+        raise ValidationError(
+            f"Arbetsboken {path.name} kan inte läsas ({os_reason(exc)})."
+        ) from exc
     check_office_package(path.name, data, FileKind.XLSX)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise ValidationError(
-            f"Arbetsboken {path.name} kan inte läsas ({type(exc).__name__}: {str(exc)[:120]})."
+            f"Arbetsboken {path.name} kan inte läsas: den är skadad eller inte en Excel-arbetsbok "
+            f"({type(exc).__name__})."
         ) from exc
     try:
         grids: dict[str, Grid] = {}
@@ -137,7 +140,7 @@ def read_workbook(path: Path, bounds: dict[str, tuple[int, int]] | None = None) 
             except Exception as exc:  # read_only mode parses each sheet only here
                 raise ValidationError(
                     f"Arbetsboken {path.name}: bladet ”{name}” är skadat och kan inte läsas "
-                    f"({type(exc).__name__}: {str(exc)[:120]})."
+                    f"({type(exc).__name__})."
                 ) from exc
             grids[name] = grid
     finally:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, os_reason
 
 MAX_FILE_BYTES = 50 * 1024**2  # one answer file
 MAX_UNCOMPRESSED_BYTES = 200 * 1024**2  # all members of one Office package together
@@ -82,14 +82,14 @@ def read_checked(path: Path) -> CheckedFile:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FileRejected(f"{name}: filen kan inte läsas ({exc.strerror}).") from exc
+        raise FileRejected(f"{name}: filen kan inte läsas ({os_reason(exc)}).") from exc
     if not path.is_file():
         raise FileRejected(f"{name}: är inte en vanlig fil.")
     check_size(name, size)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileRejected(f"{name}: filen kan inte läsas ({exc.strerror}).") from exc
+        raise FileRejected(f"{name}: filen kan inte läsas ({os_reason(exc)}).") from exc
     return check_bytes(name, data)
 
 

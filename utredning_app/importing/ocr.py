@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
+from utredning_app.errors import os_reason
 from utredning_app.importing.guards import FileRejected
 
 TESSERACT_ENV = "UTREDNING_TESSERACT"  # path to the tesseract program, if not on PATH
@@ -85,7 +86,7 @@ def require_tesseract(file_name: str = "") -> str:
         )
     except OSError as exc:
         raise OcrUnavailable(
-            f"{where}filen behöver OCR men Tesseract kunde inte startas ({exc.strerror}). "
+            f"{where}filen behöver OCR men Tesseract kunde inte startas ({os_reason(exc)}). "
             f"{INSTALL_HELP}"
         ) from exc
     languages = set((listed.stdout + listed.stderr).split())

@@ -43,7 +43,7 @@ from sqlalchemy.sql.type_api import TypeEngine
 from utredning_app import __version__
 from utredning_app.domain.visibility import PRIVATE_TABLES
 from utredning_app.domain.visibility import is_private_row as _is_private
-from utredning_app.errors import ArchiveError
+from utredning_app.errors import ArchiveError, os_reason
 from utredning_app.services.atomic import (
     check_name_length,
     refuse_database_target,
@@ -346,7 +346,7 @@ def read_archive(source: Path) -> dict[str, Any]:
     try:
         size = source.stat().st_size
     except OSError as exc:
-        raise ArchiveError(f"Arkivet {source} kan inte läsas: {exc.strerror}.") from exc
+        raise ArchiveError(f"Arkivet {source} kan inte läsas: {os_reason(exc)}.") from exc
     if size > MAX_ARCHIVE_BYTES:
         raise ArchiveError(f"Arkivet {source.name} är för stort ({size // 1024**2} MB).")
     try:

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from utredning_app.errors import UserError, ValidationError
+from utredning_app.errors import UserError, ValidationError, os_reason
 from utredning_app.storage.backup import fsync_folder
 from utredning_app.storage.inspection import SQLITE_HEADER
 
@@ -99,7 +99,7 @@ def write_bytes_atomic(
         if exc.errno == errno.ENAMETOOLONG:
             raise error(name_too_long_message(out)) from exc
         raise error(
-            f"Kan inte skriva i mappen {parent}: {exc.strerror or exc}. Välj en annan mapp."
+            f"Kan inte skriva i mappen {parent}: {os_reason(exc)}. Välj en annan mapp."
         ) from exc
     tmp = Path(tmp_name)
     try:
@@ -121,7 +121,7 @@ def write_bytes_atomic(
         tmp.unlink(missing_ok=True)
         if exc.errno == errno.ENAMETOOLONG:
             raise error(name_too_long_message(out)) from exc
-        raise error(f"Filen {out} kunde inte skrivas: {exc.strerror or exc}.") from exc
+        raise error(f"Filen {out} kunde inte skrivas: {os_reason(exc)}.") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

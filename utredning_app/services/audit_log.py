@@ -22,7 +22,10 @@ from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.services.shared_history import shareable_audit_rows
 from utredning_app.storage.database import open_database, user_errors
 from utredning_app.storage.models import TABLE_LABELS, AuditEntry
+from utredning_app.storage.value_check import unreadable_error
 
+# The log's text columns (storage.value_check leaves the log out of the check on open).
+TEXT_FIELDS = ("actor", "table_name", "row_id", "summary", "changes_json")
 HEADER = ("Tidpunkt (UTC)", "Vem", "Åtgärd", "Tabell", "Post-id", "Beskrivning", "Ändringar")
 
 
@@ -40,6 +43,10 @@ def audit_rows(path: Path, *, include_private: bool = False) -> Iterator[tuple[s
                 else shareable_audit_rows(conn)
             )
             for entry in source:
+                if not all(isinstance(entry[key], str) for key in TEXT_FIELDS):
+                    # The open does not scan the (ever-growing) log: a BLOB planted in it
+                    # is found here, and named.
+                    raise unreadable_error(Path(path))
                 yield (
                     entry["at"].isoformat(sep=" "),
                     entry["actor"],

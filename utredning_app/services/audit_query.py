@@ -11,8 +11,10 @@ from typing import Any
 from sqlalchemy import Select, func, select
 
 from utredning_app.domain.enums import AuditAction
+from utredning_app.services.audit_log import TEXT_FIELDS
 from utredning_app.storage.database import Database
 from utredning_app.storage.models import TABLE_LABELS, AuditEntry
+from utredning_app.storage.value_check import unreadable_error
 from utredning_app.storage.versions import audit_provenance
 
 
@@ -80,6 +82,9 @@ def entries(
             )
         )
         via = {str(audit_id): str(source) for audit_id, source in found}
+        for e in page:
+            if not all(isinstance(getattr(e, key), str) for key in TEXT_FIELDS):
+                raise unreadable_error(db.path)  # not scanned on open: named here
         return [
             {
                 "id": e.id,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from utredning_app import paths
 from utredning_app.domain.backup_policy import PERIODIC_INTERVAL
-from utredning_app.errors import BackupError, FileOpenError
+from utredning_app.errors import BackupError, FileOpenError, os_reason
 from utredning_app.storage.backup import (
     REASON_PERIODIC,
     REASON_RESTORE,
@@ -132,7 +132,7 @@ def restore_backup(path: Path, backup: Path, *, root: Path | None = None) -> Res
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise BackupError(f"{path.name} kunde inte återställas: {exc.strerror or exc}.") from exc
+        raise BackupError(f"{path.name} kunde inte återställas: {os_reason(exc)}.") from exc
     finally:
         lock.release()
     return RestoreResult(backup, safety)
@@ -157,6 +157,6 @@ def _safety_copy(path: Path, folder: Path) -> Path:
     except OSError as exc:
         raise BackupError(
             f"{path.name} återställdes inte: den nuvarande filen kunde inte säkerhetskopieras "
-            f"först ({exc.strerror or exc})."
+            f"först ({os_reason(exc)})."
         ) from exc
     return target

@@ -84,7 +84,7 @@ from utredning_app.domain.enums import (
 )
 from utredning_app.domain.validation import Scale, validate
 from utredning_app.domain.vocabulary import ITEM_NAMES
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, syntax_reason
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import Database, create_database
 from utredning_app.storage.models import (
@@ -289,7 +289,9 @@ def _read_tables(folder: Path) -> dict[str, list[_Row]]:
         try:
             content = tomllib.loads(file.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ValidationError(f"Demodata, {file.name}: filen kan inte läsas ({exc}).") from exc
+            raise ValidationError(
+                f"Demodata, {file.name}: filen kan inte läsas ({syntax_reason(exc)})."
+            ) from exc
         for name, value in content.items():
             if name not in _TABLE_NAMES or name in ("section", "stance", "quote"):
                 raise ValidationError(f"Demodata, {file.name}: okänd tabell «{name}».")

@@ -78,7 +78,7 @@ def check_file(path: Path) -> CheckResult:
     storage class of every value and every enum value; read-only."""
     problems: list[str] = []
     try:
-        inspect_file(path, full_check=True)
+        inspect_file(path, full_check=True, values=False)  # all of them, below
     except FileOpenError as exc:
         return CheckResult([exc.message])
     conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)

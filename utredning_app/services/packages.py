@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from utredning_app.domain.merge import Side, Version
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, os_reason
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
 from utredning_app.storage.database import open_database, user_errors
 from utredning_app.storage.versions import (
@@ -166,7 +166,7 @@ def read_package(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
             raise ValidationError(f"Ändringspaketet {path.name} är orimligt stort.")
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Ändringspaketet {path} kan inte läsas: {exc.strerror}.") from exc
+        raise ValidationError(f"Ändringspaketet {path} kan inte läsas: {os_reason(exc)}.") from exc
     if not data.startswith(MAGIC):
         raise ValidationError(f"{path.name} är inte ett ändringspaket från Utredningsstöd.")
     head, sep, body = data[len(MAGIC) :].partition(b"\n")

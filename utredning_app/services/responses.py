@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from utredning_app.domain.enums import ConsulteeType, ResponseStatus, StanceKind
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ValidationError, os_reason
 from utredning_app.importing.email_answer import EMAIL_SUFFIXES
 from utredning_app.importing.guards import CheckedFile, FileKind, FileRejected, read_checked
 from utredning_app.importing.xlsx_form import FormAnswer, RoundFacts
@@ -261,7 +261,7 @@ def _read_bytes(path: Path) -> bytes:
         check_size(path.name, size)
         return path.read_bytes()
     except OSError as exc:
-        raise FileRejected(f"{path.name}: filen kan inte läsas ({exc.strerror}).") from exc
+        raise FileRejected(f"{path.name}: filen kan inte läsas ({os_reason(exc)}).") from exc
 
 
 def _read_email_file(

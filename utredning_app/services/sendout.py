@@ -19,7 +19,7 @@ from typing import Any
 
 from utredning_app.domain import svarsmall as fmt
 from utredning_app.domain.formatting import format_date
-from utredning_app.errors import UserError, ValidationError
+from utredning_app.errors import UserError, ValidationError, os_reason
 from utredning_app.storage import models as m
 from utredning_app.storage.database import open_database
 
@@ -134,7 +134,7 @@ def _write_all(folder: Path, contents: list[tuple[str, bytes]]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".utskick-", dir=folder))
     except OSError as exc:
-        raise ValidationError(f"Mappen {folder} kan inte skapas: {exc.strerror}.") from exc
+        raise ValidationError(f"Mappen {folder} kan inte skapas: {os_reason(exc)}.") from exc
     try:
         for name, data in contents:
             target = folder / name
@@ -154,7 +154,7 @@ def _write_all(folder: Path, contents: list[tuple[str, bytes]]) -> None:
         fsync_folder(folder)
     except OSError as exc:
         raise ValidationError(
-            f"Utskicket kunde inte skrivas i mappen {folder}: {exc.strerror or exc}. "
+            f"Utskicket kunde inte skrivas i mappen {folder}: {os_reason(exc)}. "
             "Inga filer har skrivits."
         ) from exc
     finally:

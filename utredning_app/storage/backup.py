@@ -39,7 +39,7 @@ from utredning_app.domain.backup_policy import (
     backup_due_on_open,
     select_kept,
 )
-from utredning_app.errors import BackupError
+from utredning_app.errors import BackupError, os_reason
 from utredning_app.storage.engine import sqlite_uri
 
 BACKUP_SUFFIX = ".utredning"
@@ -87,12 +87,14 @@ def copy_consistent(source: Path, target: Path) -> Path:
         fsync_folder(target.parent)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
-        raise BackupError(f"Säkerhetskopian {target} kunde inte skrivas: {exc}.") from exc
+        raise BackupError(
+            f"Säkerhetskopian {target} kunde inte skrivas: {os_reason(exc)}."
+        ) from exc
     except OSError as exc:
         _unlink_quietly(tmp)
         raise BackupError(
             f"Säkerhetskopian kunde inte skrivas i mappen {target.parent}: "
-            f"{exc.strerror or exc}. Kontrollera att mappen finns och är skrivbar."
+            f"{os_reason(exc)}. Kontrollera att mappen finns och är skrivbar."
         ) from exc
     return target
 
@@ -163,7 +165,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     except OSError as exc:
         raise BackupError(
             f"Mappen för säkerhetskopior {folder} går inte att läsa eller skapa "
-            f"({exc.strerror}). Kontrollera att mappen finns och är skrivbar."
+            f"({os_reason(exc)}). Kontrollera att mappen finns och är skrivbar."
         ) from exc
     for entry in entries:
         match = _NAME_RE.match(entry.name)

@@ -15,6 +15,7 @@ from utredning_app.errors import (
     NewerSchemaError,
     NotAnInvestigationFile,
     ReadOnlyFile,
+    os_reason,
 )
 from utredning_app.storage.engine import APPLICATION_ID, sqlite_uri
 from utredning_app.storage.journal import interrupted_error, journal_path, recover_interrupted
@@ -56,8 +57,12 @@ def _check_header(path: Path) -> None:
         )
 
 
-def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
+def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -> FileFacts:
     """Validate ``path`` without changing a byte of it. Raises a FileOpenError subclass.
+
+    ``values``: refuse a file holding a value the app cannot read (a BLOB where a name
+    belongs, an unknown enum value: :mod:`storage.value_check`); ``check`` lists them all
+    instead.
 
     The one exception: a transaction interrupted by a crash is rolled back first
     (:func:`recover_interrupted`), which restores the bytes of the last committed state.
@@ -68,7 +73,7 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
     try:
         conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        raise CorruptFile(f"Filen {path.name} kan inte öppnas: {exc}.") from exc
+        raise CorruptFile(f"Filen {path.name} kan inte öppnas: {os_reason(exc)}.") from exc
     # A damaged or crafted file may hold bytes that are not UTF-8: in values, and in SQLite's
     # own error messages (which name damaged tables), hence UnicodeDecodeError below too.
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
@@ -83,7 +88,9 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
                     f"Filen {path.name} är låst av ett annat program eller en annan dator "
                     "som skriver i den just nu. Försök igen om en stund."
                 ) from exc
-            raise CorruptFile(f"Filen {path.name} är skadad och kan inte läsas ({exc}).") from exc
+            raise CorruptFile(
+                f"Filen {path.name} är skadad och kan inte läsas ({os_reason(exc)})."
+            ) from exc
         if app_id != APPLICATION_ID:
             raise NotAnInvestigationFile(
                 f"Filen {path.name} är en SQLite-databas men inte en utredningsfil från "
@@ -93,7 +100,7 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
         try:
             rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+            raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
         if rows != ["ok"]:
             detail = "; ".join(str(r) for r in rows[:3])
             raise CorruptFile(f"Filen {path.name} är skadad: {detail}.")
@@ -101,7 +108,7 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise CorruptFile(
-                f"Filen {path.name} saknar schemaversion och kan inte öppnas ({exc})."
+                f"Filen {path.name} saknar schemaversion och kan inte öppnas ({os_reason(exc)})."
             ) from exc
         revision = found[0][0] if len(found) == 1 else None
         if not isinstance(revision, str):
@@ -112,6 +119,8 @@ def inspect_file(path: Path, *, full_check: bool = False) -> FileFacts:
             _check_schema(conn, path, revision)
         if revision == HEAD_REVISION:
             _check_tables(conn, path)
+        if revision in KNOWN_REVISIONS and values:
+            _check_values(conn, path)
     finally:
         conn.close()
     if revision not in KNOWN_REVISIONS:
@@ -145,9 +154,20 @@ def _check_schema(conn: sqlite3.Connection, path: Path, revision: str) -> None:
     try:
         problems = schema_problems(conn, revision)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+        raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
     if problems:
         raise CorruptFile(refusal_message(path.name, revision, problems))
+
+
+def _check_values(conn: sqlite3.Connection, path: Path) -> None:
+    from utredning_app.storage.value_check import refusal_message, unreadable_value
+
+    try:
+        problem = unreadable_value(conn)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
+    if problem is not None:
+        raise CorruptFile(refusal_message(path.name, problem))
 
 
 def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
@@ -159,7 +179,7 @@ def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
         try:
             found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            raise CorruptFile(f"Filen {path.name} är skadad ({exc}).") from exc
+            raise CorruptFile(f"Filen {path.name} är skadad ({os_reason(exc)}).") from exc
         missing = [c.name for c in table.columns if c.name not in found]
         if missing:
             what = "saknas" if not found else f"saknar kolumnen {missing[0]}"

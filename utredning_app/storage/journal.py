@@ -14,6 +14,7 @@ from utredning_app.errors import (
     ReadOnlyFile,
     StorageError,
     UserError,
+    os_reason,
 )
 from utredning_app.storage.engine import sqlite_uri
 from utredning_app.storage.sqlite_errors import storage_error
@@ -48,7 +49,8 @@ def recover_interrupted(path: Path) -> bool:
         if isinstance(mapped, FileLockedError | StorageError | ReadOnlyFile):
             raise mapped from exc
         raise CorruptFile(
-            f"Filen {path.name} avbröts mitt i en ändring och kunde inte återställas ({exc})."
+            f"Filen {path.name} avbröts mitt i en ändring och kunde inte återställas "
+            f"({os_reason(exc)})."
         ) from exc
     return True
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from utredning_app import paths
-from utredning_app.errors import BackupError, StorageError, UserError
+from utredning_app.errors import BackupError, StorageError, UserError, os_reason
 from utredning_app.storage.journal import journal_path
 from utredning_app.storage.lock import pid_alive
 
@@ -63,12 +63,10 @@ def _reason(exc: BaseException) -> str:
         return "mappen är skrivskyddad"
     if isinstance(exc, OSError) and exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return "mappen kan inte skapas"
-    text = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc).rstrip(".")
-    if isinstance(exc, sqlite3.Error) and "full" in text.lower():
-        return "disken är full"
-    if isinstance(exc, sqlite3.Error) and "readonly" in text.lower().replace("-", ""):
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.Error) and "readonly" in text.replace("-", ""):
         return "mappen är skrivskyddad"
-    return text
+    return os_reason(exc)
 
 
 def make_upgraded_snapshot(source: Path, folder: Path | None = None) -> Path:

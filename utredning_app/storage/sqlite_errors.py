@@ -17,6 +17,7 @@ from utredning_app.errors import (
     ReadOnlyFile,
     StorageError,
     UserError,
+    os_reason,
 )
 
 
@@ -63,16 +64,23 @@ def storage_error(exc: BaseException, path: Path) -> UserError | None:
         )
     if "no such column" in text or "no such table" in text:
         return CorruptFile(
-            f"Filen {name} har en ändrad databasstruktur ({orig}). Återställ den från en "
+            f"Filen {name} har en ändrad databasstruktur ({_missing(orig)}). Återställ den från en "
             "säkerhetskopia."
         )
     if "malformed" in text or "not a database" in text:
-        return CorruptFile(f"Filen {name} är skadad ({orig}). {unsaved}")
+        return CorruptFile(f"Filen {name} är skadad ({os_reason(orig)}). {unsaved}")
     if "i/o" in text:
         return StorageError(
             f"Läs- eller skrivfel i filen {path} (disk, USB-minne eller nätverk). {unsaved}"
         )
     return None
+
+
+def _missing(exc: BaseException) -> str:
+    """ "no such column: x" → "kolumnen x saknas"."""
+    text = str(exc)
+    what = "kolumnen" if "column" in text else "tabellen"
+    return f"{what} {text.split(':', 1)[-1].strip()} saknas"
 
 
 # Modules that turn stored values into Python ones: an exception raised inside them while
@@ -100,10 +108,9 @@ def decode_error(exc: BaseException, path: Path) -> CorruptFile | None:
     # The innermost frames decide: where the exception was raised.
     if not any(part in name for name in frames[-3:] for part in _DECODING_MODULES):
         return None
-    return CorruptFile(
-        f"Filen {path.name} innehåller ett ogiltigt värde och är troligen skadad eller "
-        f"manipulerad ({str(exc)[:120]}). Återställ den från en säkerhetskopia."
-    )
+    from utredning_app.storage.value_check import unreadable_error
+
+    return unreadable_error(path, str(exc)[:120])
 
 
 @contextlib.contextmanager

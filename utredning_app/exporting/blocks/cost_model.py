@@ -90,9 +90,10 @@ def _costed_model(ctx: BuildContext) -> CostModelInput | None:
 
 
 def _simulation(model: CostModelInput, *, threads: int | None = None) -> Any:
-    from utredning_app.domain.uncertainty import simulate
+    # Kept by a hash of the model: exporting again with unchanged estimates reads the figures.
+    from utredning_app.exporting.simulation_cache import cached_simulation
 
-    return simulate(model, threads=threads)
+    return cached_simulation(model, threads=threads)
 
 
 def _start_simulation(ctx: BuildContext, params: dict[str, Any]) -> None:
