@@ -372,8 +372,9 @@ def read_archive(source: Path) -> dict[str, Any]:
     import jsonschema
 
     # bool is an int in Python (True == 1): only a real integer names a format
-    known = type(version) is int and version in SUPPORTED_FORMATS
-    schema_version = version if known else FORMAT_VERSION
+    known = isinstance(version, int) and not isinstance(version, bool)
+    known = known and version in SUPPORTED_FORMATS
+    schema_version = version if isinstance(version, int) and known else FORMAT_VERSION
     validator = jsonschema.Draft202012Validator(load_schema(schema_version))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
