@@ -706,3 +706,31 @@ def test_only_long_text_columns_holding_text_are_merged() -> None:
         assert p.conflicts == [
             Conflict("t", "r", "x", None, mine_value, theirs_value, V(4, "A"), V(6, "B"))
         ]
+
+
+def test_take_a_newer_tombstone_is_no_new_deletion() -> None:
+    mine = side("A", {"A": 1}, {"deleted_at": "D1"}, fields={"deleted_at": (A1, "")})
+    theirs = side(
+        "B", {"A": 1, "B": 3}, {"deleted_at": "D2"}, fields={"deleted_at": (V(3, "B"), "")}
+    )
+    p = plan(mine, theirs)
+    assert p.changes == [
+        RowChange("t", "r", values={"deleted_at": "D2"}, versions={"deleted_at": (V(3, "B"), "")})
+    ]
+    assert p.counts == counts()
+
+
+def test_a_missing_name_counts_as_blank_when_taking_a_change() -> None:
+    for mine_by, theirs_by in ((None, ""), ("", None)):
+        mine = side(
+            "A", {"A": 1}, {"updated_at": "T", "updated_by": mine_by}, fields={"x": (A1, "")}
+        )
+        theirs = side(
+            "B",
+            {"A": 1, "B": 2},
+            {"x": "b", "updated_at": "T", "updated_by": theirs_by},
+            fields={"x": (V(2, "B"), "")},
+        )
+        assert plan(mine, theirs).changes == [
+            RowChange("t", "r", values={"x": "b"}, versions={"x": (V(2, "B"), "")})
+        ]
