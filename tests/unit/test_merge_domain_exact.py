@@ -734,3 +734,99 @@ def test_a_missing_name_counts_as_blank_when_taking_a_change() -> None:
         assert plan(mine, theirs).changes == [
             RowChange("t", "r", values={"x": "b"}, versions={"x": (V(2, "B"), "")})
         ]
+
+
+def test_a_later_touch_with_no_name_is_agreed_on_as_blank() -> None:
+    mine = side("A", {}, {"updated_at": "2026-03-01", "updated_by": "Al"})
+    theirs = side("B", {}, {"updated_at": "2026-03-02", "updated_by": None})
+    assert plan(mine, theirs).changes == [
+        RowChange("t", "r", touch={"updated_at": "2026-03-02", "updated_by": ""})
+    ]
+
+
+def test_the_same_name_and_time_is_no_touch_when_taking_a_change() -> None:
+    mine = side("A", {"A": 1}, {"updated_at": "T", "updated_by": "Al"}, fields={"x": (A1, "")})
+    theirs = side(
+        "B",
+        {"A": 1, "B": 2},
+        {"x": "b", "updated_at": "T", "updated_by": "Al"},
+        fields={"x": (V(2, "B"), "")},
+    )
+    assert plan(mine, theirs).changes[0].touch == {}
+
+
+def test_equal_fields_and_row_versions_go_straight_to_the_touch() -> None:
+    fields = {"x": (A1, ""), "y": (A1, "")}
+    mine = side("A", {"A": 1}, {"updated_at": "2026-03-01"}, fields=fields, created=A1)
+    theirs = side("B", {"A": 1}, {"updated_at": "2026-03-02"}, fields=fields, created=A1)
+    assert plan(mine, theirs).changes == [
+        RowChange("t", "r", touch={"updated_at": "2026-03-02", "updated_by": ""})
+    ]
+
+
+def test_changed_fields_and_deleted_rows_add_up_over_columns_and_rows() -> None:
+    # y taken, x merged as a long text: two changed fields in one row.
+    common = {A1: BASE}
+    mine = side(
+        "A",
+        {"A": 4},
+        {"x": "ETT\n\ntvå\n\ntre"},
+        fields={"x": (A4, ""), "y": (A1, "")},
+        texts={KEY: {**common, A4: "ETT\n\ntvå\n\ntre"}},
+    )
+    theirs = side(
+        "B",
+        {"A": 1, "B": 6},
+        {"x": "ett\n\ntvå\n\nTRE", "y": "q"},
+        fields={"x": (B6, ""), "y": (B6, "")},
+        texts={KEY: {**common, B6: "ett\n\ntvå\n\nTRE"}},
+    )
+    p = plan(mine, theirs, LONG)
+    assert p.conflicts == [] and p.counts == counts(andrade=2)
+    assert p.changes[0].values == {"y": "q", "x": "ETT\n\ntvå\n\nTRE"}
+    # Two rows deleted there.
+    mine = side("A", {"A": 1}, fields={"deleted_at": (A1, "")})
+    theirs = side(
+        "B", {"A": 1, "B": 3}, {"deleted_at": "D"}, fields={"deleted_at": (V(3, "B"), "")}
+    )
+    for s in (mine, theirs):
+        s.rows["t"]["s"] = {**s.rows["t"]["r"], "id": "s"}
+        s.field_versions[("t", "s")] = s.field_versions[("t", "r")]
+    assert plan(mine, theirs).counts == counts(borttagna=2)
+
+
+def test_taking_their_restore_and_edit_of_a_row_deleted_earlier_is_no_conflict() -> None:
+    mine = side("A", {"A": 1}, {"deleted_at": "D"}, fields={"x": (A1, ""), "deleted_at": (A1, "")})
+    theirs = side(
+        "B",
+        {"A": 1, "B": 3},
+        {"x": "b"},
+        fields={"x": (V(3, "B"), ""), "deleted_at": (V(3, "B"), "")},
+    )
+    p = plan(mine, theirs)
+    assert p.conflicts == []
+    assert p.changes == [
+        RowChange(
+            "t",
+            "r",
+            values={"x": "b", "deleted_at": None},
+            versions={"x": (V(3, "B"), ""), "deleted_at": (V(3, "B"), "")},
+        )
+    ]
+    assert p.counts == counts(andrade=1)
+
+
+def test_deleted_here_restored_there_at_the_same_time_is_one_conflict() -> None:
+    p = _both({"deleted_at": "D"}, {}, "deleted_at")
+    assert p.conflicts == [Conflict("t", "r", "deleted_at", None, "D", None, A4, B6, False)]
+    assert p.changes == []
+
+
+def test_a_long_text_only_mine_has_history_of_is_a_conflict_without_base() -> None:
+    p = _both(
+        {"x": "ETT\n\ntvå"},
+        {"x": "ett\n\nTVÅ"},
+        long_texts=LONG,
+        mine_texts={A1: "ett\n\ntvå", A4: "ETT\n\ntvå"},
+    )
+    assert p.conflicts == [Conflict("t", "r", "x", None, "ETT\n\ntvå", "ett\n\nTVÅ", A4, B6)]
