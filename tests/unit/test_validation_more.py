@@ -204,3 +204,8 @@ def test_raise_if_invalid_message() -> None:
     ]
     with pytest.raises(FieldValidationError):
         raise_if_invalid("assessment", "Bedömningen", {"score": 3}, Scale(1, 2))
+
+
+def test_in_order_checks_both_pairs() -> None:
+    assert in_order(1, 2, 1) is False
+    assert in_order(3, 2, 2) is False

@@ -284,3 +284,43 @@ def test_signatory_follows_the_latest_earlier_parent_entry() -> None:
     ]
     current = {"d": ("dissent", {"visibility": "gruppen"})}
     assert shareable_history(entries, current)["e3"] == {"dissent_id": [None, "d"]}
+
+
+def test_the_current_visibility_counts_after_the_last_logged_change() -> None:
+    # The log says the section went private; the row is shared now (a change not logged).
+    entries = [
+        _e(1, "section", "s", visibility=["gruppen", "privat"]),
+        _e(2, "section", "s", body_md=["a", "b"]),
+    ]
+    current = {"s": ("section", {"visibility": "gruppen"})}
+    assert shareable_history(entries, current) == {
+        "e1": None,
+        "e2": {"body_md": [REDACTED, "b"]},
+    }
+
+
+def test_a_visibility_known_only_later_holds_since_the_start() -> None:
+    entries = [
+        _e(1, "note", "n", body_md=["a", "b"], released=[False, True]),
+        _e(2, "note", "n", visibility=["privat", "gruppen"]),
+    ]
+    current = {"n": ("note", {"visibility": "gruppen", "released": True})}
+    assert shareable_history(entries, current) == {
+        "e1": {"body_md": [REDACTED, "b"], "released": [False, True]},
+        "e2": {"visibility": ["privat", "gruppen"]},
+    }
+
+
+def test_a_released_flag_known_only_from_the_log_holds_until_now() -> None:
+    entries = [
+        _e(
+            1, "note", "n", body_md=[None, "a"], visibility=[None, "privat"], released=[None, False]
+        ),
+        _e(2, "note", "n", released=[False, True]),
+        _e(3, "note", "n", body_md=["a", "b"]),
+    ]
+    assert shareable_history(entries, {}) == {
+        "e1": None,
+        "e2": {"released": [False, True]},
+        "e3": {"body_md": ["a", "b"]},
+    }
