@@ -68,6 +68,15 @@ def _stances(text: str) -> dict[int, StanceKind | None]:
         ("Förbundet säger nej till förslag 1.", {1: A}),
         ("Förbundet stöder förslag 1.", {1: T}),
         ("Förbundet är positivt till förslag 1.", {1: T}),
+        ("Vi motsätter sig inte förslag 1 och avstyrker förslag 2.", {1: IE, 2: A, 3: None}),
+        (
+            "Vi tillstyrker förslag 1 med undantag för förslag 2 som vi avstyrker.",
+            {1: T, 2: A, 3: None},
+        ),
+        ("Vi avstyrker förslag 2 men tillstyrker förslag 1.", {1: T, 2: A, 3: None}),
+        ("Förslag 2 avstyrks. Förslag 1 tillstyrks, dock med oro.", {1: TM, 2: A, 3: None}),
+        ("Vi tillstyrker förslag 1, men avstyrker förslagen i övrigt.", {1: TM, 2: A, 3: A}),
+        ("Förslag 1\nVi tillstyrker delrapporten.", {1: T, 2: T, 3: T}),
     ],
 )
 def test_rules_exact(text: str, expected: dict[int, StanceKind | None]) -> None:
@@ -225,3 +234,20 @@ def test_lines_join_only_wrapped_sentences(text: str, joined: bool) -> None:
 def test_lines_spans_exact() -> None:
     assert rules._lines("") == []
     assert rules._lines("ab\ncd") == [(0, 2), (3, 5)]
+
+
+def test_lines_go_on_after_a_joined_line() -> None:
+    text = LONG40 + "\nfortsätter.\nNy rad."
+    assert rules._lines(text) == [(0, 52), (53, 60)]
+
+
+def test_subject_refs_match_long_keys_inside_words() -> None:
+    assert rules._subject_refs("ramanslagen", {3: {"ramansl"}}) == [(0, 3)]  # 7: a prefix
+    assert rules._subject_refs("ramanslagen", {3: {"ramans"}}) == []  # 6: only equal
+    assert rules._subject_refs("ramanslagen", {3: {"ramanslag"}}) == [(0, 3)]
+    assert rules._subject_refs("akutsjukhuset", {2: {"sjukhus"}}) == [(0, 2)]  # inside
+
+
+def test_title_keys_keep_five_letter_stems() -> None:
+    shared = (ProposalRef("a", 1, "Ramanslag införs"), ProposalRef("b", 2, "Ramanslag slopas"))
+    assert rules._title_keys(shared) == {1: {"inför"}, 2: set()}
