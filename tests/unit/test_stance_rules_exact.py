@@ -77,6 +77,21 @@ def _stances(text: str) -> dict[int, StanceKind | None]:
         ("Förslag 2 avstyrks. Förslag 1 tillstyrks, dock med oro.", {1: TM, 2: A, 3: None}),
         ("Vi tillstyrker förslag 1, men avstyrker förslagen i övrigt.", {1: TM, 2: A, 3: A}),
         ("Förslag 1\nVi tillstyrker delrapporten.", {1: T, 2: T, 3: T}),
+        (
+            "Vi avstyrker akutsjukhusnämnden men ser ramanslag som rimligt.",
+            {1: None, 2: A, 3: T},
+        ),
+        (
+            "Vi tillstyrker förslag 1 och 2, utom förslag 3 som vi avstyrker.",
+            {1: T, 2: T, 3: A},
+        ),
+        (
+            "Vi lämnar förslagen utan erinran, utom förslag 3 som vi avstyrker.",
+            {1: IE, 2: IE, 3: A},
+        ),
+        ("Vi tillstyrker förslag 1 men avstyrker resten.", {1: TM, 2: None, 3: None}),
+        # an exception with no stance after it: the others keep the stance, no crash
+        ("Vi tillstyrker förslagen, utom förslag 3.", {1: T, 2: T}),
     ],
 )
 def test_rules_exact(text: str, expected: dict[int, StanceKind | None]) -> None:
