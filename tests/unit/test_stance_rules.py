@@ -44,6 +44,8 @@ def _stances(text: str) -> dict[int, StanceKind | None]:
             {1: T, 2: T, 3: A},
         ),
         ("Vi har ingen erinran mot förslagen, utom förslag 3 som vi avstyrker.", {1: IE, 3: A}),
+        # an exception without a stance of its own: the general one does not hold for it
+        ("Vi tillstyrker förslagen, utom förslag 3.", {1: T, 2: T, 3: None}),
         ("Synpunkter på förslag 2\nVi tillstyrker, men övergången måste planeras.", {2: TM}),
         ("Bolaget har en lång tradition av god vård.", {1: None, 2: None, 3: None}),
     ],

@@ -254,6 +254,9 @@ def suggest(text: str, proposals: list[ProposalRef]) -> list[Suggestion]:
     specific: dict[int, tuple[StanceKind, _Unit]] = {}
     overall: tuple[StanceKind, _Unit] | None = None
     context: list[int] = []  # proposals named by the last heading
+    # "Vi tillstyrker förslagen, utom förslag 3.": an exception with no stance of its own says
+    # only that the general stance does not hold for it, so it gets no suggestion from it.
+    excepted_only: set[int] = set()
     for unit in _units(text):
         cues = _cues(unit.text)
         numbered = [
@@ -278,6 +281,7 @@ def suggest(text: str, proposals: list[ProposalRef]) -> list[Suggestion]:
             else:
                 cue = before[-1] if before else cues[0]
             if cue is None:
+                excepted_only.add(number)
                 continue
             nxt = [c[0] for c in cues if c[0] > cue[0]]
             segment = unit.text[cue[0] : nxt[0] if nxt else len(unit.text)]
@@ -300,7 +304,9 @@ def suggest(text: str, proposals: list[ProposalRef]) -> list[Suggestion]:
             specific.setdefault(number, (kind, unit))
     out: list[Suggestion] = []
     for p in refs:
-        chosen = specific.get(p.number) or overall
+        chosen = specific.get(p.number)
+        if chosen is None and p.number not in excepted_only:
+            chosen = overall
         if chosen is None:
             out.append(Suggestion(p.id, p.number, None))
         else:
