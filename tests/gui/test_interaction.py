@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_master_detail_clicks import click_row
+from tests.gui.test_master_detail_clicks import choose_in_combo, click_row
 
 
 class DialogCounter:
@@ -127,7 +127,7 @@ def test_signers_are_offered_by_party_and_printed_with_their_own(
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert labels == ["Åsa Åberg (V)", "Anna Andersson (M)", "Östen Öberg (S)"]
     assert combo.currentText() == "Åsa Åberg (V)"  # the party's own member is the default
-    combo.setCurrentIndex(labels.index("Anna Andersson (M)"))
+    choose_in_combo(qtbot, combo, "Anna Andersson (M)")
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
     assert view.members.apply_add(dialog)
     cell = view.members.proxy.index(0, 0).data()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import open_window
+from tests.gui.test_master_detail_clicks import click_tab
 
 
 def _coding(qtbot: QtBot, path: Path, width: int, height: int) -> tuple[Any, Any]:
@@ -139,7 +140,7 @@ def test_charts_keep_their_texts_inside_and_apart_at_1024x700(
         window.resize(1024, 700)
         view = window.show_view("cost_analysis")
         qtbot.waitUntil(lambda: window.width() == 1024)
-        view.tabs.setCurrentIndex(view.tabs.indexOf(view.tornado_chart.parentWidget()))
+        click_tab(qtbot, view.tabs, view.tabs.indexOf(view.tornado_chart.parentWidget()))
         QApplication.processEvents()
         qtbot.waitUntil(lambda: view.tornado_chart.drawn)
         figure = view.tornado_chart.figure
@@ -149,7 +150,7 @@ def test_charts_keep_their_texts_inside_and_apart_at_1024x700(
         label = figure.axes[0].xaxis.label.get_window_extent(renderer)
         assert not legend.get_window_extent(renderer).overlaps(label)
 
-        view.tabs.setCurrentIndex(view.tabs.count() - 1)
+        click_tab(qtbot, view.tabs, view.tabs.count() - 1)
         view.run_simulation()
         qtbot.waitUntil(lambda: view.sim_chart.drawn, timeout=60_000)
         QApplication.processEvents()

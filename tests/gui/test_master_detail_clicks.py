@@ -174,6 +174,24 @@ def click_row(qtbot: QtBot, panel: Any, row_id: str) -> None:
     raise AssertionError(f"{row_id} is not a row of {panel.spec.table}")
 
 
+def click_tab(qtbot: QtBot, tabs: Any, index: int) -> None:
+    """Click tab ``index`` of a QTabWidget on its tab, as a person switches tabs."""
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def choose_in_combo(qtbot: QtBot, combo: Any, text: str) -> None:
+    """Pick ``text`` in ``combo`` with the arrow keys, as a person does without opening the
+    list (the list's popup grabs the keyboard, which the offscreen platform cannot)."""
+    target = combo.findText(text)
+    assert target >= 0, f"{text} is not offered"
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(abs(target - combo.currentIndex())):
+        qtbot.keyClick(combo, key)
+    assert combo.currentText() == text
+
+
 def shown_ids(panel: Any) -> set[str]:
     panel.model.fetch_all()
     return {str(panel.model.row(r)["id"]) for r in range(panel.model.rowCount())}
@@ -213,7 +231,7 @@ def test_a_click_on_a_master_row_shows_its_details(
     try:
         view = window.show_view(view_key)
         if view_key == "assessments":
-            view.lower_tabs.setCurrentIndex(1)
+            click_tab(qtbot, view.lower_tabs, 1)
         master, detail = getattr(view, master_attr), getattr(view, detail_attr)
         second = two_masters["second"]
         target = second[master_key]
