@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_stance_rules import AV, IE, PROPOSALS, TM, A, T, _stances
 from utredning_app.domain import stance_rules as rules
 from utredning_app.domain.enums import StanceKind
 from utredning_app.domain.stance_rules import ProposalRef, Suggestion, iter_pairs, suggest
-
-PROPOSALS = [
-    ProposalRef("p1", 1, "Samlad ägar- och styrpolicy för den egenägda vården"),
-    ProposalRef("p2", 2, "Akutsjukhusen ombildas till förvaltningar under en akutsjukhusnämnd"),
-    ProposalRef("p3", 3, "Ramanslag i stället för prestationsbaserad ersättning"),
-]
-T, TM, A, IE, AV = (
-    StanceKind.TILLSTYRKER,
-    StanceKind.TILLSTYRKER_MED_SYNPUNKTER,
-    StanceKind.AVSTYRKER,
-    StanceKind.INGEN_ERINRAN,
-    StanceKind.AVSTAR,
-)
-
-
-def _stances(text: str) -> dict[int, StanceKind | None]:
-    return {s.number: s.stance for s in suggest(text, PROPOSALS)}
 
 
 @pytest.mark.parametrize(
