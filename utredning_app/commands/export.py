@@ -112,7 +112,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"Obs: {note}")
     _note_upgraded_copy(result.upgraded_copy)
-    _warn_conflicts(args.path)
+    if result.conflicts:  # open merge conflicts (issue 11): the document shows this file's
+        print(result.conflicts, file=sys.stderr)  # values; say which
     return 0
 
 
@@ -144,17 +145,9 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     result = export_xlsx(args.kind, args.path, args.out)
     print(f"Excel-filen skrevs: {result.out}", file=sys.stdout)
     _note_upgraded_copy(result.upgraded_copy)
-    _warn_conflicts(args.path)
+    if result.conflicts:
+        print(result.conflicts, file=sys.stderr)
     return 0
-
-
-def _warn_conflicts(path: Path) -> None:
-    """Open merge conflicts (issue 11): the document shows this file's values; say which."""
-    from utredning_app.services.conflicts import conflict_warning
-
-    warning = conflict_warning(path)
-    if warning:
-        print(warning, file=sys.stderr)
 
 
 def _note_upgraded_copy(upgraded: bool) -> None:

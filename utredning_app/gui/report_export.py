@@ -99,14 +99,12 @@ class ExportRunner(Op):
             )
         if callable(status):
             status().showMessage(written, 8000)
-        from utredning_app.services.conflicts import conflict_warning
-
         # The export's own notes (services.exports: which edition was written, no edition,
         # a missing signatory, a memo past four pages) belong in the "done" message.
         notes = tuple(getattr(result, "notes", ()))
         if notes:
             written += "\n\n" + "\n\n".join(notes)
-        warning = conflict_warning(self.source)  # open merge conflicts: name them (issue 11)
+        warning = getattr(result, "conflicts", None)  # open merge conflicts (issue 11)
         if warning:
             written += "\n\n" + warning
         if (warning or notes) and not self._ask_open:

@@ -284,6 +284,12 @@ def conflict_warning(path: Path) -> str | None:
         items = list_conflicts(Path(path))
     except UserError:  # a warning must never stop an export that succeeded
         return None
+    return describe_conflicts(items, path)
+
+
+def describe_conflicts(items: list[OpenConflict], path: Path) -> str | None:
+    """The warning of :func:`conflict_warning` for conflicts already read (an export reads
+    them in its own session instead of opening the file a second time); None if none."""
     if not items:
         return None
     names = "; ".join(f"{c.number}. {c.describe()}" for c in items[:5])

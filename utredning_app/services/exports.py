@@ -56,6 +56,8 @@ class ExportResult:
     upgraded_copy: bool = False
     # Swedish notes for the person exporting (which edition was written, a memo too long …).
     notes: tuple[str, ...] = ()
+    # The warning naming open merge conflicts (``services.conflicts``); None: there are none.
+    conflicts: str | None = None
 
 
 def _noop(fraction: float, text: str) -> None:
@@ -145,11 +147,16 @@ def _export_document(
     from utredning_app.exporting.blocks import Cancelled
     from utredning_app.exporting.reports import DOCUMENT_KINDS as _REPORT_KINDS
     from utredning_app.exporting.reports import build_report
+    from utredning_app.services.conflicts import describe_conflicts, open_conflicts
     from utredning_app.services.editions import EDITION_KINDS
-    from utredning_app.services.report_data import load_report_data
-    from utredning_app.storage.database import has_older_schema
+    from utredning_app.services.report_data import read_report_data
+    from utredning_app.storage.database import has_older_schema, open_database
 
-    data = load_report_data(Path(path))
+    # One read-only open (its checks of the whole file cost a tenth of a second on a large
+    # file): the report's data and the open merge conflicts the export warns about.
+    with open_database(Path(path), read_only=True) as db, db.reader() as session:
+        data = read_report_data(db, session)
+        conflicts = describe_conflicts(open_conflicts(session.connection()), Path(path))
     if kind == "remissammanstallning" and not data.rounds:
         raise ExportError(
             f"{Path(path).name}: utredningen har ingen remissomgång att sammanställa. "
@@ -187,6 +194,7 @@ def _export_document(
                 (),
                 has_older_schema(Path(path)),
                 tuple(notes),
+                conflicts,
             )
         else:
             notes.append(
@@ -229,6 +237,7 @@ def _export_document(
         built.chapters,
         has_older_schema(Path(path)),
         tuple(notes) + built.warnings,
+        conflicts,
     )
 
 
@@ -281,7 +290,16 @@ def export_xlsx(
     write_atomic(out, data)
     progress(1.0, "Klart")
     seconds = time.perf_counter() - started
-    return ExportResult(kind, out, len(data), seconds, upgraded_copy=has_older_schema(Path(path)))
+    from utredning_app.services.conflicts import conflict_warning
+
+    return ExportResult(
+        kind,
+        out,
+        len(data),
+        seconds,
+        upgraded_copy=has_older_schema(Path(path)),
+        conflicts=conflict_warning(Path(path)),
+    )
 
 
 # ------------------------------------------------------------------ writing files
