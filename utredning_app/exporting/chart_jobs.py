@@ -61,7 +61,13 @@ def _pool() -> ProcessPoolExecutor | None:
         return None  # draw in-process: no interpreter to spawn, or no main module to load
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if _fork_is_safe() else "spawn")
+    fork = _fork_is_safe()
+    if fork:
+        # A forked worker starts with this process's modules: numpy, which the charts and
+        # this process's Monte Carlo both need, is then imported once instead of twice.
+        import numpy  # noqa: F401
+
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_warm)
 
 
