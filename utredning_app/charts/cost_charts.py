@@ -422,6 +422,9 @@ def draw_party_rankings(
                 va="center",
                 fontsize=7,
                 color="#111111" if light else "#FFFFFF",
+                # Inside the grid, so they cannot move the margins: tight_layout skips
+                # measuring them (most of its time with 100 cells).
+                in_layout=False,
             )
     codes = [_label(o.code or o.name, 12, 2) for o in options]
     if n <= MANY:

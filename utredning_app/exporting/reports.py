@@ -21,6 +21,7 @@ from utredning_app.domain.vocabulary import DOCUMENT_TITLES
 from utredning_app.exporting import docx_helpers as dh
 from utredning_app.exporting import package_props as pp
 from utredning_app.exporting.blocks import BLOCKS, BuildContext
+from utredning_app.exporting.blocks.context import Background
 from utredning_app.exporting.markdown_docx import MarkdownWriter, StyleNames
 from utredning_app.exporting.outline import Block, Outline, load_outline
 from utredning_app.exporting.template import open_template
@@ -51,7 +52,10 @@ def build_report(
     draft: bool = False,
     progress: Progress = _no_progress,
     cancelled: Callable[[], bool] = lambda: False,
+    background: Background | None = None,
 ) -> BuiltReport:
+    """The document ``name`` of ``data`` as .docx bytes. ``background``: the outline's
+    background work already started for ``data`` (``start_background``)."""
     kind = DOCUMENT_KINDS[name]
     outline = outline or load_outline(name)
     styles = StyleNames()
@@ -78,11 +82,7 @@ def build_report(
         chart_jobs.start_worker()  # imports matplotlib while the chapters are written
     set_chart_font(template_font(document, styles))
     progress(0.05, "Förbereder dokumentet")
-    for chapter in outline.chapters:
-        for blk in chapter.blocks:
-            prefetch = BLOCKS[blk.kind].prefetch
-            if prefetch is not None:
-                prefetch(ctx, blk.params)
+    ctx.background = background if background is not None else start_background(outline, data)
     toc = _title_page(ctx, outline, doc_title, date) if outline.title_page else None
 
     written: list[str] = []
@@ -154,6 +154,18 @@ def build_report(
             )
     progress(1.0, "Klart")
     return BuiltReport(payload, tuple(written), tuple(ctx.warnings))
+
+
+def start_background(outline: Outline, data: ReportData) -> Background:
+    """Start the background work of the outline's blocks (the Monte Carlo) for ``data`` now;
+    as soon as the cost model is read, it can run while the rest of the file is read."""
+    background = Background()
+    for chapter in outline.chapters:
+        for blk in chapter.blocks:
+            prefetch = BLOCKS[blk.kind].prefetch
+            if prefetch is not None:
+                prefetch(data, blk.params, background)
+    return background
 
 
 MEMO_MAX_PAGES = 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,12 +55,21 @@ def load_report_data(path: Path) -> ReportData:
         return _read(db, session)
 
 
-def read_report_data(db: Database, s: Session) -> ReportData:
-    """What ``load_report_data`` reads, from an open file's session."""
-    return _read(db, s)
+def read_report_data(
+    db: Database, s: Session, *, cost_model_read: Callable[[ReportData], None] | None = None
+) -> ReportData:
+    """What ``load_report_data`` reads, from an open file's session.
+
+    ``cost_model_read(data)`` is called as soon as the cost model has been read, with
+    ``data`` so far: the investigation, milestones, parties, members, providers, options,
+    criteria, assessments, the reports (with their sections and editions) and the cost model.
+    """
+    return _read(db, s, cost_model_read)
 
 
-def _read(db: Database, s: Session) -> ReportData:
+def _read(
+    db: Database, s: Session, cost_model_read: Callable[[ReportData], None] | None = None
+) -> ReportData:
     inv = db.investigation(s)
     data = ReportData(
         InvestigationInfo(
@@ -144,33 +154,6 @@ def _read(db: Database, s: Session) -> ReportData:
             a.option_id, a.criterion_id, a.score, a.rationale_md, a.source
         )
 
-    # The estimates are the cost model's (read as column rows: the large investigation has
-    # 2,000 estimates with 10,000 values); the reports read them there.
-    from utredning_app.services.estimates import load_cost_model
-
-    data.cost_model = load_cost_model(db, s)
-
-    links: dict[str, list[str]] = defaultdict(list)
-    for link in s.scalars(select(m.ProposalOption).where(m.ProposalOption.deleted_at.is_(None))):
-        if link.option_id in option_ids:
-            links[link.proposal_id].append(link.option_id)
-    data.proposals = [
-        ProposalData(
-            p.id,
-            p.number,
-            p.title,
-            p.text_md,
-            p.rationale_md,
-            p.in_delrapport,
-            p.in_slutrapport,
-            tuple(links.get(p.id, ())),
-        )
-        for p in s.scalars(
-            select(m.Proposal).where(m.Proposal.deleted_at.is_(None)).order_by(m.Proposal.number)
-        )
-    ]
-    proposal_ids = {p.id for p in data.proposals}
-
     sections: dict[str, list[SectionData]] = defaultdict(list)
     for sec in s.scalars(
         select(m.Section)
@@ -194,6 +177,35 @@ def _read(db: Database, s: Session) -> ReportData:
                 rep.id,
                 tuple(editions.get(rep.id, ())),
             )
+
+    # The estimates are the cost model's (read as column rows: the large investigation has
+    # 2,000 estimates with 10,000 values); the reports read them there.
+    from utredning_app.services.estimates import load_cost_model
+
+    data.cost_model = load_cost_model(db, s)
+    if cost_model_read is not None:
+        cost_model_read(data)  # e.g. start the Monte Carlo while the rest is read
+
+    links: dict[str, list[str]] = defaultdict(list)
+    for link in s.scalars(select(m.ProposalOption).where(m.ProposalOption.deleted_at.is_(None))):
+        if link.option_id in option_ids:
+            links[link.proposal_id].append(link.option_id)
+    data.proposals = [
+        ProposalData(
+            p.id,
+            p.number,
+            p.title,
+            p.text_md,
+            p.rationale_md,
+            p.in_delrapport,
+            p.in_slutrapport,
+            tuple(links.get(p.id, ())),
+        )
+        for p in s.scalars(
+            select(m.Proposal).where(m.Proposal.deleted_at.is_(None)).order_by(m.Proposal.number)
+        )
+    ]
+    proposal_ids = {p.id for p in data.proposals}
 
     _read_rounds(s, data, proposal_ids)
 

@@ -37,6 +37,27 @@ class PendingChart:
     kwargs: dict[str, Any]
 
 
+class Background:
+    """Work started in a background thread before (or while) a document is written: for
+    number crunching that releases the GIL (numpy), so it overlaps with reading the file and
+    writing the document. ``start(key, …)`` once; ``result(key, …)`` collects it."""
+
+    def __init__(self) -> None:
+        self._futures: dict[str, Future[Any]] = {}
+
+    def start(self, key: str, work: Callable[[], Any]) -> None:
+        if key not in self._futures:
+            self._futures[key] = _background_pool().submit(work)
+
+    def result(self, key: str, work: Callable[[], T]) -> T:
+        """The result of ``start(key, …)`` (its exception re-raised), or ``work()`` now."""
+        future = self._futures.get(key)
+        if future is None:
+            return work()
+        result: T = future.result()
+        return result
+
+
 @dataclass
 class BuildContext:
     document: Any
@@ -49,7 +70,7 @@ class BuildContext:
     chapter_level: int = 1
     cancelled: Callable[[], bool] = lambda: False
     _costs: Any = None
-    _background: dict[str, Future[Any]] = field(default_factory=dict)
+    background: Background = field(default_factory=Background)
     # Swedish notes for the person exporting (e.g. a memo past four pages, no signatory).
     warnings: list[str] = field(default_factory=list)
     _table_size: float | None = None
@@ -57,21 +78,12 @@ class BuildContext:
     _table_font: str | None = None
 
     def start(self, key: str, work: Callable[[], Any]) -> None:
-        """Start ``work`` in a background thread now; ``result(key, …)`` collects it later.
-
-        For number crunching that releases the GIL (numpy), so it overlaps with the
-        document being written in the meantime.
-        """
-        if key not in self._background:
-            self._background[key] = _background_pool().submit(work)
+        """Start ``work`` in a background thread now; ``result(key, …)`` collects it later."""
+        self.background.start(key, work)
 
     def result(self, key: str, work: Callable[[], T]) -> T:
         """The result of ``start(key, …)`` (its exception re-raised), or ``work()`` now."""
-        future = self._background.get(key)
-        if future is None:
-            return work()
-        result: T = future.result()
-        return result
+        return self.background.result(key, work)
 
     def cost_figures(self) -> Any:
         """The cost model's figures, computed once per document (several blocks use them)."""

@@ -16,11 +16,12 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from utredning_app.errors import UserError
-from utredning_app.exporting.blocks.context import BuildContext
+from utredning_app.exporting.blocks.context import Background, BuildContext
 from utredning_app.exporting.blocks.registry import block
 
 if TYPE_CHECKING:
     from utredning_app.domain.costs import CostModelInput
+    from utredning_app.domain.report_model import ReportData
 
 MAX_TORNADOES = 4  # more would bury the report in diagrams (the app shows all)
 
@@ -81,9 +82,13 @@ def present_value_block(ctx: BuildContext, params: dict[str, Any]) -> int:
 
 def _costed_model(ctx: BuildContext) -> CostModelInput | None:
     """The cost model when it has options and cost estimates (else the blocks write nothing)."""
+    return _costed(ctx.data)
+
+
+def _costed(data: ReportData) -> CostModelInput | None:
     from utredning_app.domain.costs import cost_estimates
 
-    model = ctx.data.cost_model
+    model = data.cost_model
     if model is None or not model.options or not cost_estimates(model):
         return None
     return model
@@ -96,14 +101,14 @@ def _simulation(model: CostModelInput, *, threads: int | None = None) -> Any:
     return cached_simulation(model, threads=threads)
 
 
-def _start_simulation(ctx: BuildContext, params: dict[str, Any]) -> None:
-    # The Monte Carlo (numpy, no GIL) runs while the chapters before it are written.
-    # One core is left to the thread writing the document: on two cores, drawing with both
-    # slowed the writer more than the simulation gained.
-    model = _costed_model(ctx)
+def _start_simulation(data: ReportData, params: dict[str, Any], background: Background) -> None:
+    # The Monte Carlo (numpy, no GIL) runs while the rest of the file is read and the
+    # chapters before it are written. One core is left to the thread writing the document:
+    # on two cores, drawing with both slowed the writer more than the simulation gained.
+    model = _costed(data)
     if model is not None:
         spare = max(1, (os.cpu_count() or 1) - 1)
-        ctx.start("simulering", lambda: _simulation(model, threads=spare))
+        background.start("simulering", lambda: _simulation(model, threads=spare))
 
 
 @block(

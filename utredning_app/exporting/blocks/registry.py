@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from utredning_app.exporting.blocks.context import BuildContext
+from utredning_app.domain.report_model import ReportData
+from utredning_app.exporting.blocks.context import Background, BuildContext
 
 BlockFn = Callable[[BuildContext, dict[str, Any]], int]
-PrefetchFn = Callable[[BuildContext, dict[str, Any]], None]
+# Starts a block's background work from the report's data (before the document exists).
+PrefetchFn = Callable[[ReportData, dict[str, Any], Background], None]
 
 
 @dataclass(frozen=True)
