@@ -109,14 +109,14 @@ def export_document(
     started = time.perf_counter()
     out = Path(out)
     check_target(out)
-    plan = load_outline(kind, outline)
-    if kind in CHART_DOCUMENTS:
-        from utredning_app.exporting import chart_jobs
-
-        # The chart worker imports matplotlib while this process reads the file.
-        chart_jobs.start_worker()
-    progress(0.0, "Läser utredningen")
     with without_gc_pauses():
+        plan = load_outline(kind, outline)  # imports the blocks, python-docx, numpy
+        if kind in CHART_DOCUMENTS:
+            from utredning_app.exporting import chart_jobs
+
+            # The chart worker imports matplotlib while this process reads the file.
+            chart_jobs.start_worker()
+        progress(0.0, "Läser utredningen")
         return _export_document(
             kind,
             path,
