@@ -2,8 +2,9 @@
 
 Lists every edition kept in the file (report, date, label, size); *Spara utgåva* keeps the
 fastställd report as it is now as a new edition (``services/editions.py``; LibreOffice adds
-page numbers where installed, so it runs off the UI thread); *Spara som Word-fil…* writes the
-chosen edition's exact bytes to a file.
+page numbers where installed, so it runs off the UI thread) as one undo step of the workspace
+(``services/edits.record_edition``: undo removes the edition, redo restores it); *Spara som
+Word-fil…* writes the chosen edition's exact bytes to a file.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,8 +85,14 @@ class EditionsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.new_delrapport.clicked.connect(lambda: self._record("delrapport"))
-        self.new_slutrapport.clicked.connect(lambda: self._record("slutrapport"))
+        self.new_delrapport.clicked.connect(
+            lambda: self._record("delrapport", self.new_delrapport.text())
+        )
+        self.new_slutrapport.clicked.connect(
+            lambda: self._record("slutrapport", self.new_slutrapport.text())
+        )
+        # An undo or redo (Ctrl+Z in the window) of a kept edition shows here too.
+        workspace.changed.connect(self._workspace_changed)
         self.save_as.clicked.connect(self._save_as)
         self.table.itemSelectionChanged.connect(
             lambda: self.save_as.setEnabled(bool(self.table.selectedItems()))
@@ -116,28 +124,28 @@ class EditionsDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
 
-    def _record(self, name: str) -> None:
+    def _record(self, name: str, text: str) -> None:
         from utredning_app.gui.operations import Op
-        from utredning_app.services.editions import add_edition
+        from utredning_app.services.edits import record_edition
 
         db = self.workspace.db
         self.task = Op(
-            lambda _ctx: add_edition(db, name),
+            lambda _ctx: record_edition(db, name),
             self,
             QCoreApplication.translate("Utgåvor", "Sparar utgåvan …"),
         )
-        self.task.finished.connect(lambda _info: self._recorded())
         self.task.failed.connect(
             lambda message: QMessageBox.warning(self, self.windowTitle(), message)
         )
-        self.task.start()
+        # Done: one undo step, and every view (this list too) is told.
+        self.workspace.run_op(self.task, self, text)
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, self.windowTitle(), message)
 
-    def _recorded(self) -> None:
-        self.workspace.notify({"report_edition"})
-        self.refresh()
+    def _workspace_changed(self, tables: frozenset[str], _initiator: object) -> None:
+        if "report_edition" in tables and shiboken6.isValid(self):
+            self.refresh()
 
     def _save_as(self) -> None:
         from utredning_app.services.editions import edition_bytes

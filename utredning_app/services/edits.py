@@ -77,6 +77,40 @@ def set_score(db: Database, option_id: str, criterion_id: str, score: float | No
     )
 
 
+def set_remiss_comment(db: Database, round_id: str, proposal_id: str, text_md: str) -> Change:
+    """Utredningens kommentar on a proposal in a remiss round (services/remiss_comments.py);
+    undo writes the previous text back (none: the comment is removed again). An unchanged
+    text cannot be undone."""
+    from utredning_app.services.remiss_comments import set_remiss_comment as write_comment
+
+    previous = write_comment(db, round_id, proposal_id, text_md)
+    text = text_md.strip()
+    row = RowChange(
+        "remiss_comment", f"{round_id}×{proposal_id}", "updated", {"text_md": (previous, text)}
+    )
+    if text == previous.strip():
+        return Change((row,), value=previous)
+    return Change(
+        (row,),
+        undo=lambda: set_remiss_comment(db, round_id, proposal_id, previous),
+        value=previous,
+    )
+
+
+def record_edition(db: Database, name: str, *, label: str = "") -> Change:
+    """Keep the fastställd report ``name`` (delrapport, slutrapport) as it is now as a new
+    edition (services/editions.add_edition); undo removes that edition again (a tombstone),
+    redo restores the very same one. ``Change.value`` is its ``EditionInfo``."""
+    from utredning_app.services.editions import add_edition
+
+    info = add_edition(db, name, label=label)
+    return Change(
+        (RowChange("report_edition", info.id, "created", {"label": (None, info.label)}),),
+        undo=lambda: delete(db, "report_edition", info.id),
+        value=info,
+    )
+
+
 CODING_TABLES = frozenset({"response", "stance", "quote"})
 
 

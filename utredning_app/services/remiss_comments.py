@@ -17,9 +17,9 @@ from utredning_app.storage.database import Database
 MAX_COMMENT_CHARS = 20_000
 
 
-def set_remiss_comment(db: Database, round_id: str, proposal_id: str, text_md: str) -> None:
+def set_remiss_comment(db: Database, round_id: str, proposal_id: str, text_md: str) -> str:
     """Set the comment (empty text removes it); a removed comment's row is revived, so the
-    pair (round, proposal) keeps one row."""
+    pair (round, proposal) keeps one row. Returns the text it had before ("" when none)."""
     text = text_md.strip()
     if len(text) > MAX_COMMENT_CHARS:
         raise ValidationError(
@@ -37,15 +37,19 @@ def set_remiss_comment(db: Database, round_id: str, proposal_id: str, text_md: s
                 m.RemissComment.round_id == round_id, m.RemissComment.proposal_id == proposal_id
             )
         ).first()
+        previous = row.text_md if row is not None and row.deleted_at is None else ""
+        if text == previous.strip():
+            return previous  # unchanged (but for the blanks around it): nothing written
         if not text:
             if row is not None and row.deleted_at is None:
                 row.deleted_at = utcnow()
-            return
+            return previous
         if row is None:
             row = m.RemissComment(round_id=round_id, proposal_id=proposal_id, text_md=text)
             s.add(row)
         row.text_md = text
         row.deleted_at = None
+    return previous
 
 
 def remiss_comment(db: Database, round_id: str, proposal_id: str) -> str:

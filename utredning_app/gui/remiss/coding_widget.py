@@ -216,6 +216,7 @@ class CodingWidget(QWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self.comment_editor.workspace = workspace
         fill_rounds(self.round_combo, workspace)
         self.reload()
 

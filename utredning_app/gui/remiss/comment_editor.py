@@ -1,9 +1,10 @@
 """Utredningens kommentar, written next to the coding: one text per proposal and remiss round.
 
 The coding view shows it for the proposal selected in "Ställningstaganden per förslag"; *Spara
-kommentar* stores it (one transaction, ``services/remiss_comments.py``). It is printed in the
-remissammanställning after the stances and the central points, and in the slutrapport's
-"Hur synpunkterna har beaktats".
+kommentar* stores it (one transaction, ``services/remiss_comments.py``) as one undo step of the
+workspace (``services/edits.set_remiss_comment``: undo writes the previous text back). It is
+printed in the remissammanställning after the stances and the central points, and in the
+slutrapport's "Hur synpunkterna har beaktats".
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, 
 from utredning_app.errors import UserError
 
 if TYPE_CHECKING:
+    from utredning_app.gui.workspace import Workspace
     from utredning_app.services.files import Database
 
 
@@ -26,6 +28,7 @@ class RemissCommentEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
+        self.workspace: Workspace | None = None  # set by the coding widget: saving is undoable
         self.round_id: str | None = None
         self.proposal_id: str | None = None
         self.title = QLabel(self.tr("Utredningens kommentar"))
@@ -63,13 +66,19 @@ class RemissCommentEditor(QWidget):
         self.text.setPlainText(remiss_comment(db, round_id, proposal_id))
 
     def store(self) -> None:
-        from utredning_app.services.remiss_comments import set_remiss_comment
+        from utredning_app.services.edits import set_remiss_comment
 
         if self.db is None or self.round_id is None or self.proposal_id is None:
             return
+        db, round_id, proposal_id = self.db, self.round_id, self.proposal_id
+        text = self.text.toPlainText()
         try:
-            set_remiss_comment(self.db, self.round_id, self.proposal_id, self.text.toPlainText())
+            change = set_remiss_comment(db, round_id, proposal_id, text)
         except UserError as exc:
             self.failed.emit(str(exc))
             return
+        if self.workspace is not None:
+            # One undo step (Ctrl+Z writes the previous text back and the coding view
+            # shows it); the workspace tells the other views.
+            self.workspace.record(change, self, self.tr("Utredningens kommentar"))
         self.changed.emit(frozenset({"remiss_comment"}))

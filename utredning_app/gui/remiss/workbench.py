@@ -25,6 +25,7 @@ REMISS_TABLES = frozenset(
         "stance",
         "quote",
         "proposal",
+        "remiss_comment",  # an undone or redone Utredningens kommentar is shown again
     }
 )
 
