@@ -9,9 +9,10 @@ a new key. Kept as small JSON files (numbers only, never code) in the user's dat
 (``paths.user_data_dir()/berakningar``); the newest ``KEEP`` are kept. A file that cannot be
 read or written is ignored: the simulation simply runs.
 
-(Starting the simulation in a thread while the report's data are read was tried: on two
-shared cores, that thread's own read of the cost model and the sampling competed with the
-main read, which took 0.6 s longer, and the command was no faster.)
+(Starting the simulation in a thread with its own read of the cost model, while the report's
+data were read, was tried: on two shared cores that second read competed with the main read,
+which took 0.6 s longer, and the command was no faster. An export now starts it from the one
+read, as soon as the cost model has been read: ``services/exports.py``, ``read_report_data``.)
 """
 
 from __future__ import annotations
