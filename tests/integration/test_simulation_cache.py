@@ -55,3 +55,41 @@ def test_report_from_kept_figures_is_the_same_document(demo_path: Path, tmp_path
     assert list(cache_dir().glob("*.json"))
     warm = export_document("slutrapport", demo_path, tmp_path / "varm.docx")
     assert cold.out.read_bytes() == warm.out.read_bytes()
+
+
+def test_the_simulation_starts_with_the_read_and_not_for_a_sent_edition(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export starts the Monte Carlo once the cost model is read and uses that run (one
+    simulation per document); a fastställd slutrapport written as its sent edition runs none."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from utredning_app.domain.enums import ReportKind, ReportStatus
+    from utredning_app.exporting.blocks import cost_model
+    from utredning_app.services.editions import edition_bytes, list_editions, record_edition
+    from utredning_app.storage import models as m
+    from utredning_app.storage.database import open_database
+
+    with open_database(demo_path, actor="Testaren") as db, db.transaction() as s:
+        report = s.scalars(select(m.Report).where(m.Report.kind == ReportKind.SLUTRAPPORT)).one()
+        report.status = ReportStatus.FASTSTALLD
+        report.report_date = dt.date(2024, 3, 1)
+    record_edition(demo_path, "slutrapport")
+    (edition,) = [e for e in list_editions(demo_path) if e.kind == ReportKind.SLUTRAPPORT]
+
+    runs: list[int] = []
+    simulation = cost_model._simulation
+
+    def counted(model: CostModelInput, *, threads: int | None = None) -> object:
+        runs.append(threads or 0)
+        return simulation(model, threads=threads)
+
+    monkeypatch.setattr(cost_model, "_simulation", counted)
+    sent = tmp_path / "skickad.docx"
+    export_document("slutrapport", demo_path, sent)
+    assert sent.read_bytes() == edition_bytes(demo_path, edition.id)
+    assert runs == []  # nothing was built, so nothing was simulated
+    export_document("slutrapport", demo_path, tmp_path / "aktuell.docx", current=True)
+    assert len(runs) == 1 and runs[0] >= 1  # started in the background once, and used
