@@ -77,12 +77,9 @@ class BuildContext:
     _figures: list[tuple[Any, bytes | PendingChart, str, str]] = field(default_factory=list)
     _table_font: str | None = None
 
-    def start(self, key: str, work: Callable[[], Any]) -> None:
-        """Start ``work`` in a background thread now; ``result(key, …)`` collects it later."""
-        self.background.start(key, work)
-
     def result(self, key: str, work: Callable[[], T]) -> T:
-        """The result of ``start(key, …)`` (its exception re-raised), or ``work()`` now."""
+        """The result of the background work ``key`` (started by a block's prefetch), or
+        ``work()`` now."""
         return self.background.result(key, work)
 
     def cost_figures(self) -> Any:
