@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -91,8 +90,6 @@ class EditionsDialog(QDialog):
         self.new_slutrapport.clicked.connect(
             lambda: self._record("slutrapport", self.new_slutrapport.text())
         )
-        # An undo or redo (Ctrl+Z in the window) of a kept edition shows here too.
-        workspace.changed.connect(self._workspace_changed)
         self.save_as.clicked.connect(self._save_as)
         self.table.itemSelectionChanged.connect(
             lambda: self.save_as.setEnabled(bool(self.table.selectedItems()))
@@ -134,18 +131,16 @@ class EditionsDialog(QDialog):
             self,
             QCoreApplication.translate("Utgåvor", "Sparar utgåvan …"),
         )
+        self.task.finished.connect(lambda _change: self.refresh())
         self.task.failed.connect(
             lambda message: QMessageBox.warning(self, self.windowTitle(), message)
         )
-        # Done: one undo step, and every view (this list too) is told.
+        # Done: one undo step (Ctrl+Z in the window once this dialog is closed), and every
+        # view is told.
         self.workspace.run_op(self.task, self, text)
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self, self.windowTitle(), message)
-
-    def _workspace_changed(self, tables: frozenset[str], _initiator: object) -> None:
-        if "report_edition" in tables and shiboken6.isValid(self):
-            self.refresh()
 
     def _save_as(self) -> None:
         from utredning_app.services.editions import edition_bytes
