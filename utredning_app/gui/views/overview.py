@@ -23,8 +23,8 @@ from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 from utredning_app.gui.table_model import Column
 from utredning_app.gui.views.base import BaseView
-from utredning_app.services import entities
-from utredning_app.services.overview import COUNTED, overview
+from utredning_app.gui.workspace import Workspace
+from utredning_app.services.overview import COUNTED, FirstLook, Overview
 
 COUNT_LABELS = {
     "member": QT_TRANSLATE_NOOP("Översikt", "Ledamöter"),
@@ -85,7 +85,7 @@ class View(BaseView):
         self.directive = QTextBrowser()
         self.directive.setAccessibleName(QCoreApplication.translate("Översikt", "Direktiv"))
         self.directive.setMinimumHeight(120)
-        edit_button = QPushButton(
+        self.edit_button = edit_button = QPushButton(
             icon("edit"), QCoreApplication.translate("Översikt", "Redigera uppdraget…")
         )
         edit_button.setAccessibleName(QCoreApplication.translate("Översikt", "Redigera uppdraget"))
@@ -156,10 +156,25 @@ class View(BaseView):
         )
         self.add_panel(self.milestones, 2)
 
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.edit_button.setEnabled(workspace is not None)
+        super().set_workspace(workspace)
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """The file's Översikt read at start before it is open (``services.overview
+        .first_look``); ``set_workspace`` reads it again, and nothing is editable until then."""
+        self.edit_button.setEnabled(False)
+        self._show(look.facts)
+        self.milestones.show_rows(look.milestone_rows)
+
     def reload(self) -> None:
         if self.workspace is None:
             return
-        facts = overview(self.workspace.db)
+        from utredning_app.services.overview import overview
+
+        self._show(overview(self.workspace.db))
+
+    def _show(self, facts: Overview) -> None:
         self.title_label.setText(facts.title)
         parts = []
         if facts.diarienummer:
@@ -249,6 +264,8 @@ class View(BaseView):
     def make_investigation_dialog(self) -> EntityDialog | None:
         if self.workspace is None:
             return None
+        from utredning_app.services import entities
+
         row = entities.investigation(self.workspace.db)
         with self.workspace.db.reader() as session:
             scale = entities.scale(session)
