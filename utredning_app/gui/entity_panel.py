@@ -358,8 +358,7 @@ class EntityPanel(QWidget):
 
         ws = self.workspace
         assert ws is not None
-        with ws.db.reader() as session:
-            scale = entities.scale(session)
+        scale = ws.query(entities.file_scale)
         hidden = frozenset({self.spec.parent_key}) if self.spec.parent_key else frozenset()
         dialog = EntityDialog(
             self.spec, values, self.choices(), scale, heading=heading, parent=self, hidden=hidden

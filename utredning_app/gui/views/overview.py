@@ -266,9 +266,8 @@ class View(BaseView):
             return None
         from utredning_app.services import entities
 
-        row = entities.investigation(self.workspace.db)
-        with self.workspace.db.reader() as session:
-            scale = entities.scale(session)
+        row = self.workspace.query(entities.investigation)
+        scale = self.workspace.query(entities.file_scale)
         dialog = EntityDialog(
             specs.INVESTIGATION,
             row,
