@@ -228,6 +228,10 @@ def test_overview_shows_the_files_data_at_once_and_becomes_editable_when_open(
         for a in (milestones.add_action, milestones.edit_action, milestones.delete_action)
     )
     shown_rows = milestones.model.rowCount()
+    # "Öppnar …" with Avbryt only if the open is slow indeed, not flashed over the data.
+    from utredning_app.gui.main_window import SLOW_OPEN_MS
+
+    assert task.dialog is not None and task.dialog.minimumDuration() == SLOW_OPEN_MS
     with qtbot.waitSignal(window.file_opened, timeout=30_000):
         assert not task.is_started() or task.is_running()
     assert window.workspace is not None

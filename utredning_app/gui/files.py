@@ -58,16 +58,18 @@ def start_opening(
     read_only: bool = False,
     take_over: bool = False,
     start: bool = True,
+    min_duration: int = 400,
 ) -> Op:
     """Start opening ``path`` in a worker thread; hand the op to ``MainWindow.open_path``.
     A cancelled open closes the file it opened meanwhile. ``start=False``: the caller starts
-    it (after painting the first view)."""
+    it (after painting the first view). The progress dialog shows after ``min_duration`` ms."""
     op = Op(
         lambda _ctx: _open(path, actor, read_only, take_over),
         parent,
         label,
         discard=lambda db: db.close(),
         show_progress=parent is not None,
+        min_duration=min_duration,
     )
     return op.start() if start else op
 

@@ -43,6 +43,7 @@ __all__ = ["FILE_SUFFIX", "MainWindow", "preload_storage", "start_opening", "vie
 
 SIDEBAR_WIDE, SIDEBAR_NARROW, SIDEBAR_ICONS = 300, 240, 56
 START_OPEN_ANYWAY_MS = 500  # see open_path
+SLOW_OPEN_MS = 2500  # see open_path
 
 
 def view_shortcut(number: int) -> QKeySequence | None:
@@ -352,7 +353,16 @@ class MainWindow(QMainWindow):
         self.show_loading(path)
         if task is None:
             first = self._show_first_look(path)
-            task = start_opening(path, self.actor(), self, label, start=first is None)
+            # Over Översikt, the dialog (with Avbryt) only for an open that is slow indeed:
+            # not flashed over the data for the half second a normal open takes.
+            task = start_opening(
+                path,
+                self.actor(),
+                self,
+                label,
+                start=first is None,
+                min_duration=400 if first is None else SLOW_OPEN_MS,
+            )
             if first is not None:
                 # The full open (importing SQLAlchemy) once Översikt is on the screen: a
                 # second thread holding the GIL would slow the first view down by half. A
