@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.validation import FieldError
-from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import EntitySpec, tr_field
 from utredning_app.gui.table_model import ROW_ROLE, Column, RowTableModel, SwedishSortProxy
 from utredning_app.gui.table_model import display_text as _display
 from utredning_app.gui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from utredning_app.gui.entity_dialog import EntityDialog
 
 
 def _number_text(key: str, decimals: int, grouping: bool) -> Callable[[dict[str, Any]], str]:
@@ -360,6 +363,9 @@ class EntityPanel(QWidget):
         assert ws is not None
         scale = ws.query(entities.file_scale)
         hidden = frozenset({self.spec.parent_key}) if self.spec.parent_key else frozenset()
+        # Imported here: building the dialog's form is not needed for the first view.
+        from utredning_app.gui.entity_dialog import EntityDialog
+
         dialog = EntityDialog(
             self.spec, values, self.choices(), scale, heading=heading, parent=self, hidden=hidden
         )
@@ -411,7 +417,7 @@ class EntityPanel(QWidget):
 
     def add(self) -> None:
         dialog = self.make_add_dialog()
-        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_add(dialog)
 
     def make_add_dialog(self) -> EntityDialog | None:
@@ -437,7 +443,7 @@ class EntityPanel(QWidget):
 
     def edit_current(self) -> None:
         dialog = self.make_edit_dialog()
-        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_edit(dialog)
 
     def make_edit_dialog(self) -> EntityDialog | None:

@@ -28,6 +28,7 @@ from typing import Any
 
 from utredning_app.domain.enums import MilestoneKind, ResponseStatus
 from utredning_app.storage.schema_version import APPLICATION_ID, HEAD_REVISION, sqlite_uri
+from utredning_app.storage.sidecars import journal_path, lock_path_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _NAME = re.compile(r"^[a-z_]+$")
@@ -139,8 +140,6 @@ def _acceptable(path: Path, conn: sqlite3.Connection) -> bool:
 def read_overview(path: Path, counted: Sequence[str]) -> OverviewRows | None:
     """Översikt's figures read straight from ``path`` (live rows of each ``counted`` table),
     or None when the file is not one to read this way (see the module's docstring)."""
-    from utredning_app.storage.lock import lock_path_for
-
     path = Path(path)
     if not all(_NAME.match(table) for table in counted):
         raise ValueError(f"okänd tabell bland {counted}")
@@ -150,8 +149,7 @@ def read_overview(path: Path, counted: Sequence[str]) -> OverviewRows | None:
         with path.open("rb") as fh:
             if fh.read(16) != SQLITE_HEADER:
                 return None
-        # storage.journal.journal_path, without the SQLAlchemy that module imports
-        beside = (Path(f"{path}-journal"), Path(f"{path}-wal"), lock_path_for(path))
+        beside = (journal_path(path), Path(f"{path}-wal"), lock_path_for(path))
         if any(other.exists() for other in beside):
             return None
         conn = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True, timeout=1)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from utredning_app.domain.formatting import format_date
 from utredning_app.gui import entity_specs as specs
-from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.entity_panel import EntityPanel
 from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import QT_TRANSLATE_NOOP
@@ -25,6 +27,9 @@ from utredning_app.gui.table_model import Column
 from utredning_app.gui.views.base import BaseView
 from utredning_app.gui.workspace import Workspace
 from utredning_app.services.overview import COUNTED, FirstLook, Overview
+
+if TYPE_CHECKING:
+    from utredning_app.gui.entity_dialog import EntityDialog
 
 COUNT_LABELS = {
     "member": QT_TRANSLATE_NOOP("Översikt", "Ledamöter"),
@@ -258,7 +263,7 @@ class View(BaseView):
 
     def edit_investigation(self) -> None:
         dialog = self.make_investigation_dialog()
-        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_investigation(dialog)
 
     def make_investigation_dialog(self) -> EntityDialog | None:
@@ -268,6 +273,8 @@ class View(BaseView):
 
         row = self.workspace.query(entities.investigation)
         scale = self.workspace.query(entities.file_scale)
+        from utredning_app.gui.entity_dialog import EntityDialog
+
         dialog = EntityDialog(
             specs.INVESTIGATION,
             row,
