@@ -241,6 +241,89 @@
     </message>
 </context>
 <context>
+    <name>Diagram</name>
+    <message>
+        <source>Skillnad mot nollalternativet, nuvärde %1</source>
+        <translation>Difference from the baseline, present value %1</translation>
+    </message>
+    <message>
+        <source>mnkr, alternativ − nollalternativ (r = %1)</source>
+        <translation>SEK m, option − baseline (r = %1)</translation>
+    </message>
+    <message>
+        <source>Kostnad per alternativ, nuvärde %1</source>
+        <translation>Cost per option, present value %1</translation>
+    </message>
+    <message>
+        <source>mnkr; stapel = bas, linje = låg–hög (r = %1)</source>
+        <translation>SEK m; bar = base, line = low–high (r = %1)</translation>
+    </message>
+    <message>
+        <source>mnkr per år (linje = bas, fält = låg–hög)</source>
+        <translation>SEK m per year (line = base, band = low–high)</translation>
+    </message>
+    <message>
+        <source>Kostnad över åren</source>
+        <translation>Cost over the years</translation>
+    </message>
+    <message>
+        <source>skattningen på lågt värde</source>
+        <translation>estimate at its low value</translation>
+    </message>
+    <message>
+        <source>skattningen på högt värde</source>
+        <translation>estimate at its high value</translation>
+    </message>
+    <message>
+        <source>nuvärde, mnkr (bas %1, övriga på bas)</source>
+        <translation>present value, SEK m (base %1, others at base)</translation>
+    </message>
+    <message>
+        <source>Vad styr osäkerheten – alternativ %1</source>
+        <translation>What drives the uncertainty – option %1</translation>
+    </message>
+    <message>
+        <source>dyrare än i dag: %1</source>
+        <translation>costlier than today: %1</translation>
+    </message>
+    <message>
+        <source>nuvärde, mnkr (stapel = 80 % av utfallen, streck = mittvärdet)</source>
+        <translation>present value, SEK m (bar = 80 % of outcomes, mark = median)</translation>
+    </message>
+    <message>
+        <source>Simulerade kostnader: %1 slumpade utfall</source>
+        <translation>Simulated costs: %1 random outcomes</translation>
+    </message>
+    <message>
+        <source>Ingen rangordning: poäng eller vikter saknas</source>
+        <translation>No ranking: scores or weights are missing</translation>
+    </message>
+    <message>
+        <source>Rangordning per viktprofil (placering och viktad poäng)</source>
+        <translation>Ranking per weight profile (rank and weighted score)</translation>
+    </message>
+    <message>
+        <source>placering (1 = bäst)</source>
+        <translation>rank (1 = best)</translation>
+    </message>
+    <message>
+        <source>%1 förblir bäst</source>
+        <translation>%1 stays best</translation>
+    </message>
+    <message>
+        <source>nuvarande vikt</source>
+        <translation>current weight</translation>
+    </message>
+    <message>
+        <source>vikt, % (övriga vikter skalas i proportion)</source>
+        <translation>weight, % (other weights scaled in proportion)</translation>
+    </message>
+    <message>
+        <source>Stabilitetsintervall – %1</source>
+        <translation>Stability range – %1</translation>
+    </message>
+</context>
+<context>
     <name>EntityDialog</name>
     <message>
         <source>&amp;Spara</source>

@@ -91,3 +91,56 @@ def test_coding_actions_undo_and_redo(demo_window: Any, demo_path: Path) -> None
     stack.redo()
     assert _coding(demo_path, rid)[2] == quotes0 + 1
     assert widget.detail is not None and len(widget.detail.quotes) == quotes0 + 1
+
+
+def test_a_coding_action_tells_the_other_views_once(
+    qtbot: QtBot, demo_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each coding action in Läsa och koda is ONE ``changed`` of the workspace (its undo
+    step's), with the coding widget as initiator; the workbench's own status tab still
+    reloads once, and the coding widget does not reload itself from it."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.test_master_detail_clicks import choose_in_combo, click_tab
+
+    overview = demo_window.show_view("overview")
+    view = demo_window.show_view("remiss_answers")
+    workbench = view.workbench
+    click_tab(qtbot, workbench, workbench.indexOf(workbench.coding))
+    widget = workbench.coding
+    item = widget.responses.item(0)
+    rect = widget.responses.visualItemRect(item)
+    qtbot.mouseClick(widget.responses.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert widget.detail is not None
+
+    seen: list[tuple[frozenset[str], object]] = []
+    demo_window.workspace.changed.connect(lambda tables, by: seen.append((tables, by)))
+    reloads = {"status": 0, "coding": 0, "overview": 0}
+    for name, target in (
+        ("status", workbench.overview),
+        ("coding", widget),
+        ("overview", overview),
+    ):
+        original = target.reload
+
+        def counted(*args: Any, _name: str = name, _original: Any = original) -> Any:
+            reloads[_name] += 1
+            return _original(*args)
+
+        monkeypatch.setattr(target, "reload", counted)
+
+    # The summary: typed and saved with a click.
+    widget.summary.clear()
+    qtbot.keyClicks(widget.summary, "Sammanfattat en gång.")
+    qtbot.mouseClick(widget.save_summary, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1 and seen[0][1] is widget and "response" in seen[0][0]
+    assert reloads == {"status": 1, "coding": 0, "overview": 1}
+
+    # The status, chosen with the arrow keys.
+    seen.clear()
+    reloads.update(status=0, coding=0, overview=0)
+    index = widget.status.currentIndex()
+    neighbour = index + 1 if index + 1 < widget.status.count() else index - 1  # one key press
+    choose_in_combo(qtbot, widget.status, widget.status.itemText(neighbour))
+    assert len(seen) == 1 and seen[0][1] is widget and "response" in seen[0][0]
+    assert reloads["status"] == 1 and reloads["overview"] == 1

@@ -86,3 +86,28 @@ def test_query_reads_now_or_in_the_background(qtbot: QtBot) -> None:
     with qtbot.waitSignal(query.finished, timeout=10_000) as blocker:
         query.start()
     assert blocker.args == [False]
+
+
+def test_an_op_starts_once_and_one_cancelled_before_it_started_never_runs(
+    qtbot: QtBot,
+) -> None:
+    """The opening at start is made first and started after Översikt's paint (or a timer):
+    a second start does nothing, and Avbryt before the start ends it at once."""
+    runs: list[int] = []
+    op = Op(lambda _ctx: runs.append(1), None, "")
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        op.start()
+        op.start()
+    op.start()  # after the end, too
+    qtbot.wait(50)
+    assert runs == [1] and op.is_started() and not op.is_running()
+
+    never = Op(lambda _ctx: runs.append(2), None, "")
+    outcomes: list[str] = []
+    never.cancelled.connect(lambda: outcomes.append("avbruten"))
+    never.finished.connect(lambda _r: outcomes.append("klar"))
+    never.cancel()
+    assert outcomes == ["avbruten"] and not never.is_running()
+    never.start()  # the paint that comes after Avbryt
+    qtbot.wait(100)
+    assert runs == [1] and outcomes == ["avbruten"] and not never.is_started()

@@ -9,8 +9,11 @@ again when the open fails or is cancelled, and the lock question at start.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +23,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from utredning_app.storage.schema_version import KNOWN_REVISIONS
+
 ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "schema"
 HEAVY = ("sqlalchemy", "alembic", "docx", "openpyxl")
 
 # Runs the real program (``run``) in a fresh process; an application-wide event filter notes
@@ -34,14 +40,22 @@ from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget
 app = QApplication(sys.argv[:1])
 seen = {}
 
+def look():
+    stacks = [w.findChild(QStackedWidget, "viewStack") for w in app.topLevelWidgets()]
+    page = next(s.currentWidget() for s in stacks if s is not None)
+    return {
+        "modules": sorted(sys.modules),
+        "page": page.objectName(),
+        "text": " ".join(label.text() for label in page.findChildren(QLabel)),
+    }
+
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not seen:
-            seen["modules"] = sorted(sys.modules)
-            stacks = [w.findChild(QStackedWidget, "viewStack") for w in app.topLevelWidgets()]
-            page = next(s.currentWidget() for s in stacks if s is not None)
-            seen["page"] = page.objectName()
-            seen["text"] = " ".join(label.text() for label in page.findChildren(QLabel))
+        if event.type() == QEvent.Type.Paint:
+            if not seen:
+                seen.update(look())
+            if watched.objectName() == "view_overview" and "overview" not in seen:
+                seen["overview"] = look()
         return False
 
 spy = FirstPaint()
@@ -82,6 +96,14 @@ def test_first_paint_shows_opening_without_the_storage_or_export_libraries(
     assert "utredning_app.storage" not in probe["modules"]
     assert probe["page"] == "loading"
     assert "Öppnar demo.utredning" in probe["text"]
+    # Then Översikt with the file's data (first_look), still without them.
+    overview = probe["overview"]
+    assert overview["page"] == "view_overview"
+    assert "Parlamentarisk utredning om styrningen" in overview["text"]
+    assert "Diarienummer: <b>RS 2022-0845</b>" in overview["text"]
+    loaded = {name.split(".")[0] for name in overview["modules"]}
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    assert "utredning_app.storage.models" not in overview["modules"]
     # The probe does see imports: by the time the data view is painted SQLAlchemy is there.
     assert probe["code"] == 0 and "sqlalchemy" in probe["at_end"]
     shell = result.stdout.index("självtest: fönstret ritat")
@@ -163,15 +185,93 @@ def _empty_window(qtbot: QtBot) -> Any:
     return window
 
 
-def test_opening_shows_its_state_until_the_view_is_there(qtbot: QtBot, demo_path: Path) -> None:
+def test_opening_shows_its_state_until_the_view_is_there(qtbot: QtBot, tmp_path: Path) -> None:
+    """A file the quick read declines (here: one that needs upgrading) shows "Öppnar …"
+    until it is open, and nothing of it before."""
+    older = tmp_path / "äldre.utredning"
+    shutil.copyfile(FIXTURES / f"{KNOWN_REVISIONS[-2]}.utredning", older)
     window = _empty_window(qtbot)
     assert window.stack.currentWidget() is window.welcome
     with qtbot.waitSignal(window.file_opened, timeout=30_000):
-        window.open_path(demo_path)
+        window.open_path(older)
         assert window.stack.currentWidget() is window.loading
         assert window.loading.isVisible()
-        assert "Öppnar demo.utredning" in window.loading.label.text()
+        assert "Öppnar äldre.utredning" in window.loading.label.text()
+        assert window.views == {}
     assert window.stack.currentWidget() is window.views["overview"]
+    window.close()
+
+
+def _counts(window: Any) -> dict[str, str]:
+    return {table: label.text() for table, label in window.views["overview"].count_labels.items()}
+
+
+def test_overview_shows_the_files_data_at_once_and_becomes_editable_when_open(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    """Before the file is open: its Översikt (title, counts, Tidplan) read without the ORM,
+    nothing to edit and no other view to go to; once open, the same figures, the same view,
+    and the sidebar and the edit button work."""
+    window = _empty_window(qtbot)
+    task = window.open_path(demo_path)
+    view = window.views["overview"]
+    assert window.stack.currentWidget() is view and window.workspace is None
+    assert view.title_label.text().startswith("Parlamentarisk utredning om styrningen")
+    before = _counts(window)
+    assert before["member"] == "20" and before["proposal"] != "0"
+    milestones = view.milestones
+    assert milestones.model.rowCount() > 0
+    assert not view.edit_button.isEnabled()
+    assert not window.sidebar.isEnabled()
+    assert not any(
+        a.isEnabled()
+        for a in (milestones.add_action, milestones.edit_action, milestones.delete_action)
+    )
+    shown_rows = milestones.model.rowCount()
+    # "Öppnar …" with Avbryt only if the open is slow indeed, not flashed over the data.
+    from utredning_app.gui.main_window import SLOW_OPEN_MS
+
+    assert task.dialog is not None and task.dialog.minimumDuration() == SLOW_OPEN_MS
+    with qtbot.waitSignal(window.file_opened, timeout=30_000):
+        assert not task.is_started() or task.is_running()
+    assert window.workspace is not None
+    assert window.views["overview"] is view and window.stack.currentWidget() is view
+    assert _counts(window) == before and milestones.model.rowCount() == shown_rows
+    assert view.edit_button.isEnabled() and window.sidebar.isEnabled()
+    # Usable as a person would use it: a click in the sidebar goes to another view.
+    sidebar = window.sidebar
+    item = next(
+        sidebar.item(r)
+        for r in range(sidebar.count())
+        if sidebar.item(r).data(Qt.ItemDataRole.UserRole) == "proposals"
+    )
+    rect = sidebar.visualItemRect(item)
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_view_key() == "proposals"
+    window.close()
+
+
+def test_a_file_refused_after_its_overview_showed_goes_back_to_the_welcome_page(
+    qtbot: QtBot, demo_path: Path, message_boxes: list[str]
+) -> None:
+    """The quick read shows Översikt; the full open's checks (here: an unreadable value in a
+    table Översikt only counts) refuse the file: the message, the welcome page, no views,
+    and the file as it was."""
+    conn = sqlite3.connect(demo_path)
+    with conn:
+        conn.execute("UPDATE member SET name = X'00ff' WHERE rowid = 1")
+    conn.close()
+    digest = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    window = _empty_window(qtbot)
+    task = window.open_path(demo_path)
+    assert window.stack.currentWidget() is window.views["overview"]
+    with qtbot.waitSignal(task.failed, timeout=30_000):
+        pass
+    assert window.stack.currentWidget() is window.welcome and window.views == {}
+    assert window.workspace is None and not window.sidebar.isEnabled()
+    assert message_boxes and "inte kan läsa (tabellen Ledamöter" in message_boxes[0]
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in demo_path.parent.iterdir() if p.is_file()) == ["demo.utredning"]
     window.close()
 
 
@@ -193,7 +293,7 @@ def test_a_failed_open_goes_back_to_the_welcome_page(
 def test_cancelling_the_open_goes_back_to_the_welcome_page(qtbot: QtBot, demo_path: Path) -> None:
     window = _empty_window(qtbot)
     task = window.open_path(demo_path)
-    assert window.stack.currentWidget() is window.loading
+    assert window.stack.currentWidget() is window.views["overview"]  # from first_look
     progress = task.dialog
     assert isinstance(progress, QProgressDialog)
     progress.show()  # it would appear by itself after 0,4 s of a slow open
@@ -204,4 +304,6 @@ def test_cancelling_the_open_goes_back_to_the_welcome_page(qtbot: QtBot, demo_pa
     assert window.stack.currentWidget() is window.welcome
     qtbot.waitUntil(lambda: task.dialog is None, timeout=30_000)  # the work has ended
     assert window.workspace is None and window.stack.currentWidget() is window.welcome
+    assert window.views == {}
+    assert sorted(p.name for p in demo_path.parent.iterdir() if p.is_file()) == ["demo.utredning"]
     window.close()

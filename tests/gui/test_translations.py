@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -56,3 +57,87 @@ def test_validation_messages_follow_the_language(qtbot: QtBot, qapp: Any) -> Non
     assert "The low value cannot be greater than the base value." in english
     assert english[-1] == "The score must be on the scale 1–5."
     assert not any("måste" in text or "kan inte" in text for text in english), english
+
+
+def _chart_texts(figure: Any) -> list[str]:
+    """Every title, axis label and legend entry drawn on ``figure``."""
+    texts = []
+    for ax in figure.axes:
+        texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += [t.get_text() for t in legend.get_texts()]
+    for legend in figure.legends:
+        texts += [t.get_text() for t in legend.get_texts()]
+    return [t for t in texts if t]
+
+
+def test_chart_texts_follow_the_language_in_the_window_and_stay_swedish_in_reports(
+    qtbot: QtBot, qapp: Any, demo_path: Any
+) -> None:
+    """Kostnadsanalys in English draws English titles, axes and legends; the same chart made
+    for a Word report at the same time (a PNG, no canvas) stays Swedish."""
+    from utredning_app.charts import cost_charts
+    from utredning_app.gui.views.cost_analysis import View
+    from utredning_app.gui.workspace import Workspace
+    from utredning_app.services.files import open_file
+
+    workspace = Workspace(open_file(demo_path, actor="Testaren"))
+    try:
+        with translated("en"):
+            view = View()
+            qtbot.addWidget(view)
+            view.resize(1200, 900)
+            view.show()
+            view.set_workspace(workspace)
+            assert view.ranges_chart.drawn and view.tornado_chart.drawn
+            english = [
+                text
+                for chart in (view.ranges_chart, view.diff_chart, view.years_chart)
+                for text in _chart_texts(chart.figure)
+            ] + _chart_texts(view.tornado_chart.figure)
+            assert "Cost over the years" in english
+            assert any(t.startswith("Cost per option, present value") for t in english)
+            assert any(t.startswith("SEK m; bar = base, line = low–high (r = ") for t in english)
+            assert (
+                "estimate at its low value" in english and "estimate at its high value" in english
+            )
+            assert any(t.startswith("What drives the uncertainty – option") for t in english)
+            swedish_words = ("nuvärde", "skattningen", "Kostnad", "mnkr", "osäkerheten")
+            assert not [t for t in english if any(w in t for w in swedish_words)], english
+
+            from matplotlib.figure import Figure
+
+            assert view.summary is not None
+            report = Figure()
+            cost_charts.draw_cost_over_years(report, view.summary)  # as exporting does
+            assert report.axes[0].get_title() == "Kostnad över åren"
+        view.reload()  # Swedish again
+        assert "Kostnad över åren" in _chart_texts(view.years_chart.figure)
+    finally:
+        workspace.close()
+
+
+def test_every_chart_text_is_marked_for_translation() -> None:
+    """Each ``t("…")`` source in charts/ is listed in gui/chart_texts.py (lupdate reads only
+    the GUI), and nothing is listed there that no chart uses."""
+    import ast
+
+    from utredning_app.gui import chart_texts
+
+    charts = Path(chart_texts.__file__).resolve().parents[1] / "charts"
+    used = set()
+    for path in charts.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "t"
+                and node.args
+            ):
+                first = node.args[0]
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
+                    f"{path.name}:{node.lineno}: t() needs the Swedish text itself"
+                )
+                used.add(first.value)
+    assert used and used == set(chart_texts.SOURCES)

@@ -83,3 +83,40 @@ def test_the_check_sees_lazy_imports(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _imports(module) == {"services"}
+
+
+SESSION_METHODS = {"reader", "transaction", "investigation"}  # storage.database.Database's
+
+
+def _sessions_opened(path: Path, root: Path = PACKAGE.parent) -> list[str]:
+    """Calls in ``path`` that open a unit of work on a database themselves
+    (``db.reader()``, ``….db.transaction()``, ``db.investigation(session)``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in SESSION_METHODS
+            and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "entities")
+        ):
+            found.append(f"{path.relative_to(root)}:{node.lineno} {node.func.attr}()")
+    return found
+
+
+def test_widgets_never_open_sessions_on_the_file_themselves() -> None:
+    """The GUI reads through services that open their own unit of work, reached through the
+    Workspace (``workspace.query(read)``, ``Workspace.run``, an ``Op``)."""
+    found = [
+        hit for path in sorted((PACKAGE / "gui").rglob("*.py")) for hit in _sessions_opened(path)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_session_check_sees_a_reader(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "def f(ws):\n    with ws.db.reader() as session:\n        return session\n"
+        "def g(ws):\n    return entities.investigation(ws.db)\n",
+        encoding="utf-8",
+    )
+    assert _sessions_opened(module, tmp_path) == ["m.py:2 reader()"]

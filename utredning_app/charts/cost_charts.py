@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from utredning_app.charts.drawing import to_png
+from utredning_app.charts.texts import t
 from utredning_app.domain.appraisal import ProfileRanking, Sensitivity
 from utredning_app.domain.costs import CostSummary, difference_range
 from utredning_app.domain.formatting import format_number
@@ -182,14 +183,14 @@ def draw_cost_ranges(
     ax.errorbar(base, positions, xerr=[lower, upper], fmt="none", capsize=4, ecolor="#333333", lw=1)
     ax.axvline(0, color="#333333", linewidth=0.8)
     _number_axis(ax.xaxis)
-    rate = format_number(summary.discount_rate * 100, 1)
+    rate = format_number(summary.discount_rate * 100, 1) + "\u00a0%"
     period = f"{summary.horizon.start_year}–{summary.horizon.end_year}"
     if difference:
-        _title(ax, f"Skillnad mot nollalternativet, nuvärde {period}")
-        ax.set_xlabel(f"mnkr, alternativ − nollalternativ (r = {rate}\u00a0%)")
+        _title(ax, t("Skillnad mot nollalternativet, nuvärde %1", period))
+        ax.set_xlabel(t("mnkr, alternativ − nollalternativ (r = %1)", rate))
     else:
-        _title(ax, f"Kostnad per alternativ, nuvärde {period}")
-        ax.set_xlabel(f"mnkr; stapel = bas, linje = låg–hög (r = {rate}\u00a0%)")
+        _title(ax, t("Kostnad per alternativ, nuvärde %1", period))
+        ax.set_xlabel(t("mnkr; stapel = bas, linje = låg–hög (r = %1)", rate))
     if len(rows) <= MANY:  # many rows: the values stand in the table beside the chart
         for pos, r in enumerate(ranges):
             # Beyond the whisker's far end, so the number never sits on a bar or a line.
@@ -248,8 +249,8 @@ def draw_cost_over_years(
         ax.fill_between(years, oc.yearly.low, oc.yearly.high, color=colour, alpha=0.12)
     ax.set_xticks(years, [str(y) for y in years])
     _number_axis(ax.yaxis)
-    ax.set_ylabel("mnkr per år (linje = bas, fält = låg–hög)")
-    _title(ax, "Kostnad över åren")
+    ax.set_ylabel(t("mnkr per år (linje = bas, fält = låg–hög)"))
+    _title(ax, t("Kostnad över åren"))
     ax.grid(axis="y", alpha=0.3)
     if rows:
         ax.legend(fontsize=7, loc="best")
@@ -272,14 +273,14 @@ def _tornado_axes(ax: Any, tornado: Tornado, *, title: str) -> None:
         [b.total_at_low - base for b in bars],
         left=base,
         colours=LOW_COLOUR,
-        label="skattningen på lågt värde",
+        label=t("skattningen på lågt värde"),
     )
     _bars(
         ax,
         [b.total_at_high - base for b in bars],
         left=base,
         colours=HIGH_COLOUR,
-        label="skattningen på högt värde",
+        label=t("skattningen på högt värde"),
     )
     ax.axvline(base, color="#333333", linewidth=1)
     for pos, b in enumerate(bars):  # the totals at the bar ends
@@ -297,7 +298,7 @@ def _tornado_axes(ax: Any, tornado: Tornado, *, title: str) -> None:
             )
     ax.margins(x=0.15)
     _number_axis(ax.xaxis)
-    ax.set_xlabel(f"nuvärde, mnkr (bas {format_number(base, 1)}, övriga på bas)", fontsize=8)
+    ax.set_xlabel(t("nuvärde, mnkr (bas %1, övriga på bas)", format_number(base, 1)), fontsize=8)
     _title(ax, title)
 
 
@@ -313,7 +314,8 @@ def _tornado_title(tornado: Tornado) -> str:
 def draw_tornado(fig: Any, tornado: Tornado) -> None:
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
-    _tornado_axes(ax, tornado, title=f"Vad styr osäkerheten – alternativ {_tornado_title(tornado)}")
+    title = t("Vad styr osäkerheten – alternativ %1", _tornado_title(tornado))
+    _tornado_axes(ax, tornado, title=title)
     _legend_below(fig, ax)
     _fit_rows(fig, [ax], legend_below=True)
 
@@ -353,7 +355,7 @@ def draw_simulation(
         label = _row_label(o.option.title, len(rows))
         if o.prob_above_baseline is not None and len(rows) <= MANY:  # else: in the table
             prob = format_number(o.prob_above_baseline * 100, 0)
-            label += f"\ndyrare än i dag: {prob}\u00a0%"
+            label += "\n" + t("dyrare än i dag: %1", f"{prob}\u00a0%")
         labels.append(label)
     _rows(ax, labels)
     if len(rows) <= MANY:
@@ -369,8 +371,8 @@ def draw_simulation(
                 color="#333333",
             )
     _number_axis(ax.xaxis)
-    ax.set_xlabel("nuvärde, mnkr (stapel = 80 % av utfallen, streck = mittvärdet)")
-    _title(ax, f"Simulerade kostnader: {format_number(result.draws, 0)} slumpade utfall")
+    ax.set_xlabel(t("nuvärde, mnkr (stapel = 80 % av utfallen, streck = mittvärdet)"))
+    _title(ax, t("Simulerade kostnader: %1 slumpade utfall", format_number(result.draws, 0)))
     ax.grid(axis="x", alpha=0.3)
     ax.margins(x=0.05)
     if rows and len(rows) <= MANY:
@@ -397,7 +399,7 @@ def draw_party_rankings(
     ax = fig.add_subplot(1, 1, 1)
     if not rankings:
         ax.set_axis_off()
-        ax.text(0.5, 0.5, "Ingen rangordning: poäng eller vikter saknas", ha="center")
+        ax.text(0.5, 0.5, t("Ingen rangordning: poäng eller vikter saknas"), ha="center")
         return
     options = [r.option for r in rankings[0].ranking]
     total = len(options)
@@ -442,8 +444,8 @@ def draw_party_rankings(
         for rk in rankings
     ]
     ax.set_yticks(range(len(rankings)), [_label(label, 34, 2) for label in labels], fontsize=8)
-    _title(ax, "Rangordning per viktprofil (placering och viktad poäng)")
-    bar = fig.colorbar(image, ax=ax, label="placering (1 = bäst)", shrink=0.8)
+    _title(ax, t("Rangordning per viktprofil (placering och viktad poäng)"))
+    bar = fig.colorbar(image, ax=ax, label=t("placering (1 = bäst)"), shrink=0.8)
     # Every place when few; 1, 5, 10 … when many (50 tick labels would be a grey smear).
     bar.set_ticks(
         list(range(1, max(total, 2) + 1)) if total <= MANY else [1, *range(5, total + 1, 5)]
@@ -475,12 +477,12 @@ def draw_stability(fig: Any, sensitivity: Sensitivity) -> None:
         [c.upper - c.lower for c in rows],
         left=[c.lower for c in rows],
         colours="#9CC3E6",
-        label=f"{sensitivity.top.title} förblir bäst",
+        label=t("%1 förblir bäst", sensitivity.top.title),
     )
-    ax.plot([c.current for c in rows], positions, "kD", markersize=5, label="nuvarande vikt")
+    ax.plot([c.current for c in rows], positions, "kD", markersize=5, label=t("nuvarande vikt"))
     ax.set_xlim(0, 100)
-    ax.set_xlabel("vikt, % (övriga vikter skalas i proportion)")
-    _title(ax, f"Stabilitetsintervall – {sensitivity.profile.name}")
+    ax.set_xlabel(t("vikt, % (övriga vikter skalas i proportion)"))
+    _title(ax, t("Stabilitetsintervall – %1", sensitivity.profile.name))
     _legend_below(fig, ax)
     _fit_rows(fig, [ax], legend_below=True)
 

@@ -31,8 +31,12 @@ class ChartCanvas(QWidget):
 
     def draw(self, painter: Callable[[Any], None]) -> None:
         """Clear the figure, let ``painter(figure)`` draw, repaint."""
+        from utredning_app.charts.texts import translated
+        from utredning_app.gui.chart_texts import chart_text
+
         self.figure.clear()
-        painter(self.figure)
+        with translated(chart_text):  # titles, axes and legends in the user's language
+            painter(self.figure)
         self._wrap_texts()
         self.canvas.draw_idle()
         self.drawn = True

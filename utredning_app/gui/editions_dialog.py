@@ -100,10 +100,9 @@ class EditionsDialog(QDialog):
 
     def refresh(self) -> None:
         from utredning_app.domain.formatting import format_number
-        from utredning_app.services.editions import editions_in
+        from utredning_app.services.editions import editions_of
 
-        with self.workspace.db.reader() as session:
-            self.editions = editions_in(session)
+        self.editions = self.workspace.query(editions_of)
         self.table.setRowCount(len(self.editions))
         for row, e in enumerate(self.editions):
             cells = [

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from utredning_app.domain.validation import FieldError
-from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import EntitySpec, tr_field
 from utredning_app.gui.table_model import ROW_ROLE, Column, RowTableModel, SwedishSortProxy
 from utredning_app.gui.table_model import display_text as _display
 from utredning_app.gui.workspace import Workspace
-from utredning_app.services import entities
-from utredning_app.services.duplicates import duplicate_keys
+
+if TYPE_CHECKING:
+    from utredning_app.gui.entity_dialog import EntityDialog
 
 
 def _number_text(key: str, decimals: int, grouping: bool) -> Callable[[dict[str, Any]], str]:
@@ -219,6 +220,8 @@ class EntityPanel(QWidget):
             self.reload()
 
     def choices(self) -> dict[str, list[tuple[str, str]]]:
+        from utredning_app.services import entities
+
         ws = self.workspace
         assert ws is not None
         out = {}
@@ -233,6 +236,9 @@ class EntityPanel(QWidget):
         if ws is None or (self.spec.parent_key is not None and self.parent_id is None):
             self.model.set_rows([])
         else:
+            # Imported here: Översikt's panel is built at start before SQLAlchemy (first_look).
+            from utredning_app.services import entities
+
             self._lookups = {k: dict(v) for k, v in self.choices().items()}
             where = self._where()
             total = entities.count(ws.db, self.spec.table, where)
@@ -249,6 +255,14 @@ class EntityPanel(QWidget):
             self.select_first()
         elif self.model.rowCount() == 0:
             self.current_changed.emit(None)
+        self._fit_columns()
+        self._update_count()
+        self._update_actions()
+
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Rows read before the file is open (Översikt at start, ``services.overview
+        .first_look``): shown, nothing editable until ``set_workspace`` reads them again."""
+        self.model.set_rows(rows)
         self._fit_columns()
         self._update_count()
         self._update_actions()
@@ -325,7 +339,7 @@ class EntityPanel(QWidget):
         can_add = self.workspace is not None and (
             self.spec.parent_key is None or self.parent_id is not None
         )
-        has_row = self._selected_index().isValid()
+        has_row = self.workspace is not None and self._selected_index().isValid()
         self.add_action.setEnabled(can_add)
         self.edit_action.setEnabled(has_row)
         self.delete_action.setEnabled(has_row)
@@ -343,11 +357,15 @@ class EntityPanel(QWidget):
         return text or tr_field(self.spec.singular)
 
     def _dialog(self, values: dict[str, Any], heading: str) -> EntityDialog:
+        from utredning_app.services import entities
+
         ws = self.workspace
         assert ws is not None
-        with ws.db.reader() as session:
-            scale = entities.scale(session)
+        scale = ws.query(entities.file_scale)
         hidden = frozenset({self.spec.parent_key}) if self.spec.parent_key else frozenset()
+        # Imported here: building the dialog's form is not needed for the first view.
+        from utredning_app.gui.entity_dialog import EntityDialog
+
         dialog = EntityDialog(
             self.spec, values, self.choices(), scale, heading=heading, parent=self, hidden=hidden
         )
@@ -359,6 +377,8 @@ class EntityPanel(QWidget):
         self, dialog: EntityDialog, values: dict[str, Any], row_id: str | None
     ) -> list[FieldError]:
         """A value the file already has where only one is allowed, named at its field."""
+        from utredning_app.services.duplicates import duplicate_keys
+
         assert self.workspace is not None
         if self.spec.parent_key:
             values = {**values, self.spec.parent_key: self.parent_id}
@@ -397,7 +417,7 @@ class EntityPanel(QWidget):
 
     def add(self) -> None:
         dialog = self.make_add_dialog()
-        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_add(dialog)
 
     def make_add_dialog(self) -> EntityDialog | None:
@@ -423,7 +443,7 @@ class EntityPanel(QWidget):
 
     def edit_current(self) -> None:
         dialog = self.make_edit_dialog()
-        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_edit(dialog)
 
     def make_edit_dialog(self) -> EntityDialog | None:

@@ -16,6 +16,7 @@ from utredning_app.gui.operations import Op
 
 if TYPE_CHECKING:
     from utredning_app.services.files import Database
+    from utredning_app.services.overview import FirstLook
 
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
 # the start-up path; the worker thread imports it and opens the file once the window is painted.
@@ -29,6 +30,16 @@ def preload_storage() -> None:
 
     with paused_gc():
         from utredning_app.services import files  # noqa: F401
+
+
+def first_look(path: Path) -> FirstLook | None:
+    """The file's Översikt read without SQLAlchemy (a few milliseconds), for the window to
+    show at start while the full open runs; None for a file that must be opened first."""
+    from utredning_app.gui.operations import Query
+    from utredning_app.services.overview import first_look as read_first_look
+
+    look: FirstLook | None = Query.now(lambda: read_first_look(path))
+    return look
 
 
 def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
@@ -46,17 +57,21 @@ def start_opening(
     *,
     read_only: bool = False,
     take_over: bool = False,
+    start: bool = True,
+    min_duration: int = 400,
 ) -> Op:
     """Start opening ``path`` in a worker thread; hand the op to ``MainWindow.open_path``.
-    A cancelled open closes the file it opened meanwhile."""
+    A cancelled open closes the file it opened meanwhile. ``start=False``: the caller starts
+    it (after painting the first view). The progress dialog shows after ``min_duration`` ms."""
     op = Op(
         lambda _ctx: _open(path, actor, read_only, take_over),
         parent,
         label,
         discard=lambda db: db.close(),
         show_progress=parent is not None,
+        min_duration=min_duration,
     )
-    return op.start()
+    return op.start() if start else op
 
 
 def start_creating(

@@ -27,7 +27,7 @@ from utredning_app.gui.files import FILE_SUFFIX, preload_storage, start_opening
 from utredning_app.gui.icons import icon
 from utredning_app.gui.operations import Op
 from utredning_app.gui.settings import AppSettings, Identity
-from utredning_app.gui.startup import LoadingPage
+from utredning_app.gui.startup import LoadingPage, after_first_paint
 from utredning_app.gui.views import VIEWS, view_info
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ __all__ = ["FILE_SUFFIX", "MainWindow", "preload_storage", "start_opening", "vie
 
 
 SIDEBAR_WIDE, SIDEBAR_NARROW, SIDEBAR_ICONS = 300, 240, 56
+START_OPEN_ANYWAY_MS = 500  # see open_path
+SLOW_OPEN_MS = 2500  # see open_path
 
 
 def view_shortcut(number: int) -> QKeySequence | None:
@@ -348,11 +350,27 @@ class MainWindow(QMainWindow):
         before this window was built).
         """
         label = self.tr("Öppnar %1 …").replace("%1", path.name)
+        self.show_loading(path)
         if task is None:
-            task = start_opening(path, self.actor(), self, label)
+            first = self._show_first_look(path)
+            # Over Översikt, the dialog (with Avbryt) only for an open that is slow indeed:
+            # not flashed over the data for the half second a normal open takes.
+            task = start_opening(
+                path,
+                self.actor(),
+                self,
+                label,
+                start=first is None,
+                min_duration=400 if first is None else SLOW_OPEN_MS,
+            )
+            if first is not None:
+                # The full open (importing SQLAlchemy) once Översikt is on the screen: a
+                # second thread holding the GIL would slow the first view down by half. A
+                # window that does not paint (minimised) starts it a moment later anyway.
+                after_first_paint(first, task.start)
+                QTimer.singleShot(START_OPEN_ANYWAY_MS, task.start)
         else:
             task.attach_progress(self, label)
-        self.show_loading(path)
         if task.dialog is not None:  # back to the welcome page at once, not when work ends
             task.dialog.canceled.connect(self._show_welcome_if_empty)
         task.cancelled.connect(self._show_welcome_if_empty)
@@ -368,8 +386,47 @@ class MainWindow(QMainWindow):
             self.loading.show_opening(path.name)
             self.stack.setCurrentWidget(self.loading)
 
+    def _start_view(self) -> str:
+        """The view a file opens in: the one shown last, or the first."""
+        start = self.settings.last_view() or VIEWS[0].key
+        return start if start in {v.key for v in VIEWS} else VIEWS[0].key
+
+    def _show_first_look(self, path: Path) -> BaseView | None:
+        """With no file open and Översikt to open in: show the file's Översikt, read without
+        the ORM (``files.first_look``), while the full open runs behind it. Nothing can be
+        edited and the sidebar stays off until it is open (``_set_database`` then hands the
+        view the workspace, and it reads again). None, and "Öppnar …" stays, for a file the
+        full open must judge first (older, locked, …)."""
+        if self.workspace is not None or self.views or self._start_view() != "overview":
+            return None
+        from utredning_app.gui.files import first_look
+        from utredning_app.gui.views.overview import View as OverviewView
+
+        look = first_look(path)
+        if look is None:
+            return None
+        view = self.view("overview")
+        assert isinstance(view, OverviewView)
+        view.show_first_look(look)
+        self._select_in_sidebar("overview")
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(f"{path.name} – {APP_NAME}")
+        return view
+
+    def _drop_first_look(self) -> None:
+        """The open failed or was cancelled: the views shown before it go."""
+        if self.workspace is not None:
+            return
+        for view in self.views.values():
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views.clear()
+        self._select_in_sidebar("")
+        self._update_title()
+
     def _show_welcome_if_empty(self) -> None:
         if self.workspace is None:
+            self._drop_first_look()
             self.stack.setCurrentWidget(self.welcome)
 
     def _open_failed(self, path: Path, message: str, task: Op | None = None) -> None:
@@ -404,6 +461,8 @@ class MainWindow(QMainWindow):
         if self.actor():  # a name given while the file was opening (first start)
             db.actor = self.actor()
         self.workspace = Workspace(db, self)
+        for view in self.views.values():  # Översikt shown from first_look: now it may edit
+            view.set_workspace(self.workspace)
         self.workspace.error.connect(self._show_error)
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         self.workspace.changed.connect(lambda _t, _i: self._update_title())
@@ -421,10 +480,7 @@ class MainWindow(QMainWindow):
             )
         else:
             self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
-        start = self.settings.last_view() or VIEWS[0].key
-        if start not in {v.key for v in VIEWS}:
-            start = VIEWS[0].key
-        self.show_view(start)
+        self.show_view(self._start_view())
         self.file_opened.emit(db.path)
 
     def close_file(self) -> None:
@@ -622,13 +678,17 @@ class MainWindow(QMainWindow):
         # The sidebar first, quietly: switching the stack moves the focus (from the welcome
         # page into the sidebar), and a sidebar without a current row then picks its first
         # one and showed Översikt in the middle of this switch, left visible over the view.
+        self._select_in_sidebar(key)
+        self.stack.setCurrentWidget(view)
+        return view
+
+    def _select_in_sidebar(self, key: str) -> None:
         self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
         self.sidebar.blockSignals(False)
-        self.stack.setCurrentWidget(view)
-        return view
 
     def current_view_key(self) -> str:
         widget = self.stack.currentWidget()

@@ -112,6 +112,7 @@ class Op(QObject):
         self._parent = parent
         self._discard = discard
         self._done = False
+        self._started = False
         self.cancel_requested = False
         self._thread = QThread()
         self._worker = _Worker(
@@ -147,13 +148,22 @@ class Op(QObject):
         self.dialog = dialog
 
     def start(self) -> Op:
-        _RUNNING.add(self)
-        self._thread.start()
+        """Start the work (once: a second call does nothing)."""
+        if not self._started and not self._done:
+            self._started = True
+            _RUNNING.add(self)
+            self._thread.start()
         return self
+
+    def is_started(self) -> bool:
+        return self._started
 
     def cancel(self) -> None:
         self.cancel_requested = True
         self._worker.ctx._cancel.set()
+        if not self._started and not self._done:  # made but never started: nothing ran
+            self._finish()
+            self.cancelled.emit()
 
     def is_running(self) -> bool:
         return not self._done

@@ -28,6 +28,7 @@ def render_views(
     from utredning_app.gui import settings as settings_mod
     from utredning_app.gui.app import _app, apply_style, install_translations
     from utredning_app.gui.main_window import MainWindow
+    from utredning_app.services.entities import investigation
     from utredning_app.services.files import open_file
 
     unknown = sorted(set(keys or ()) - {info.key for info in VIEWS})
@@ -46,8 +47,7 @@ def render_views(
         apply_style(app)
         settings = settings_mod.AppSettings()
         db = open_file(path, actor="Skärmbild")
-        with db.reader() as session:
-            officer = db.investigation(session).case_officer
+        officer = str(investigation(db)["case_officer"])
         # Shown in the status bar as the person changes are logged as; nothing is edited.
         settings.set_identity(settings_mod.Identity(officer or "Sekretariatet", "", ""))
         window = MainWindow(settings, ask_identity=False)

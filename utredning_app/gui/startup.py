@@ -1,10 +1,14 @@
-"""Start-up in two steps: paint the window shell first, then open the file behind it.
+"""Start-up in steps: paint the window shell first, then the file's Översikt, then open the
+file behind it.
 
-Importing SQLAlchemy and mapping the models costs more than half a second, longer than Qt
+Importing SQLAlchemy and mapping the models costs about a third of a second, longer than Qt
 needs to put a window on the screen. So nothing on the way to the first paint imports it
 (``tests/gui/test_start_up.py`` checks): the window shows its menus, the sidebar and
-"Öppnar …" (:class:`LoadingPage`), and only then does the worker thread import the storage
-layer and open the file.
+"Öppnar …" (:class:`LoadingPage`). Then Översikt is filled from a read with the standard
+library's ``sqlite3`` (``services.overview.first_look``), still without SQLAlchemy, and only
+once that view is painted does the worker thread import the storage layer and open the file
+(lock, backup, checks); until then nothing is editable. A file that read declines (older,
+locked, …) shows "Öppnar …" until it is open.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ refresh; undo and redo are announced with no initiator, so everyone reloads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from utredning_app.domain.changes import Change
     from utredning_app.gui.operations import Op
     from utredning_app.services.files import Database
+
+T = TypeVar("T")
 
 
 class ChangeStep(QUndoCommand):
@@ -104,6 +106,14 @@ class Workspace(QObject):
 
     def notify(self, tables: set[str] | frozenset[str], initiator: object = None) -> None:
         self.changed.emit(frozenset(tables), initiator)
+
+    def query(self, read: Callable[[Database], T]) -> T:
+        """A quick read of the open file, on the spot: ``read(db)`` is a service function
+        that opens its own unit of work (widgets never open sessions themselves)."""
+        from utredning_app.gui.operations import Query
+
+        result: T = Query.now(lambda: read(self.db))
+        return result
 
     # conveniences used by the views --------------------------------------
     def create(

@@ -85,6 +85,12 @@ def _party_order(profile: ProfileData, parties: dict[str, Party]) -> int:
     return 10_000
 
 
+def appraisal_of(db: Database) -> AppraisalOverview:
+    """The open file's ranking and weight analysis, in one read."""
+    with db.reader() as session:
+        return overview(load_appraisal(db, session))
+
+
 def read_appraisal(path: Path) -> AppraisalInput:
     with open_database(path, read_only=True) as db, db.reader() as session:
         return load_appraisal(db, session)

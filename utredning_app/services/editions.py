@@ -179,6 +179,12 @@ def list_editions(path: Path) -> list[EditionInfo]:
         return editions_in(s)
 
 
+def editions_of(db: Database) -> list[EditionInfo]:
+    """The open file's saved editions, in one read."""
+    with db.reader() as session:
+        return editions_in(session)
+
+
 def editions_in(s: object) -> list[EditionInfo]:
     from sqlalchemy.orm import Session
 

@@ -114,6 +114,12 @@ def to_plain(obj: TrackedMixin, *, system: bool = True) -> Row:
     }
 
 
+def file_scale(db: Database) -> Scale:
+    """The file's score scale, in a read of its own (for forms)."""
+    with db.reader() as session:
+        return scale(session)
+
+
 def scale(session: Session) -> Scale:
     inv = session.scalars(select(Investigation).where(Investigation.deleted_at.is_(None))).first()
     if inv is None:

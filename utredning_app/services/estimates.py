@@ -138,6 +138,12 @@ def investigation_facts(db: Database, session: Session) -> InvestigationFacts:
     return InvestigationFacts(inv.id, inv.title, inv.diarienummer)
 
 
+def cost_model_of(db: Database) -> CostModelInput:
+    """The open file's cost model, in one read."""
+    with db.reader() as session:
+        return load_cost_model(db, session)
+
+
 def read_cost_model(path: Path) -> tuple[InvestigationFacts, CostModelInput]:
     """Open ``path`` read-only and load its cost model in one read session."""
     with open_database(path, read_only=True) as db, db.reader() as session:

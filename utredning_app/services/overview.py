@@ -1,30 +1,23 @@
 """What the Översikt page shows: the uppdrag, the timetable with days left, remiss progress,
-counts. One read, plain values."""
+counts. One read, plain values.
+
+Two ways to the same figures: :func:`overview` through the ORM on the open file, and
+:func:`first_look` straight from the file with the standard library (``storage.first_look``)
+for the first view at start, before SQLAlchemy is imported. Importing this module imports
+neither SQLAlchemy nor the models.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from utredning_app.domain.enums import MilestoneKind
 
-from utredning_app.domain.enums import MilestoneKind, ResponseStatus
-from utredning_app.storage.base import TrackedMixin
-from utredning_app.storage.database import Database
-from utredning_app.storage.models import (
-    Consultee,
-    Criterion,
-    Dissent,
-    Estimate,
-    GovernanceOption,
-    Member,
-    Milestone,
-    Proposal,
-    ProviderUnit,
-    Report,
-    Response,
-    Section,
-)
+if TYPE_CHECKING:
+    from utredning_app.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -58,20 +51,73 @@ class Overview:
         return next((m for m in self.milestones if not m.done), None)
 
 
-COUNTED: dict[str, type[TrackedMixin]] = {
-    "member": Member,
-    "provider_unit": ProviderUnit,
-    "governance_option": GovernanceOption,
-    "criterion": Criterion,
-    "estimate": Estimate,
-    "proposal": Proposal,
-    "report": Report,
-    "section": Section,
-    "dissent": Dissent,
-}
+# The tables whose live rows Översikt counts.
+COUNTED: tuple[str, ...] = (
+    "member",
+    "provider_unit",
+    "governance_option",
+    "criterion",
+    "estimate",
+    "proposal",
+    "report",
+    "section",
+    "dissent",
+)
+
+
+@dataclass
+class FirstLook:
+    """Översikt read at start without the ORM: its figures and the Tidplan's rows (as
+    ``services.entities.rows(db, "milestone", order_by=("due_date",))`` gives them)."""
+
+    facts: Overview
+    milestone_rows: list[dict[str, Any]]
+
+
+def first_look(path: Path, today: dt.date | None = None) -> FirstLook | None:
+    """Översikt of ``path`` read straight from the file, or None when the file needs the full
+    open first (older or newer schema, locked, a crash to roll back, anything unexpected)."""
+    from utredning_app.storage.first_look import read_overview
+
+    found = read_overview(path, COUNTED)
+    if found is None:
+        return None
+    today = today or dt.date.today()
+    inv = found.investigation
+    facts = Overview(
+        title=inv["title"],
+        diarienummer=inv["diarienummer"],
+        commissioned_by=inv["commissioned_by"],
+        region=inv["region"],
+        case_officer=inv["case_officer"],
+        directive_md=inv["directive_md"],
+        decided_on=inv["decided_on"],
+        milestones=[
+            MilestoneFact(
+                m["id"],
+                m["title"],
+                m["kind"],
+                m["due_date"],
+                m["done"],
+                (m["due_date"] - today).days,
+            )
+            for m in found.milestones
+        ],
+        counts=dict(found.counts),
+        consultees=found.consultees,
+        responses=found.responses,
+        responses_done=found.responses_done,
+    )
+    return FirstLook(facts, found.milestones)
 
 
 def overview(db: Database, today: dt.date | None = None) -> Overview:
+    from sqlalchemy import func, select
+
+    from utredning_app.domain.enums import ResponseStatus
+    from utredning_app.services.entities import model_for
+    from utredning_app.storage.models import Consultee, Milestone, Response
+
     today = today or dt.date.today()
     with db.reader() as session:
         inv = db.investigation(session)
@@ -85,12 +131,15 @@ def overview(db: Database, today: dt.date | None = None) -> Overview:
             decided_on=inv.decided_on,
         )
         for m in session.scalars(
-            select(Milestone).where(Milestone.deleted_at.is_(None)).order_by(Milestone.due_date)
+            select(Milestone)
+            .where(Milestone.deleted_at.is_(None))
+            .order_by(Milestone.due_date, Milestone.created_at, Milestone.id)
         ):
             result.milestones.append(
                 MilestoneFact(m.id, m.title, m.kind, m.due_date, m.done, (m.due_date - today).days)
             )
-        for table, model in COUNTED.items():
+        for table in COUNTED:
+            model = model_for(table)
             result.counts[table] = int(
                 session.scalar(
                     select(func.count()).select_from(model).where(model.deleted_at.is_(None))

@@ -18,13 +18,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-APPLICATION_ID = 0x55545244  # "UTRD": marks the file as an Utredningsstöd investigation
+# Defined beside the schema revisions (no SQLAlchemy): the first view reads without it.
+from utredning_app.storage.schema_version import APPLICATION_ID, sqlite_uri
+
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "make_engine", "sqlite_uri"]
+
 BUSY_TIMEOUT_MS = 5000
-
-
-def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
-    mode = "ro" if read_only else "rw"
-    return f"file:{path.resolve().as_posix()}?mode={mode}"
 
 
 def make_engine(path: Path, *, read_only: bool = False, create: bool = False) -> Engine:

@@ -17,11 +17,8 @@ from utredning_app.errors import (
     os_reason,
 )
 from utredning_app.storage.engine import sqlite_uri
+from utredning_app.storage.sidecars import journal_path as journal_path
 from utredning_app.storage.sqlite_errors import storage_error
-
-
-def journal_path(path: Path) -> Path:
-    return Path(str(path) + "-journal")
 
 
 def recover_interrupted(path: Path) -> bool:

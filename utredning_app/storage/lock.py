@@ -32,13 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from utredning_app.errors import FileLockedError
-
-LOCK_PREFIX = ".~lock."
-LOCK_SUFFIX = "#"
-
-
-def lock_path_for(path: Path) -> Path:
-    return path.with_name(f"{LOCK_PREFIX}{path.name}{LOCK_SUFFIX}")
+from utredning_app.storage.sidecars import lock_path_for as lock_path_for
 
 
 @dataclass(frozen=True)

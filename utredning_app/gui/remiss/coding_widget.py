@@ -379,13 +379,13 @@ class CodingWidget(QWidget):
         change = run_action(self, lambda: coding_action(db, rid, action))
         if change is None:
             return None
-        # This widget shows its change itself (``_done``): the workspace tells the others.
+        # This widget shows its change itself (``_done``); the workspace tells the others,
+        # with one ``changed`` (the workbench reloads its other tabs from it).
         self.workspace.record(change, self, label)
         return change.value
 
-    def _done(self, *tables: str) -> None:
+    def _done(self, *_tables: str) -> None:
         self._show_current()
-        self.changed.emit(frozenset(tables))
 
     def _stance_chosen(self, proposal_id: str, stance: StanceKind | None) -> None:
         if self._loading or self.db is None or self.detail is None:
@@ -396,7 +396,6 @@ class CodingWidget(QWidget):
         )
         # Do not rebuild the table here: the combo box that emitted this signal lives in it.
         self.detail = coding.response_detail(db, rid)
-        self.changed.emit(frozenset({"stance", "response"}))
 
     def _comment_edited(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 3 or self.db is None or self.detail is None:
@@ -416,7 +415,6 @@ class CodingWidget(QWidget):
         db, rid, text = self.db, self.detail.id, item.text()
         self._coded(self.tr("Kommentar"), lambda: coding.set_stance(db, rid, pid, stance, text))
         self.detail = coding.response_detail(db, rid)
-        self.changed.emit(frozenset({"stance", "response"}))
 
     # ---------------------------------------------------------------- suggestions
     def suggest(self) -> None:
@@ -522,7 +520,6 @@ class CodingWidget(QWidget):
         db, rid, status = self.db, self.detail.id, self.status.currentData()
         self._coded(self.tr("Status"), lambda: coding.set_status(db, rid, status))
         self.reload()
-        self.changed.emit(frozenset({"response"}))
 
     def _select_quote_in_text(self, item: QListWidgetItem) -> None:
         if self.detail is None:

@@ -52,13 +52,27 @@ class RemissWorkbench(QTabWidget):
         """The open file: coding actions become undo steps of ``workspace``."""
         for widget in (self.coding, self.importer, self.searcher, self.overview):
             widget.set_workspace(workspace)
+        if workspace is not None:
+            workspace.changed.connect(self._recorded)
 
     def _relay(self, tables: frozenset[str]) -> None:
-        sender = self.sender()
-        for widget in (self.coding, self.overview):
-            if widget is not sender:
-                widget.reload()
+        """A tab wrote through its own service call: the other tabs reload, and ``changed``
+        tells the window (the Remissvar view passes it on to the workspace)."""
+        self._reload_besides(self.sender())
         self.changed.emit(tables)
+
+    def _recorded(self, _tables: frozenset[str], initiator: object) -> None:
+        """A tab's change went through the workspace (coding: ``Workspace.record``), which
+        told every view once; here only the other tabs reload."""
+        if isinstance(initiator, QWidget) and (initiator is self or self.isAncestorOf(initiator)):
+            self._reload_besides(initiator)
+
+    def _reload_besides(self, writer: object) -> None:
+        for widget in (self.coding, self.overview):
+            if widget is not writer and not (
+                isinstance(writer, QWidget) and widget.isAncestorOf(writer)
+            ):
+                widget.reload()
 
     def on_external_change(self, tables: frozenset[str]) -> None:
         """Another view wrote: reload what shows remiss data."""

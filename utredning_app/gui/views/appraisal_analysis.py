@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from utredning_app.domain.appraisal import AppraisalOverview, Sensitivity, overview
+from utredning_app.domain.appraisal import AppraisalOverview, Sensitivity
 from utredning_app.domain.formatting import format_number
 from utredning_app.errors import UserError
 from utredning_app.gui.chart_canvas import ChartCanvas
 from utredning_app.gui.views.base import BaseView
-from utredning_app.services.appraisal import load_appraisal
+from utredning_app.services.appraisal import appraisal_of
 
 WATCHED = frozenset(
     {"assessment", "criterion", "weight_profile", "profile_weight", "governance_option", "party"}
@@ -121,10 +121,8 @@ class View(BaseView):
         self.problems.hide()
         if self.workspace is None:
             return
-        db = self.workspace.db
         try:
-            with db.reader() as session:
-                data = overview(load_appraisal(db, session))
+            data = self.workspace.query(appraisal_of)
         except UserError as exc:
             self.problems.setText(exc.message)
             self.problems.show()

@@ -42,7 +42,7 @@ from utredning_app.gui.chart_canvas import ChartCanvas
 from utredning_app.gui.operations import Op, run_op
 from utredning_app.gui.settings import remember_splitter
 from utredning_app.gui.views.base import BaseView
-from utredning_app.services.estimates import load_cost_model
+from utredning_app.services.estimates import cost_model_of
 
 WATCHED = frozenset({"estimate", "estimate_value", "governance_option", "investigation"})
 
@@ -252,10 +252,8 @@ class View(BaseView):
         self.message.hide()
         if self.workspace is None:
             return
-        db = self.workspace.db
         try:
-            with db.reader() as session:
-                model = load_cost_model(db, session)
+            model = self.workspace.query(cost_model_of)
             summary = cost_summary(model) if model.options else None
         except UserError as exc:
             self._show_problem(exc.message)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,14 +20,16 @@ from PySide6.QtWidgets import (
 
 from utredning_app.domain.formatting import format_date
 from utredning_app.gui import entity_specs as specs
-from utredning_app.gui.entity_dialog import EntityDialog
 from utredning_app.gui.entity_panel import EntityPanel
 from utredning_app.gui.icons import icon
 from utredning_app.gui.specs import QT_TRANSLATE_NOOP
 from utredning_app.gui.table_model import Column
 from utredning_app.gui.views.base import BaseView
-from utredning_app.services import entities
-from utredning_app.services.overview import COUNTED, overview
+from utredning_app.gui.workspace import Workspace
+from utredning_app.services.overview import COUNTED, FirstLook, Overview
+
+if TYPE_CHECKING:
+    from utredning_app.gui.entity_dialog import EntityDialog
 
 COUNT_LABELS = {
     "member": QT_TRANSLATE_NOOP("Översikt", "Ledamöter"),
@@ -85,7 +90,7 @@ class View(BaseView):
         self.directive = QTextBrowser()
         self.directive.setAccessibleName(QCoreApplication.translate("Översikt", "Direktiv"))
         self.directive.setMinimumHeight(120)
-        edit_button = QPushButton(
+        self.edit_button = edit_button = QPushButton(
             icon("edit"), QCoreApplication.translate("Översikt", "Redigera uppdraget…")
         )
         edit_button.setAccessibleName(QCoreApplication.translate("Översikt", "Redigera uppdraget"))
@@ -156,10 +161,25 @@ class View(BaseView):
         )
         self.add_panel(self.milestones, 2)
 
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.edit_button.setEnabled(workspace is not None)
+        super().set_workspace(workspace)
+
+    def show_first_look(self, look: FirstLook) -> None:
+        """The file's Översikt read at start before it is open (``services.overview
+        .first_look``); ``set_workspace`` reads it again, and nothing is editable until then."""
+        self.edit_button.setEnabled(False)
+        self._show(look.facts)
+        self.milestones.show_rows(look.milestone_rows)
+
     def reload(self) -> None:
         if self.workspace is None:
             return
-        facts = overview(self.workspace.db)
+        from utredning_app.services.overview import overview
+
+        self._show(overview(self.workspace.db))
+
+    def _show(self, facts: Overview) -> None:
         self.title_label.setText(facts.title)
         parts = []
         if facts.diarienummer:
@@ -243,15 +263,18 @@ class View(BaseView):
 
     def edit_investigation(self) -> None:
         dialog = self.make_investigation_dialog()
-        if dialog is not None and dialog.exec() == EntityDialog.DialogCode.Accepted:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_investigation(dialog)
 
     def make_investigation_dialog(self) -> EntityDialog | None:
         if self.workspace is None:
             return None
-        row = entities.investigation(self.workspace.db)
-        with self.workspace.db.reader() as session:
-            scale = entities.scale(session)
+        from utredning_app.services import entities
+
+        row = self.workspace.query(entities.investigation)
+        scale = self.workspace.query(entities.file_scale)
+        from utredning_app.gui.entity_dialog import EntityDialog
+
         dialog = EntityDialog(
             specs.INVESTIGATION,
             row,
