@@ -51,10 +51,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_gui)
 
 
-def _tidy(path: Path) -> None:
+def _tidy(path: object) -> None:
     """Work files a killed `new`, `demo` or import left in the target folder."""
     from utredning_app.services.temp_files import remove_stale_work_files
 
+    if not isinstance(path, Path):
+        return  # a server: no work files
     remove_stale_work_files(path.parent if str(path.parent) else Path("."))
 
 

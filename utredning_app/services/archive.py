@@ -81,6 +81,11 @@ ARCHIVE_TABLES: tuple[Table, ...] = (
 )
 
 
+# Columns added after format 2 was first written (migration 0006_server): optional in the
+# format-2 schema, so archives written before them still import (with the column's default).
+LATER_COLUMNS: frozenset[tuple[str, str]] = frozenset({("member", "login")})
+
+
 def archived_columns(table: Table) -> list[Any]:
     """The columns of ``table`` an archive holds (all but the file-local ones)."""
     return [c for c in table.columns if (table.name, c.name) not in FILE_LOCAL_COLUMNS]
@@ -381,8 +386,8 @@ def read_archive(source: Path) -> dict[str, Any]:
         first = jsonschema.exceptions.best_match(errors)
         more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
         raise ArchiveError(_schema_error_message(first, source) + more)
-    if known and version == 1:
-        _complete_format_1(data)
+    if known:
+        _complete_format_1(data)  # also fills LATER_COLUMNS missing from a format-2 archive
     _check_consistency(data, source)
     return data
 
@@ -411,8 +416,9 @@ def _complete_format_1(data: dict[str, Any]) -> None:
     tables: dict[str, list[dict[str, Any]]] = data["tables"]
     for table in ARCHIVE_TABLES:
         rows = tables.setdefault(table.name, [])
-        missing = [c for c in archived_columns(table) if rows and c.name not in rows[0]]
-        for column in missing:
+        for column in archived_columns(table):
+            if not any(column.name not in row for row in rows):
+                continue
             value = _column_default(column)
             for row in rows:
                 row.setdefault(column.name, value)
@@ -611,7 +617,11 @@ def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": [c.name for c in archived_columns(table)],
+                "required": [
+                    c.name
+                    for c in archived_columns(table)
+                    if (table.name, c.name) not in LATER_COLUMNS
+                ],
                 "properties": {c.name: _column_schema(c) for c in archived_columns(table)},
             },
         }

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from utredning_app.domain.vocabulary import DOCUMENT_TITLES
 from utredning_app.errors import UserError
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
+from utredning_app.storage.location import Location, as_location
 
 if TYPE_CHECKING:
     from utredning_app.exporting.outline import Outline
@@ -79,7 +80,7 @@ def without_gc_pauses() -> Iterator[None]:
 
 def export_document(
     kind: str,
-    path: Path,
+    path: Location,
     out: Path,
     *,
     template: Path | None = None,
@@ -130,7 +131,7 @@ def export_document(
 
 def _export_document(
     kind: str,
-    path: Path,
+    path: Location,
     out: Path,
     plan: Outline,
     template: Path | None,
@@ -149,10 +150,10 @@ def _export_document(
     from utredning_app.services.report_data import load_report_data
     from utredning_app.storage.database import has_older_schema
 
-    data = load_report_data(Path(path))
+    data = load_report_data(path)
     if kind == "remissammanstallning" and not data.rounds:
         raise ExportError(
-            f"{Path(path).name}: utredningen har ingen remissomgång att sammanställa. "
+            f"{as_location(path).name}: utredningen har ingen remissomgång att sammanställa. "
             "Lägg till remissomgången och remissvaren först."
         )
     if cancelled():
@@ -170,7 +171,7 @@ def _export_document(
         elif edition is not None:
             from utredning_app.services.editions import edition_bytes
 
-            sent = edition_bytes(Path(path), edition.id)
+            sent = edition_bytes(path, edition.id)
             write_atomic(out, sent)
             progress(1.0, "Klart")
             if template is not None:
@@ -185,7 +186,7 @@ def _export_document(
                 len(sent),
                 time.perf_counter() - started,
                 (),
-                has_older_schema(Path(path)),
+                has_older_schema(path),
                 tuple(notes),
             )
         else:
@@ -227,7 +228,7 @@ def _export_document(
         len(payload),
         seconds,
         built.chapters,
-        has_older_schema(Path(path)),
+        has_older_schema(path),
         tuple(notes) + built.warnings,
     )
 
@@ -241,7 +242,7 @@ class XlsxKind:
 
     name: str
     help: str
-    build: Callable[[Path, Progress, CancelCheck], bytes]
+    build: Callable[[Location, Progress, CancelCheck], bytes]
 
 
 # Modules defining ``XLSX_KIND``; one line per Excel export (other areas add their own line).
@@ -261,7 +262,7 @@ def xlsx_kinds() -> dict[str, XlsxKind]:
 
 def export_xlsx(
     kind: str,
-    path: Path,
+    path: Location,
     out: Path,
     *,
     progress: Progress = _noop,
@@ -275,13 +276,13 @@ def export_xlsx(
     started = time.perf_counter()
     out = Path(out)
     check_target(out)
-    data = kinds[kind].build(Path(path), progress, cancelled)
+    data = kinds[kind].build(as_location(path), progress, cancelled)
     if cancelled():
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
     write_atomic(out, data)
     progress(1.0, "Klart")
     seconds = time.perf_counter() - started
-    return ExportResult(kind, out, len(data), seconds, upgraded_copy=has_older_schema(Path(path)))
+    return ExportResult(kind, out, len(data), seconds, upgraded_copy=has_older_schema(path))
 
 
 # ------------------------------------------------------------------ writing files

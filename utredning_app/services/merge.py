@@ -287,7 +287,7 @@ def restore_into(db: Database, snapshot: Path) -> None:
     from utredning_app.storage.engine import sqlite_uri
 
     db.check_still_there()
-    with user_errors(db.path):
+    with db.errors():
         src = sqlite3.connect(sqlite_uri(Path(snapshot), read_only=True), uri=True, timeout=5)
         try:
             dst = sqlite3.connect(sqlite_uri(db.path), uri=True, timeout=5)
