@@ -64,8 +64,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from utredning_app.services.demo import create_demo
 
     _tidy(args.path)
-    create_demo(args.path).close()
-    print(f"Demoutredningen skapades: {args.path}")
+    db = create_demo(args.path)
+    db.close()
+    print(f"Demoutredningen skapades: {db.location}")
     return 0
 
 
@@ -73,8 +74,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from utredning_app.services.files import create_file
 
     _tidy(args.path)
-    create_file(args.path, title=args.titel, diarienummer=args.dnr).close()
-    print(f"Ny utredning skapad: {args.path}")
+    db = create_file(args.path, title=args.titel, diarienummer=args.dnr)
+    db.close()
+    print(f"Ny utredning skapad: {db.location}")
     return 0
 
 

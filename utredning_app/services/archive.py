@@ -56,9 +56,9 @@ from utredning_app.storage.database import (
     build_empty_file,
     journal_path,
     open_database,
-    user_errors,
 )
 from utredning_app.storage.engine import make_engine
+from utredning_app.storage.location import Location
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
 from utredning_app.storage.versions import BOOKKEEPING_TABLES, merge_conflict, text_base
@@ -167,13 +167,13 @@ _CONTROL_TEXT = "texten innehåller ett ogiltigt tecken (ensamt surrogattecken)"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]:
+def build_archive(path: Location, *, include_private: bool = True) -> dict[str, Any]:
     """Read the whole file into the archive structure (read-only)."""
     db = open_database(path, read_only=True)
     tables: dict[str, list[dict[str, Any]]] = {}
     dropped: set[str] = set()
     try:
-        with user_errors(path), db.engine.connect() as conn:
+        with db.errors(), db.engine.connect() as conn:
             history = None if include_private else shared_history(conn)
             if history is not None:
                 dropped |= history.withheld_rows
@@ -269,7 +269,7 @@ def dumps(archive: dict[str, Any]) -> str:
     return json.dumps(archive, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def export_archive(path: Path, out: Path, *, include_private: bool = True) -> Path:
+def export_archive(path: Location, out: Path, *, include_private: bool = True) -> Path:
     """Write the archive to ``out`` atomically (temporary file, then rename).
 
     ``out`` may not be a SQLite file (the investigation itself, or another one): the rename

@@ -91,7 +91,11 @@ def server_error(exc: BaseException, location: ServerLocation) -> UserError | No
             f"Du har inte behörighet till det här på {where} ({detail}). {unsaved} "
             "Be den som sköter servern om behörighet."
         )
-    if isinstance(orig, pgerr.InvalidPassword | pgerr.InvalidAuthorizationSpecification):
+    if (
+        isinstance(orig, pgerr.InvalidPassword | pgerr.InvalidAuthorizationSpecification)
+        or "authentication failed" in detail
+        or "no password supplied" in detail
+    ):
         return FileOpenError(
             f"Inloggningen till {where} misslyckades: fel användarnamn eller lösenord."
         )
@@ -110,8 +114,9 @@ def server_error(exc: BaseException, location: ServerLocation) -> UserError | No
         exc, OperationalError | InterfaceError
     ):
         return StorageError(
-            f"Kontakten med servern {where} bröts eller gick inte att få ({detail}). {unsaved} "
-            "Kontrollera nätverket och försök igen, eller hämta en kopia och arbeta offline."
+            f"Kontakten med servern {where} bröts eller gick inte att få ({detail}). Inget "
+            "som inte redan sparats har skrivits. Kontrollera adressen och nätverket och försök "
+            "igen, eller arbeta offline i en hämtad kopia."
         )
     return None
 
