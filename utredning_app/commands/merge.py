@@ -53,15 +53,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from utredning_app.errors import ValidationError
     from utredning_app.services.server_copy import fetch_copy
-    from utredning_app.storage.location import ServerLocation
 
-    if not isinstance(args.path, ServerLocation):
-        raise ValidationError(
-            "hamta tar en serveradress (postgresql://användare@server/databas); "
-            "en fil kopierar du som vanligt."
-        )
     out = fetch_copy(args.path, args.out)
     print(
         f"Kopian skrevs: {out}. Arbeta offline i den och för tillbaka ändringarna med "

@@ -36,8 +36,13 @@ def login_member(location: ServerLocation) -> tuple[str, str] | None:
     return (str(row[0]), str(row[1] or "")) if row else None
 
 
-def fetch_copy(location: ServerLocation, out: Path) -> Path:
-    """Write a laptop copy of ``location`` to the new file ``out``."""
+def fetch_copy(location: object, out: Path) -> Path:
+    """Write a laptop copy of ``location`` (a server investigation) to the new file ``out``."""
+    if not isinstance(location, ServerLocation):
+        raise ValidationError(
+            "hamta tar en serveradress (postgresql://användare@server/databas); "
+            "en fil kopierar du som vanligt."
+        )
     out = Path(out)
     check_name_length(out)
     if out.exists():
