@@ -134,4 +134,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from utredning_app.__main__ import main as gui_main
 
-    return gui_main([str(args.path)] if args.path else [])
+    if args.path is None:
+        return gui_main([])
+    address = getattr(args.path, "address", None)  # a server: keep its password in-process
+    return gui_main([address() if callable(address) else str(args.path)])

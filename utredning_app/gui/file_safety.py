@@ -112,7 +112,7 @@ class BackupTimer(QObject):
         """Start watching ``db`` (None: stop). Call ``flush`` before closing the file."""
         self.db = db
         self._warned = False
-        if db is None or db.read_only:
+        if db is None or db.read_only or db.file_path is None:  # a server: pg_dump's job
             self._timer.stop()
             return
         if db.backup_warning:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from utredning_app.gui.operations import Op
 
 if TYPE_CHECKING:
-    from utredning_app.services.files import Database
+    from utredning_app.services.files import Database, ServerLocation
 
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
 # the start-up path; the worker thread imports it and opens the file once the window is painted.
@@ -31,7 +31,7 @@ def preload_storage() -> None:
         from utredning_app.services import files  # noqa: F401
 
 
-def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
+def _open(path: Path | ServerLocation, actor: str, read_only: bool, take_over: bool) -> Database:
     preload_storage()  # in this worker thread, unless already done
     from utredning_app.services.files import open_file
 
@@ -39,7 +39,7 @@ def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
 
 
 def start_opening(
-    path: Path,
+    path: Path | ServerLocation,
     actor: str,
     parent: QWidget | None = None,
     label: str = "",

@@ -12,6 +12,7 @@ refresh; undo and redo are announced with no initiator, so everyone reloads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -65,10 +66,19 @@ class Workspace(QObject):
         self.db = db
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        # Set by the main window: shows an EditConflict, returns True to keep mine.
+        self.conflict_handler: Callable[[Any], bool] | None = None
 
     @property
     def path(self) -> Any:
-        return self.db.path
+        """Where the investigation lives: its file, or its ServerLocation."""
+        return self.db.location
+
+    @property
+    def stand_in(self) -> Path:
+        """A file name to base suggested names on (beside the file; a server investigation:
+        its name in the home folder)."""
+        return self.db.file_path or Path.home() / f"{self.db.name}.utredning"
 
     def run(
         self, action: Callable[[], Change], initiator: object = None, text: str = ""
@@ -121,13 +131,26 @@ class Workspace(QObject):
         values: Mapping[str, Any],
         text: str,
         initiator: object = None,
+        *,
+        expected: Mapping[str, Any] | None = None,
     ) -> bool:
+        """Save ``values``; ``expected``: what the form showed when the person began (another
+        person's save in between is a conflict: ``conflict_handler`` decides, True = keep
+        mine; without a handler, or False, nothing is written and the views reload)."""
         from utredning_app.services import edits
+        from utredning_app.services.entities import EditConflict
 
-        change = self.run(
-            lambda: edits.update(self.db, table, row_id, dict(values)), initiator, text
-        )
-        return change is not None
+        def save() -> Change:
+            try:
+                return edits.update(self.db, table, row_id, dict(values), expected=expected)
+            except EditConflict as conflict:
+                # Someone else saved one of these fields meanwhile (a server): ask.
+                if self.conflict_handler is None or not self.conflict_handler(conflict):
+                    self.notify({table})  # "read theirs": the views show the saved values
+                    raise
+                return edits.update(self.db, table, row_id, dict(values))  # keep mine
+
+        return self.run(save, initiator, text) is not None
 
     def delete(self, table: str, row_id: str, text: str, initiator: object = None) -> bool:
         from utredning_app.services import edits

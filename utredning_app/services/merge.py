@@ -213,7 +213,7 @@ def merge_into(
     ``progress(step, 4, text)`` reports the steps; when ``cancelled()`` turns true before the
     commit, :class:`MergeCancelled` is raised and the file is left as it was."""
     kopia = Path(kopia)
-    if kopia.exists() and kopia.resolve() == Path(db.path).resolve():
+    if db.file_path is not None and kopia.exists() and kopia.resolve() == db.file_path.resolve():
         raise ValidationError("Kopian och filen är samma fil.")
     from utredning_app.services.packages import is_package, open_package
 

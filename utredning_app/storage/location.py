@@ -89,8 +89,32 @@ class ServerLocation:
         """What messages call it: the investigation's schema, or the database."""
         return self.schema or self.database
 
+    def with_password(self, password: str) -> ServerLocation:
+        """The same address with ``password`` in it (kept in memory only)."""
+        from urllib.parse import quote
+
+        parts = urlsplit(self.url)
+        user = quote(parts.username or "", safe="")
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        netloc = f"{user}:{quote(password, safe='')}@{host}{port}" if password else parts.netloc
+        return ServerLocation(
+            urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), self.schema
+        )
+
+    @property
+    def has_password(self) -> bool:
+        return urlsplit(self.url).password is not None
+
     def with_schema(self, schema: str) -> ServerLocation:
         return ServerLocation(self.url, check_schema_name(schema))
+
+    def address(self) -> str:
+        """The full address to hand on in this process (may hold a password: never print)."""
+        if not self.schema:
+            return self.url
+        joiner = "&" if "?" in self.url else "?"
+        return f"{self.url}{joiner}utredning={self.schema}"
 
     def display(self) -> str:
         """The address without a password, with the investigation: for messages and lists."""
