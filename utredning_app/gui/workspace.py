@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from utredning_app.services.files import Database
 
 
+class _ReadTheirs(Exception):
+    """The person chose to read the other person's saved values instead of saving theirs."""
+
+
 class ChangeStep(QUndoCommand):
     """One undo step for any change record, already done when pushed."""
 
@@ -145,12 +149,17 @@ class Workspace(QObject):
                 return edits.update(self.db, table, row_id, dict(values), expected=expected)
             except EditConflict as conflict:
                 # Someone else saved one of these fields meanwhile (a server): ask.
-                if self.conflict_handler is None or not self.conflict_handler(conflict):
-                    self.notify({table})  # "read theirs": the views show the saved values
-                    raise
+                if self.conflict_handler is None:
+                    raise  # shown as a message; nothing written
+                if not self.conflict_handler(conflict):
+                    raise _ReadTheirs from conflict
                 return edits.update(self.db, table, row_id, dict(values))  # keep mine
 
-        return self.run(save, initiator, text) is not None
+        try:
+            return self.run(save, initiator, text) is not None
+        except _ReadTheirs:
+            self.notify({table})  # nothing of mine was written; the views show theirs
+            return False
 
     def delete(self, table: str, row_id: str, text: str, initiator: object = None) -> bool:
         from utredning_app.services import edits
