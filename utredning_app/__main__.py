@@ -5,12 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+
+
+def _location(value: str) -> object:
+    # storage.location imports nothing heavy (no SQLAlchemy): start-up stays fast.
+    from utredning_app.storage.location import as_location
+
+    return as_location(value)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="utredningsstod", description="Utredningsstöd")
-    parser.add_argument("path", nargs="?", type=Path, help="utredningsfil att öppna")
+    parser.add_argument(
+        "path", nargs="?", type=_location, help="utredningsfil (eller serveradress) att öppna"
+    )
     parser.add_argument(
         "--selftest",
         action="store_true",

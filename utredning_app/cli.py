@@ -76,7 +76,47 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    _accept_server_addresses(sub)
     return parser
+
+
+# Commands that work on an investigation on a PostgreSQL server as well as on a file (their
+# FIL argument also takes postgresql://…, with --utredning NAMN when the database holds
+# several). The others stay file-only: on a server, backups and integrity are the server's
+# (pg_dump), and `dela` hands out a file.
+SERVER_COMMANDS = frozenset(
+    {
+        "demo", "new", "info", "export", "export-xlsx", "export-json", "remiss", "import",
+        "kostnader", "bedomning", "logg", "gui", "hamta", "sla-ihop", "konflikter",
+    }
+)  # fmt: skip
+
+
+def _location_arg(value: str) -> object:
+    from utredning_app.storage.location import as_location
+
+    return as_location(value)
+
+
+def _accept_server_addresses(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, parser in sub.choices.items():
+        if name not in SERVER_COMMANDS:
+            continue
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        targets = [p for a in nested for p in a.choices.values()] or [parser]
+        for target in targets:
+            for action in target._actions:
+                if action.dest == "path":
+                    action.type = _location_arg
+                    action.metavar = "FIL|URL"
+                    break
+            else:
+                continue
+            target.add_argument(
+                "--utredning",
+                metavar="NAMN",
+                help="utredningen på servern (när databasen har flera): schemats namn",
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,6 +163,7 @@ def _run(argv: Sequence[str] | None, collect: bool = True) -> int:
     if collect:
         gc.enable()
     try:
+        _choose_investigation(args)
         code: int = args.func(args)
     except UserError as exc:
         print(f"utredning: {exc.message}", file=sys.stderr)
@@ -140,6 +181,27 @@ def _run(argv: Sequence[str] | None, collect: bool = True) -> int:
         print(f"utredning: {message}", file=sys.stderr)
         return 1
     return code
+
+
+def _choose_investigation(args: argparse.Namespace) -> None:
+    """Apply --utredning to a server address; refuse server addresses where only files go."""
+    from utredning_app.errors import ValidationError
+    from utredning_app.storage.location import ServerLocation, is_server_address
+
+    path = getattr(args, "path", None)
+    schema = getattr(args, "utredning", None)
+    if isinstance(path, ServerLocation):
+        if schema:
+            args.path = path.with_schema(schema)
+        return
+    if schema:
+        raise ValidationError("--utredning gäller bara en serveradress (postgresql://…).")
+    if path is not None and is_server_address(path):
+        raise ValidationError(
+            f"Kommandot {args.command} fungerar bara med en utredningsfil. På en server sköts "
+            "säkerhetskopior och kontroller av serverns drift (pg_dump); hämta en kopia med "
+            "«utredning hamta URL -o FIL» för att arbeta med en fil."
+        )
 
 
 if __name__ == "__main__":

@@ -51,10 +51,12 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_gui)
 
 
-def _tidy(path: Path) -> None:
+def _tidy(path: object) -> None:
     """Work files a killed `new`, `demo` or import left in the target folder."""
     from utredning_app.services.temp_files import remove_stale_work_files
 
+    if not isinstance(path, Path):
+        return  # a server: no work files
     remove_stale_work_files(path.parent if str(path.parent) else Path("."))
 
 
@@ -62,8 +64,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from utredning_app.services.demo import create_demo
 
     _tidy(args.path)
-    create_demo(args.path).close()
-    print(f"Demoutredningen skapades: {args.path}")
+    db = create_demo(args.path)
+    db.close()
+    print(f"Demoutredningen skapades: {db.location}")
     return 0
 
 
@@ -71,8 +74,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from utredning_app.services.files import create_file
 
     _tidy(args.path)
-    create_file(args.path, title=args.titel, diarienummer=args.dnr).close()
-    print(f"Ny utredning skapad: {args.path}")
+    db = create_file(args.path, title=args.titel, diarienummer=args.dnr)
+    db.close()
+    print(f"Ny utredning skapad: {db.location}")
     return 0
 
 
@@ -130,4 +134,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from utredning_app.__main__ import main as gui_main
 
-    return gui_main([str(args.path)] if args.path else [])
+    if args.path is None:
+        return gui_main([])
+    address = getattr(args.path, "address", None)  # a server: keep its password in-process
+    return gui_main([address() if callable(address) else str(args.path)])

@@ -19,6 +19,13 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
     p.set_defaults(func=cmd_merge)
 
+    p = sub.add_parser(
+        "hamta", help="hämta en kopia av en utredning på servern för att arbeta offline"
+    )
+    p.add_argument("path", metavar="URL", help="servern, t.ex. postgresql://anna@server/db")
+    p.add_argument("-o", "--ut", dest="out", required=True, type=Path, metavar="LOKAL.utredning")
+    p.set_defaults(func=cmd_fetch)
+
     p = sub.add_parser("konflikter", help="lista och lös konflikter från sammanslagningar")
     p.add_argument("path", metavar="FIL", type=Path)
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
@@ -43,6 +50,17 @@ def register(sub: Any) -> None:
     p.add_argument("--namn", required=True)
     p.add_argument("--parti", default="", help="partiets förkortning, t.ex. S")
     p.set_defaults(func=cmd_owner)
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from utredning_app.services.server_copy import fetch_copy
+
+    out = fetch_copy(args.path, args.out)
+    print(
+        f"Kopian skrevs: {out}. Arbeta offline i den och för tillbaka ändringarna med "
+        f"«utredning sla-ihop URL {out.name}»."
+    )
+    return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

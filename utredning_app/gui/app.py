@@ -18,6 +18,7 @@ from utredning_app import APP_NAME, paths
 
 if TYPE_CHECKING:
     from utredning_app.gui.main_window import MainWindow
+    from utredning_app.services.files import ServerLocation
 
 SELFTEST_TIMEOUT_MS = 20_000
 
@@ -59,7 +60,7 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def run(path: Path | None, *, selftest: bool = False) -> int:
+def run(path: Path | ServerLocation | None, *, selftest: bool = False) -> int:
     started = time.perf_counter()
     tmp: tempfile.TemporaryDirectory[str] | None = None
     from utredning_app.gui import settings as settings_mod
@@ -117,7 +118,7 @@ def _cpu() -> str:
 def _selftest(
     app: QApplication,
     window: MainWindow,
-    path: Path | None,
+    path: Path | ServerLocation | None,
     started: float,
     tmp: tempfile.TemporaryDirectory[str],
 ) -> int:

@@ -149,8 +149,8 @@ class EditionsDialog(QDialog):
         if not rows:
             return
         edition = self.editions[min(rows)]
-        suggested = self.workspace.db.path.with_name(
-            f"{self.workspace.db.path.stem}-{edition.kind.value}-{edition.edition_date}.docx"
+        suggested = self.workspace.stand_in.with_name(
+            f"{self.workspace.stand_in.stem}-{edition.kind.value}-{edition.edition_date}.docx"
         )
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -162,7 +162,7 @@ class EditionsDialog(QDialog):
             return
         out = Path(name if name.endswith(".docx") else name + ".docx")
         try:
-            write_atomic(out, edition_bytes(self.workspace.db.path, edition.id))
+            write_atomic(out, edition_bytes(self.workspace.db.location, edition.id))
         except (UserError, ExportError) as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return

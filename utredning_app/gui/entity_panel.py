@@ -469,6 +469,7 @@ class EntityPanel(QWidget):
             row_id,
             changes,
             self.tr("Ändra %1").replace("%1", f"{singular} «{name}»"),
+            expected={key: dialog.base_value(key) for key in changes},
         )
 
     def delete_current(self, *, confirm: bool = True) -> None:

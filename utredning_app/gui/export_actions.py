@@ -65,7 +65,7 @@ def _export_json(parent: QWidget, workspace: Workspace, _options: ExportOptions)
     from utredning_app.gui.operations import run_op
     from utredning_app.services.archive import export_archive
 
-    suggested = workspace.db.path.with_suffix(".json")
+    suggested = workspace.stand_in.with_suffix(".json")
     name, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Export", "Exportera JSON-arkiv"),
@@ -76,7 +76,7 @@ def _export_json(parent: QWidget, workspace: Workspace, _options: ExportOptions)
         return
     from pathlib import Path
 
-    source = workspace.db.path
+    source = workspace.db.location
     run_op(
         parent,
         QCoreApplication.translate("Export", "Exporterar arkiv…"),

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def _ask(parent: QWidget, workspace: Workspace, stem: str, suffix: str, kind: str) -> Path | None:
-    suggested = workspace.db.path.with_name(f"{workspace.db.path.stem}-{stem}{suffix}")
+    suggested = workspace.stand_in.with_name(f"{workspace.stand_in.stem}-{stem}{suffix}")
     name, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Export", "Exportera"),
@@ -43,7 +43,7 @@ def _word(kind: str) -> Callable[[QWidget, Workspace, ExportOptions], None]:
 
         # The draft choice only means something for the Word documents.
         draft = options.draft and kind in DOCUMENTS
-        start_export(parent, Path(workspace.db.path), kind, draft=draft)
+        start_export(parent, workspace.db.location, kind, draft=draft)
 
     return run
 
@@ -58,7 +58,7 @@ def _audit(parent: QWidget, workspace: Workspace, _options: ExportOptions) -> No
     out = _ask(parent, workspace, "andringslogg", ".xlsx", "Excel")
     if out is None:
         return
-    source = workspace.db.path
+    source = workspace.db.location
     run_op(
         parent,
         QCoreApplication.translate("Export", "Skriver ändringsloggen …"),

@@ -110,6 +110,8 @@ class BackupTimer(QObject):
 
     def watch(self, db: Database | None) -> None:
         """Start watching ``db`` (None: stop). Call ``flush`` before closing the file."""
+        if db is not None and db.file_path is None:
+            db = None  # a server investigation: its backups are the server's (pg_dump)
         self.db = db
         self._warned = False
         if db is None or db.read_only:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from utredning_app.gui.operations import Op
 
 if TYPE_CHECKING:
-    from utredning_app.services.files import Database
+    from utredning_app.services.files import Database, ServerLocation
     from utredning_app.services.overview import FirstLook
 
 # Same as storage.database.FILE_SUFFIX (a test checks): SQLAlchemy (~0.3 s to import) stays off
@@ -32,9 +32,11 @@ def preload_storage() -> None:
         from utredning_app.services import files  # noqa: F401
 
 
-def first_look(path: Path) -> FirstLook | None:
+def first_look(path: Path | ServerLocation) -> FirstLook | None:
     """The file's Översikt read without SQLAlchemy (a few milliseconds), for the window to
     show at start while the full open runs; None for a file that must be opened first."""
+    if not isinstance(path, Path):
+        return None  # a server investigation: opened the whole way (no quick read)
     from utredning_app.gui.operations import Query
     from utredning_app.services.overview import first_look as read_first_look
 
@@ -42,7 +44,7 @@ def first_look(path: Path) -> FirstLook | None:
     return look
 
 
-def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
+def _open(path: Path | ServerLocation, actor: str, read_only: bool, take_over: bool) -> Database:
     preload_storage()  # in this worker thread, unless already done
     from utredning_app.services.files import open_file
 
@@ -50,7 +52,7 @@ def _open(path: Path, actor: str, read_only: bool, take_over: bool) -> Database:
 
 
 def start_opening(
-    path: Path,
+    path: Path | ServerLocation,
     actor: str,
     parent: QWidget | None = None,
     label: str = "",

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from utredning_app.gui.views.base import BaseView
     from utredning_app.gui.workspace import Workspace
-    from utredning_app.services.files import Database
+    from utredning_app.services.files import Database, ServerLocation
 
 # Opening, creating and copying live in gui/files.py; these names stay importable from here.
 __all__ = ["FILE_SUFFIX", "MainWindow", "preload_storage", "start_opening", "view_shortcut"]
@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
             self.tr("Skicka mina ä&ndringar…"), self.send_changes
         )
         self.conflicts_action = self._action(self.tr("&Konflikter…"), self.show_conflicts)
+        # A shared server (issue 12): gui/server_dialog.py
+        self.connect_action = self._action(self.tr("Anslut till &server…"), self.connect_server)
+        self.fetch_copy_action = self._action(self.tr("&Hämta kopia för offline…"), self.fetch_copy)
+        self.fetch_copy_action.setEnabled(False)
         self.close_action = self._action(self.tr("&Stäng utredningen"), self.close_file, SK.Close)
         self.quit_action = self._action(self.tr("&Avsluta"), self.close, SK.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -213,6 +217,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(self.tr("Senaste &filer"))
+        file_menu.addAction(self.connect_action)
+        file_menu.addAction(self.fetch_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.restore_action)
@@ -333,7 +339,7 @@ class MainWindow(QMainWindow):
         return identity.actor if identity else ""
 
     def open_dialog(self) -> None:
-        folder = self.workspace.db.path.parent if self.workspace else Path.home()
+        folder = self._folder()
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Öppna utredning"),
@@ -343,7 +349,7 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, path: Path, task: Op | None = None) -> Op:
+    def open_path(self, path: Path | ServerLocation, task: Op | None = None) -> Op:
         """Open ``path`` off the UI thread; ``file_opened`` is emitted when it is shown.
 
         ``task`` is an opening already started by :func:`start_opening` (at program start,
@@ -380,7 +386,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Öppnar %1 …").replace("%1", str(path)))
         return task
 
-    def show_loading(self, path: Path) -> None:
+    def show_loading(self, path: Path | ServerLocation) -> None:
         """With no file open: "Öppnar …" instead of the welcome page until the view shows."""
         if self.workspace is None:
             self.loading.show_opening(path.name)
@@ -391,7 +397,7 @@ class MainWindow(QMainWindow):
         start = self.settings.last_view() or VIEWS[0].key
         return start if start in {v.key for v in VIEWS} else VIEWS[0].key
 
-    def _show_first_look(self, path: Path) -> BaseView | None:
+    def _show_first_look(self, path: Path | ServerLocation) -> BaseView | None:
         """With no file open and Översikt to open in: show the file's Översikt, read without
         the ORM (``files.first_look``), while the full open runs behind it. Nothing can be
         edited and the sidebar stays off until it is open (``_set_database`` then hands the
@@ -429,7 +435,9 @@ class MainWindow(QMainWindow):
             self._drop_first_look()
             self.stack.setCurrentWidget(self.welcome)
 
-    def _open_failed(self, path: Path, message: str, task: Op | None = None) -> None:
+    def _open_failed(
+        self, path: Path | ServerLocation, message: str, task: Op | None = None
+    ) -> None:
         self.statusBar().clearMessage()
         self._show_welcome_if_empty()
         from utredning_app.errors import FileLockedError
@@ -464,10 +472,15 @@ class MainWindow(QMainWindow):
         for view in self.views.values():  # Översikt shown from first_look: now it may edit
             view.set_workspace(self.workspace)
         self.workspace.error.connect(self._show_error)
+        from utredning_app.gui.edit_conflict_dialog import ask_keep_mine
+
+        self.workspace.conflict_handler = lambda conflict: ask_keep_mine(self, conflict)
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_undo_actions())
         self.workspace.changed.connect(lambda _t, _i: self._update_title())
-        self._refresh_recent(self.settings.add_recent(db.path))
-        self.backups.watch(db)
+        if db.file_path is not None:  # a server address (and its password) is never kept
+            self._refresh_recent(self.settings.add_recent(db.file_path))
+        self.backups.watch(db)  # a server: no backups of ours (pg_dump's job)
+        self._enable_file_actions(db.file_path is not None)
         self.sidebar.setEnabled(True)
         self._update_title()
         self._update_undo_actions()
@@ -476,12 +489,14 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "%1 har en äldre schemaversion och visas skrivskyddad från en uppgraderad "
                     "kopia; filen lämnas oförändrad."
-                ).replace("%1", db.path.name)
+                ).replace("%1", db.name)
             )
         else:
-            self.statusBar().showMessage(self.tr("Öppnade %1").replace("%1", str(db.path)), 5000)
+            self.statusBar().showMessage(
+                self.tr("Öppnade %1").replace("%1", str(db.location)), 5000
+            )
         self.show_view(self._start_view())
-        self.file_opened.emit(db.path)
+        self.file_opened.emit(db.location)
 
     def close_file(self) -> None:
         if self.workspace is None:
@@ -505,11 +520,38 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo_actions()
 
+    def _folder(self) -> Path:
+        """Where file dialogs start: beside the open file, else the home folder."""
+        if self.workspace is not None and self.workspace.db.file_path is not None:
+            return self.workspace.db.file_path.parent
+        return Path.home()
+
+    def _enable_file_actions(self, on: bool) -> None:
+        """Copies and backups of ours are for files; a server's are pg_dump's."""
+        for action in (self.save_copy_action, self.restore_action, self.send_changes_action):
+            action.setEnabled(on)
+        self.fetch_copy_action.setEnabled(not on)
+
+    def connect_server(self) -> None:
+        """Arkiv ▸ Anslut till server…"""
+        from utredning_app.gui.server_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.settings, self)
+        if dialog.exec() == ConnectDialog.DialogCode.Accepted and dialog.location is not None:
+            self.open_path(dialog.location)
+
+    def fetch_copy(self) -> Op | None:
+        """Arkiv ▸ Hämta kopia för offline…: a laptop copy of the server investigation."""
+        if self.workspace is None or self.workspace.db.file_path is not None:
+            return None
+        from utredning_app.gui.server_dialog import fetch_copy_interactively
+
+        return fetch_copy_interactively(self, self.workspace, self.open_path)
+
     def new_file(self) -> None:
         from utredning_app.gui.dialogs import NewInvestigationDialog
 
-        folder = self.workspace.db.path.parent if self.workspace else Path.home()
-        dialog = NewInvestigationDialog(folder, self)
+        dialog = NewInvestigationDialog(self._folder(), self)
         if dialog.exec() != NewInvestigationDialog.DialogCode.Accepted:
             return
         title, dnr, path = dialog.values()
@@ -746,10 +788,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
-        path = self.workspace.db.path
-        self.setWindowFilePath(str(path))
-        suffix = self.tr(" (skrivskyddad)") if self.workspace.db.read_only else ""
-        self.setWindowTitle(f"{path.name}{suffix} – {APP_NAME}")
+        db = self.workspace.db
+        self.setWindowFilePath(str(db.file_path or ""))
+        suffix = self.tr(" (skrivskyddad)") if db.read_only else ""
+        where = db.name if db.file_path is not None else f"{db.name} @ {db.location}"
+        self.setWindowTitle(f"{where}{suffix} – {APP_NAME}")
 
     def _show_actor(self) -> None:
         actor = self.actor()

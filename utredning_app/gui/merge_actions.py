@@ -34,7 +34,7 @@ def merge_with_copy(parent: QWidget, workspace: Workspace, kopia: Path | None = 
         name, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("Sammanslagning", "Slå ihop med kopia"),
-            str(workspace.db.path.parent),
+            str(workspace.stand_in.parent),
             QCoreApplication.translate(
                 "Sammanslagning",
                 "Kopior och ändringspaket (*.utredning *.andringar);;Alla filer (*)",

@@ -10,7 +10,7 @@ document with this function.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,6 +19,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from utredning_app import APP_NAME
 from utredning_app.gui.operations import Cancelled, Context, Op, Work
 from utredning_app.gui.specs import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from utredning_app.services.files import ServerLocation
+
+    Source = Path | ServerLocation  # a file, or an investigation on a server
 
 # Menu titles; keys are services.exports document kinds ("remiss" = the Excel compilation).
 # Same source strings and context as the Arkiv ▸ Exportera menu (export_reports), so they share
@@ -33,7 +38,7 @@ TITLES: dict[str, str] = {
 }
 
 
-def _export_work(kind: str, source: Path, out: Path, draft: bool, excel: bool) -> Work:
+def _export_work(kind: str, source: Source, out: Path, draft: bool, excel: bool) -> Work:
     def work(ctx: Context) -> Any:
         from utredning_app.services.exports import ExportCancelled, export_document, export_xlsx
 
@@ -59,7 +64,7 @@ class ExportRunner(Op):
         self,
         parent: QWidget | None,
         kind: str,
-        source: Path,
+        source: Source,
         out: Path,
         *,
         draft: bool = False,
@@ -131,7 +136,9 @@ def _is_excel(kind: str) -> bool:
     return kind not in DOCUMENTS
 
 
-def ask_target(parent: QWidget | None, source: Path, kind: str) -> Path | None:
+def ask_target(parent: QWidget | None, source: Source, kind: str) -> Path | None:
+    if not isinstance(source, Path):  # a server investigation: beside nothing, in home
+        source = Path.home() / f"{source.name}.utredning"
     """The save dialog, suggesting ``<fil>-<dokument>.docx`` beside the investigation."""
     suffix = ".xlsx" if _is_excel(kind) else ".docx"
     name = "remissammanstallning" if kind == "remiss" else kind
@@ -154,7 +161,7 @@ def ask_target(parent: QWidget | None, source: Path, kind: str) -> Path | None:
 
 def start_export(
     parent: QWidget | None,
-    source: Path,
+    source: Source,
     kind: str,
     *,
     out: Path | None = None,
@@ -162,11 +169,11 @@ def start_export(
     ask_open: bool = True,
 ) -> ExportRunner | None:
     """Ask for the target (unless ``out``) and start the export; None if the user cancels."""
-    target = out or ask_target(parent, Path(source), kind)
+    target = out or ask_target(parent, source, kind)
     if target is None:
         return None
     runner = ExportRunner(
-        parent, kind, Path(source), target, draft=draft, excel=_is_excel(kind), ask_open=ask_open
+        parent, kind, source, target, draft=draft, excel=_is_excel(kind), ask_open=ask_open
     )
     runner.start()
     return runner

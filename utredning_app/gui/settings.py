@@ -92,6 +92,14 @@ class AppSettings:
         self._s.setValue("files/recent", [str(p) for p in items])
         return items
 
+    def server_address(self) -> str:
+        """The last server address (never a password: ServerLocation.display())."""
+        value = self._s.value("server/address", "")
+        return value if isinstance(value, str) else ""
+
+    def set_server_address(self, address: str) -> None:
+        self._s.setValue("server/address", address)
+
     def clear_recent(self) -> None:
         self._s.setValue("files/recent", [])
 

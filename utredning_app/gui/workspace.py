@@ -12,6 +12,7 @@ refresh; undo and redo are announced with no initiator, so everyone reloads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from utredning_app.services.files import Database
 
 T = TypeVar("T")
+
+
+class _ReadTheirs(Exception):
+    """The person chose to read the other person's saved values instead of saving theirs."""
 
 
 class ChangeStep(QUndoCommand):
@@ -67,10 +72,19 @@ class Workspace(QObject):
         self.db = db
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        # Set by the main window: shows an EditConflict, returns True to keep mine.
+        self.conflict_handler: Callable[[Any], bool] | None = None
 
     @property
     def path(self) -> Any:
-        return self.db.path
+        """Where the investigation lives: its file, or its ServerLocation."""
+        return self.db.location
+
+    @property
+    def stand_in(self) -> Path:
+        """A file name to base suggested names on (beside the file; a server investigation:
+        its name in the home folder)."""
+        return self.db.file_path or Path.home() / f"{self.db.name}.utredning"
 
     def run(
         self, action: Callable[[], Change], initiator: object = None, text: str = ""
@@ -131,13 +145,31 @@ class Workspace(QObject):
         values: Mapping[str, Any],
         text: str,
         initiator: object = None,
+        *,
+        expected: Mapping[str, Any] | None = None,
     ) -> bool:
+        """Save ``values``; ``expected``: what the form showed when the person began (another
+        person's save in between is a conflict: ``conflict_handler`` decides, True = keep
+        mine; without a handler, or False, nothing is written and the views reload)."""
         from utredning_app.services import edits
+        from utredning_app.services.entities import EditConflict
 
-        change = self.run(
-            lambda: edits.update(self.db, table, row_id, dict(values)), initiator, text
-        )
-        return change is not None
+        def save() -> Change:
+            try:
+                return edits.update(self.db, table, row_id, dict(values), expected=expected)
+            except EditConflict as conflict:
+                # Someone else saved one of these fields meanwhile (a server): ask.
+                if self.conflict_handler is None:
+                    raise  # shown as a message; nothing written
+                if not self.conflict_handler(conflict):
+                    raise _ReadTheirs from conflict
+                return edits.update(self.db, table, row_id, dict(values))  # keep mine
+
+        try:
+            return self.run(save, initiator, text) is not None
+        except _ReadTheirs:
+            self.notify({table})  # nothing of mine was written; the views show theirs
+            return False
 
     def delete(self, table: str, row_id: str, text: str, initiator: object = None) -> bool:
         from utredning_app.services import edits

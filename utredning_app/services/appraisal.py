@@ -4,8 +4,6 @@ is pure (``domain.appraisal.overview``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +17,7 @@ from utredning_app.domain.appraisal import (
 )
 from utredning_app.services.estimates import load_options
 from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.location import Location
 from utredning_app.storage.models import (
     Assessment,
     Criterion,
@@ -91,10 +90,10 @@ def appraisal_of(db: Database) -> AppraisalOverview:
         return overview(load_appraisal(db, session))
 
 
-def read_appraisal(path: Path) -> AppraisalInput:
+def read_appraisal(path: Location) -> AppraisalInput:
     with open_database(path, read_only=True) as db, db.reader() as session:
         return load_appraisal(db, session)
 
 
-def appraisal_overview(path: Path) -> AppraisalOverview:
+def appraisal_overview(path: Location) -> AppraisalOverview:
     return overview(read_appraisal(path))

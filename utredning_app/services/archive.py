@@ -56,9 +56,9 @@ from utredning_app.storage.database import (
     build_empty_file,
     journal_path,
     open_database,
-    user_errors,
 )
 from utredning_app.storage.engine import make_engine
+from utredning_app.storage.location import Location
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
 from utredning_app.storage.versions import BOOKKEEPING_TABLES, merge_conflict, text_base
@@ -79,6 +79,11 @@ ARCHIVE_TABLES: tuple[Table, ...] = (
     *(Base.metadata.tables[str(m.__tablename__)] for m in TRACKED_MODELS),  # type: ignore[attr-defined]
     Base.metadata.tables[AuditEntry.__tablename__],
 )
+
+
+# Columns added after format 2 was first written (migration 0006_server): optional in the
+# format-2 schema, so archives written before them still import (with the column's default).
+LATER_COLUMNS: frozenset[tuple[str, str]] = frozenset({("member", "login")})
 
 
 def archived_columns(table: Table) -> list[Any]:
@@ -162,13 +167,13 @@ _CONTROL_TEXT = "texten innehåller ett ogiltigt tecken (ensamt surrogattecken)"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def build_archive(path: Path, *, include_private: bool = True) -> dict[str, Any]:
+def build_archive(path: Location, *, include_private: bool = True) -> dict[str, Any]:
     """Read the whole file into the archive structure (read-only)."""
     db = open_database(path, read_only=True)
     tables: dict[str, list[dict[str, Any]]] = {}
     dropped: set[str] = set()
     try:
-        with user_errors(path), db.engine.connect() as conn:
+        with db.errors(), db.engine.connect() as conn:
             history = None if include_private else shared_history(conn)
             if history is not None:
                 dropped |= history.withheld_rows
@@ -264,7 +269,7 @@ def dumps(archive: dict[str, Any]) -> str:
     return json.dumps(archive, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def export_archive(path: Path, out: Path, *, include_private: bool = True) -> Path:
+def export_archive(path: Location, out: Path, *, include_private: bool = True) -> Path:
     """Write the archive to ``out`` atomically (temporary file, then rename).
 
     ``out`` may not be a SQLite file (the investigation itself, or another one): the rename
@@ -381,8 +386,8 @@ def read_archive(source: Path) -> dict[str, Any]:
         first = jsonschema.exceptions.best_match(errors)
         more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
         raise ArchiveError(_schema_error_message(first, source) + more)
-    if known and version == 1:
-        _complete_format_1(data)
+    if known:
+        _complete_format_1(data)  # also fills LATER_COLUMNS missing from a format-2 archive
     _check_consistency(data, source)
     return data
 
@@ -411,8 +416,9 @@ def _complete_format_1(data: dict[str, Any]) -> None:
     tables: dict[str, list[dict[str, Any]]] = data["tables"]
     for table in ARCHIVE_TABLES:
         rows = tables.setdefault(table.name, [])
-        missing = [c for c in archived_columns(table) if rows and c.name not in rows[0]]
-        for column in missing:
+        for column in archived_columns(table):
+            if not any(column.name not in row for row in rows):
+                continue
             value = _column_default(column)
             for row in rows:
                 row.setdefault(column.name, value)
@@ -611,7 +617,11 @@ def json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": [c.name for c in archived_columns(table)],
+                "required": [
+                    c.name
+                    for c in archived_columns(table)
+                    if (table.name, c.name) not in LATER_COLUMNS
+                ],
                 "properties": {c.name: _column_schema(c) for c in archived_columns(table)},
             },
         }

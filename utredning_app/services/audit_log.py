@@ -16,11 +16,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from utredning_app.domain.enums import AuditAction
-from utredning_app.errors import ValidationError
+from utredning_app.errors import CorruptFile, ValidationError
 from utredning_app.exporting.sheet_cells import csv_bytes, safe_row
 from utredning_app.services.atomic import write_bytes_atomic
 from utredning_app.services.shared_history import shareable_audit_rows
-from utredning_app.storage.database import open_database, user_errors
+from utredning_app.storage.database import open_database
+from utredning_app.storage.location import Location
 from utredning_app.storage.models import TABLE_LABELS, AuditEntry
 from utredning_app.storage.value_check import unreadable_error
 
@@ -29,12 +30,12 @@ TEXT_FIELDS = ("actor", "table_name", "row_id", "summary", "changes_json")
 HEADER = ("Tidpunkt (UTC)", "Vem", "Åtgärd", "Tabell", "Post-id", "Beskrivning", "Ändringar")
 
 
-def audit_rows(path: Path, *, include_private: bool = False) -> Iterator[tuple[str, ...]]:
+def audit_rows(path: Location, *, include_private: bool = False) -> Iterator[tuple[str, ...]]:
     """The log's rows for export, oldest first. Without ``include_private`` only what may
     leave the file (:mod:`services.shared_history`, the rule `dela` and the archive use)."""
     db = open_database(path, read_only=True)
     try:
-        with user_errors(path), db.engine.connect() as conn:
+        with db.errors(), db.engine.connect() as conn:
             source = (
                 conn.execute(
                     select(AuditEntry.__table__).order_by(AuditEntry.at, AuditEntry.id)
@@ -46,7 +47,9 @@ def audit_rows(path: Path, *, include_private: bool = False) -> Iterator[tuple[s
                 if not all(isinstance(entry[key], str) for key in TEXT_FIELDS):
                     # The open does not scan the (ever-growing) log: a BLOB planted in it
                     # is found here, and named.
-                    raise unreadable_error(Path(path))
+                    if db.file_path is None:
+                        raise CorruptFile(f"Ändringsloggen i {db.name} har ett oläsligt värde.")
+                    raise unreadable_error(db.file_path)
                 yield (
                     entry["at"].isoformat(sep=" "),
                     entry["actor"],
@@ -81,7 +84,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 300 else text[:300] + "…"
 
 
-def export_audit(path: Path, out: Path, *, include_private: bool = False) -> int:
+def export_audit(path: Location, out: Path, *, include_private: bool = False) -> int:
     """Write the log to ``out`` (.csv or .xlsx) atomically; returns the number of entries."""
     out = Path(out)
     suffix = out.suffix.lower()

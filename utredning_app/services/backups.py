@@ -56,7 +56,7 @@ def maybe_backup(db: Database, *, interval: dt.timedelta = PERIODIC_INTERVAL) ->
     Never raises for backup problems: a failure comes back as ``warning`` (and stays in
     ``db.backup_warning``); the investigation file itself is only read.
     """
-    if db.read_only:
+    if db.read_only or db.file_path is None:  # a server: backups are pg_dump's job
         return BackupOutcome(None)
     counter = change_counter(db.path)
     if counter is None or counter == db.backup_counter:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from utredning_app.errors import UserError, ValidationError
 from utredning_app.storage.base import utcnow_precise
-from utredning_app.storage.database import open_database, user_errors
+from utredning_app.storage.database import open_database
+from utredning_app.storage.location import Location, as_location
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.versions import merge_conflict, set_owner
 
@@ -130,16 +130,18 @@ def open_conflicts(conn: Connection) -> list[OpenConflict]:
     ]
 
 
-def list_conflicts(path: Path) -> list[OpenConflict]:
+def list_conflicts(path: Location) -> list[OpenConflict]:
     with (
-        open_database(Path(path), read_only=True) as db,
-        user_errors(db.path),
+        open_database(as_location(path), read_only=True) as db,
+        db.errors(),
         db.engine.connect() as conn,
     ):
         return open_conflicts(conn)
 
 
-def resolve_conflict(path: Path, number: str | int, side: str, *, actor: str = "") -> OpenConflict:
+def resolve_conflict(
+    path: Location, number: str | int, side: str, *, actor: str = ""
+) -> OpenConflict:
     """Keep ``mina`` (the file's value when the merge found the conflict) or ``deras``."""
     if side not in SIDES:
         raise ValidationError(f"Välj 'mina' eller 'deras', inte '{side}'.")
@@ -147,7 +149,7 @@ def resolve_conflict(path: Path, number: str | int, side: str, *, actor: str = "
         wanted = int(number)
     except ValueError as exc:
         raise ValidationError(f"Konfliktnumret ska vara ett heltal, inte '{number}'.") from exc
-    with open_database(Path(path), actor=actor) as db:
+    with open_database(as_location(path), actor=actor) as db:
         conflict, _previous = resolve_in(db, wanted, side, actor=actor)
     return conflict
 
@@ -270,33 +272,34 @@ def _set_field(session: Any, conflict: OpenConflict, value: Any) -> Any:
     return previous
 
 
-def set_copy_owner(path: Path, name: str, party: str) -> None:
+def set_copy_owner(path: Location, name: str, party: str) -> None:
     if not name.strip():
         raise ValidationError("Ange ägarens namn.")
-    with open_database(Path(path)) as db, db.transaction() as session:
-        set_owner(session.connection(), db.path, name, party)
+    with open_database(as_location(path)) as db, db.transaction() as session:
+        set_owner(session.connection(), db.file_path, name, party)
 
 
-def conflict_warning(path: Path) -> str | None:
+def conflict_warning(path: Location) -> str | None:
     """A warning naming the open conflicts, for exports made while some remain; None if none
     (or if the file cannot be read here: the export itself reports that)."""
     try:
-        items = list_conflicts(Path(path))
+        items = list_conflicts(path)
     except UserError:  # a warning must never stop an export that succeeded
         return None
     return describe_conflicts(items, path)
 
 
-def describe_conflicts(items: list[OpenConflict], path: Path) -> str | None:
+def describe_conflicts(items: list[OpenConflict], path: Location) -> str | None:
     """The warning of :func:`conflict_warning` for conflicts already read (an export reads
     them in its own session instead of opening the file a second time); None if none."""
     if not items:
         return None
     names = "; ".join(f"{c.number}. {c.describe()}" for c in items[:5])
     more = f" och {len(items) - 5} till" if len(items) > 5 else ""
+    name = as_location(path).name
     return (
         f"Varning: {len(items)} olösta konflikter från sammanslagningar av kopior ({names}{more}). "
-        f"Dokumentet visar filens egna värden. Lös dem med: utredning konflikter {Path(path).name}"
+        f"Dokumentet visar filens egna värden. Lös dem med: utredning konflikter {name}"
     )
 
 
@@ -309,8 +312,8 @@ def ensure_owner(db: Any, name: str, party: str) -> bool:
         return False
     with db.transaction() as session:
         conn = session.connection()
-        current = current_replica(conn, db.path)  # a copy gets its own id (and no owner) first
+        current = current_replica(conn, db.file_path)  # a copy gets its own id (and no owner) first
         if current.owner_name:
             return False
-        set_owner(conn, db.path, name, party)
+        set_owner(conn, db.file_path, name, party)
     return True

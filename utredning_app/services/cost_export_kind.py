@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from utredning_app.services.exports import CancelCheck, Progress, XlsxKind
+from utredning_app.storage.location import Location
 
 
-def _build(path: Path, progress: Progress, cancelled: CancelCheck) -> bytes:
+def _build(path: Location, progress: Progress, cancelled: CancelCheck) -> bytes:
     from utredning_app.services.estimates import cost_workbook_bytes
 
     progress(0.1, "Bygger kostnadsmodellen")

@@ -87,6 +87,7 @@ from utredning_app.domain.vocabulary import ITEM_NAMES
 from utredning_app.errors import ValidationError, syntax_reason
 from utredning_app.storage.base import Base
 from utredning_app.storage.database import Database, create_database
+from utredning_app.storage.location import ServerLocation, as_location
 from utredning_app.storage.models import (
     Assessment,
     ConsultationRound,
@@ -117,6 +118,7 @@ from utredning_app.storage.models import (
 )
 
 DEMO_ACTOR = "Sekretariatet"
+DEMO_SCHEMA = "demo"  # the demo's name on a server when --utredning is not given
 # Namespace of the demo's deterministic ids (uuid5 of "table/natural key").
 DEMO_NAMESPACE = uuid.UUID("6f1c2a53-0d6b-4c59-9a53-2f0e8d7f4a10")
 
@@ -858,14 +860,16 @@ def add_sent_editions(db: Database, sent_texts: dict[str, str] | None = None) ->
         )
 
 
-def create_demo(path: Path, data_dir: Path | None = None) -> Database:
+def create_demo(path: Path | ServerLocation, data_dir: Path | None = None) -> Database:
     """Create the demo investigation at ``path`` (which must not exist) and return it open.
 
     ``data_dir`` defaults to the bundled ``resources/demo``; the data is validated completely
     before the file is created, and a failure while filling removes the new file again.
     """
     data = load_demo_data(data_dir)
-    path = Path(path)
+    path = as_location(path)
+    if isinstance(path, ServerLocation) and path.schema is None:
+        path = path.with_schema(DEMO_SCHEMA)
     db = create_database(
         path,
         title=data.investigation["title"],
@@ -877,7 +881,12 @@ def create_demo(path: Path, data_dir: Path | None = None) -> Database:
         add_sent_editions(db, data.sent_texts)
     except BaseException as exc:
         db.close()
-        path.unlink(missing_ok=True)
+        if isinstance(path, ServerLocation):
+            from utredning_app.storage.server import drop_server_investigation
+
+            drop_server_investigation(path)
+        else:
+            path.unlink(missing_ok=True)
         if isinstance(exc, IntegrityError):
             raise ValidationError(f"Demodata kunde inte sparas: {exc.orig}") from exc
         raise

@@ -25,6 +25,7 @@ from utredning_app.errors import ValidationError
 from utredning_app.storage import models as m
 from utredning_app.storage.base import new_id
 from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.location import Location, as_location
 
 # The reports that have a status and therefore editions (command-line names).
 EDITION_KINDS: dict[str, ReportKind] = {
@@ -166,16 +167,16 @@ def _default_label(kind: ReportKind, existing: int) -> str:
 
 
 def record_edition(
-    path: Path, name: str, *, label: str = "", template: Path | None = None
+    path: Location, name: str, *, label: str = "", template: Path | None = None
 ) -> EditionInfo:
     """``add_edition`` on the file ``path``."""
-    with open_database(Path(path)) as db:
+    with open_database(as_location(path)) as db:
         return add_edition(db, name, label=label, template=template)
 
 
-def list_editions(path: Path) -> list[EditionInfo]:
+def list_editions(path: Location) -> list[EditionInfo]:
     """Every edition in the file, per report kind, oldest first."""
-    with open_database(Path(path), read_only=True) as db, db.reader() as s:
+    with open_database(as_location(path), read_only=True) as db, db.reader() as s:
         return editions_in(s)
 
 
@@ -202,9 +203,9 @@ def editions_in(s: object) -> list[EditionInfo]:
     return found
 
 
-def edition_bytes(path: Path, edition_id: str) -> bytes:
+def edition_bytes(path: Location, edition_id: str) -> bytes:
     """The exact .docx of an edition."""
-    with open_database(Path(path), read_only=True) as db, db.reader() as s:
+    with open_database(as_location(path), read_only=True) as db, db.reader() as s:
         data = s.scalar(
             select(m.ReportEdition.docx).where(
                 m.ReportEdition.id == edition_id, m.ReportEdition.deleted_at.is_(None)

@@ -30,9 +30,17 @@ def create(
     )
 
 
-def update(db: Database, table: str, row_id: str, values: Mapping[str, Any]) -> Change:
-    """Change some fields; undo writes their old values back."""
-    old = entities.update(db, table, row_id, values)
+def update(
+    db: Database,
+    table: str,
+    row_id: str,
+    values: Mapping[str, Any],
+    *,
+    expected: Mapping[str, Any] | None = None,
+) -> Change:
+    """Change some fields; undo writes their old values back. ``expected``: see
+    :func:`services.entities.update` (another person's save in between is a conflict)."""
+    old = entities.update(db, table, row_id, values, expected=expected)
     new = {key: values[key] for key in old if key in values}
     fields = {key: (old[key], new.get(key)) for key in old}
     return Change(

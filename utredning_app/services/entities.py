@@ -142,8 +142,10 @@ def _integrity_message(table: str, exc: IntegrityError) -> ValidationError:
     return ValidationError(f"{label_for(table)} sparades inte: värdena är inte tillåtna ({text}).")
 
 
-def _live(session: Session, table: str, row_id: str, *, deleted: bool = False) -> TrackedMixin:
-    obj = session.get(model_for(table), row_id)
+def _live(
+    session: Session, table: str, row_id: str, *, deleted: bool = False, lock: bool = False
+) -> TrackedMixin:
+    obj = session.get(model_for(table), row_id, with_for_update=lock or None)
     if obj is None or (obj.deleted_at is not None) != deleted:
         state = "borttagen" if not deleted else "aktiv"
         raise ValidationError(
@@ -199,13 +201,29 @@ def _tombstone_in_the_way(
     return None
 
 
-def update(db: Database, table: str, row_id: str, values: Mapping[str, Any]) -> Row:
-    """Change some fields of a live row; returns their old values (for undo)."""
+def update(
+    db: Database,
+    table: str,
+    row_id: str,
+    values: Mapping[str, Any],
+    *,
+    expected: Mapping[str, Any] | None = None,
+) -> Row:
+    """Change some fields of a live row; returns their old values (for undo).
+
+    ``expected``: the values the person started from (what the form showed). When someone
+    else has changed one of the fields being saved since (two people in one investigation on
+    a server), :class:`EditConflict` is raised and nothing is written: the person chooses to
+    reload or to keep theirs (saving again without ``expected``). Fields the other person did
+    not touch never conflict. The row is locked while compared (``FOR UPDATE`` on a server;
+    a file's writers are serialised by SQLite)."""
     coerced = _coerce(table, values)
     try:
         with db.transaction() as session:
-            obj = _live(session, table, row_id)
+            obj = _live(session, table, row_id, lock=True)
             current = to_plain(obj, system=False)
+            if expected is not None:
+                _refuse_concurrent_edit(session, table, row_id, current, coerced, expected)
             _check(session, table, {**current, **coerced})
             old = {key: current[key] for key in coerced}
             for key, value in coerced.items():
@@ -213,6 +231,61 @@ def update(db: Database, table: str, row_id: str, values: Mapping[str, Any]) -> 
             return old
     except IntegrityError as exc:
         raise _integrity_message(table, exc) from exc
+
+
+class EditConflict(ValidationError):
+    """Someone else saved a field this person is saving, after they started editing it."""
+
+    def __init__(self, message: str, fields: dict[str, tuple[Any, Any]], by: str) -> None:
+        super().__init__(message)
+        self.fields = fields  # column -> (their value now, mine)
+        self.by = by
+
+
+def _refuse_concurrent_edit(
+    session: Session,
+    table: str,
+    row_id: str,
+    current: Mapping[str, Any],
+    mine: Mapping[str, Any],
+    expected: Mapping[str, Any],
+) -> None:
+    clashes = {
+        key: (current.get(key), value)
+        for key, value in mine.items()
+        if key in expected
+        and _coerce(table, {key: expected[key]}).get(key) != current.get(key)
+        and value != current.get(key)
+    }
+    if not clashes:
+        return
+    import json
+
+    from utredning_app.storage.models import AuditEntry
+
+    last: Any = None
+    for entry in session.execute(
+        select(AuditEntry.actor, AuditEntry.at, AuditEntry.changes_json)
+        .where(AuditEntry.table_name == table, AuditEntry.row_id == row_id)
+        .order_by(AuditEntry.at.desc())
+        .limit(50)
+    ):
+        try:
+            changed = json.loads(entry[2] or "{}")
+        except ValueError:
+            continue
+        if isinstance(changed, dict) and clashes.keys() & changed.keys():
+            last = entry
+            break
+    by = str(last[0]) if last and last[0] else "någon annan"
+    when = f" {last[1]:%Y-%m-%d %H:%M}" if last and last[1] else ""
+    names = ", ".join(sorted(clashes))
+    raise EditConflict(
+        f"{label_for(table)}: {by} ändrade {names}{when} medan du redigerade. Din ändring "
+        "sparades inte. Läs in deras version, eller spara din ändå (den ersätter deras).",
+        clashes,
+        by,
+    )
 
 
 def soft_delete(db: Database, table: str, row_id: str) -> None:

@@ -31,6 +31,7 @@ from utredning_app.domain.uncertainty import (
 from utredning_app.exporting.costs_layout import WorkbookLayout
 from utredning_app.importing.costs_xlsx import WorkbookChanges
 from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.location import Location
 from utredning_app.storage.models import Estimate, EstimateValue, GovernanceOption, ProviderUnit
 
 
@@ -144,13 +145,13 @@ def cost_model_of(db: Database) -> CostModelInput:
         return load_cost_model(db, session)
 
 
-def read_cost_model(path: Path) -> tuple[InvestigationFacts, CostModelInput]:
+def read_cost_model(path: Location) -> tuple[InvestigationFacts, CostModelInput]:
     """Open ``path`` read-only and load its cost model in one read session."""
     with open_database(path, read_only=True) as db, db.reader() as session:
         return investigation_facts(db, session), load_cost_model(db, session)
 
 
-def summarise(path: Path) -> CostSummary:
+def summarise(path: Location) -> CostSummary:
     return cost_summary(read_cost_model(path)[1])
 
 
@@ -175,7 +176,7 @@ class WorkbookImport:
     applied: bool
 
 
-def export_cost_workbook(path: Path, out: Path) -> WorkbookLayout:
+def export_cost_workbook(path: Location, out: Path) -> WorkbookLayout:
     """Write the cost model of ``path`` to ``out`` (.xlsx) with live formulas."""
     from utredning_app.services.atomic import write_bytes_atomic
 
@@ -185,12 +186,12 @@ def export_cost_workbook(path: Path, out: Path) -> WorkbookLayout:
     return layout
 
 
-def cost_workbook_bytes(path: Path) -> bytes:
+def cost_workbook_bytes(path: Location) -> bytes:
     """The cost workbook of ``path`` as bytes (same checks as :func:`export_cost_workbook`)."""
     return _cost_workbook(path)[0]
 
 
-def _cost_workbook(path: Path) -> tuple[bytes, WorkbookLayout]:
+def _cost_workbook(path: Location) -> tuple[bytes, WorkbookLayout]:
     from utredning_app.domain.costs import validate_model
     from utredning_app.exporting.costs_xlsx import cost_workbook
 
@@ -203,7 +204,9 @@ def _cost_workbook(path: Path) -> tuple[bytes, WorkbookLayout]:
     )
 
 
-def import_cost_workbook(path: Path, workbook: Path, *, dry_run: bool = False) -> WorkbookImport:
+def import_cost_workbook(
+    path: Location, workbook: Path, *, dry_run: bool = False
+) -> WorkbookImport:
     """Take changed inputs of a returned workbook back into ``path`` in one transaction.
 
     Everything is read and checked before the file is opened for writing: a refused
@@ -321,7 +324,7 @@ def _apply(db: Database, session: Session, changes: WorkbookChanges) -> None:
 # ---------------------------------------------------------------- charts for reports
 
 
-def report_charts(path: Path, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]:
+def report_charts(path: Location, *, draws: int = DEFAULT_DRAWS) -> dict[str, bytes]:
     """The standard cost and appraisal charts of ``path`` as PNG bytes, by name:
     ``kostnad_per_alternativ``, ``skillnad_mot_nollalternativet``, ``kostnad_over_aren``,
     ``monte_carlo``, ``tornado_<alternativkod>``, ``rangordning_per_parti`` and

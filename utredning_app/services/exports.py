@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from utredning_app.domain.vocabulary import DOCUMENT_TITLES
 from utredning_app.errors import UserError
 from utredning_app.services.atomic import refuse_database_target, write_bytes_atomic
+from utredning_app.storage.location import Location, as_location
 
 if TYPE_CHECKING:
     from utredning_app.domain.report_model import EditionData, ReportData
@@ -83,7 +84,7 @@ def without_gc_pauses() -> Iterator[None]:
 
 def export_document(
     kind: str,
-    path: Path,
+    path: Location,
     out: Path,
     *,
     template: Path | None = None,
@@ -134,7 +135,7 @@ def export_document(
 
 def _export_document(
     kind: str,
-    path: Path,
+    path: Location,
     out: Path,
     plan: Outline,
     template: Path | None,
@@ -165,12 +166,12 @@ def _export_document(
 
     # One read-only open (its checks of the whole file cost a tenth of a second on a large
     # file): the report's data and the open merge conflicts the export warns about.
-    with open_database(Path(path), read_only=True) as db, db.reader() as session:
+    with open_database(as_location(path), read_only=True) as db, db.reader() as session:
         data = read_report_data(db, session, cost_model_read=cost_model_read)
-        conflicts = describe_conflicts(open_conflicts(session.connection()), Path(path))
+        conflicts = describe_conflicts(open_conflicts(session.connection()), path)
     if kind == "remissammanstallning" and not data.rounds:
         raise ExportError(
-            f"{Path(path).name}: utredningen har ingen remissomgång att sammanställa. "
+            f"{as_location(path).name}: utredningen har ingen remissomgång att sammanställa. "
             "Lägg till remissomgången och remissvaren först."
         )
     if cancelled():
@@ -188,7 +189,7 @@ def _export_document(
         elif edition is not None:
             from utredning_app.services.editions import edition_bytes
 
-            sent = edition_bytes(Path(path), edition.id)
+            sent = edition_bytes(path, edition.id)
             write_atomic(out, sent)
             progress(1.0, "Klart")
             if template is not None:
@@ -203,7 +204,7 @@ def _export_document(
                 len(sent),
                 time.perf_counter() - started,
                 (),
-                has_older_schema(Path(path)),
+                has_older_schema(path),
                 tuple(notes),
                 conflicts,
             )
@@ -247,7 +248,7 @@ def _export_document(
         len(payload),
         seconds,
         built.chapters,
-        has_older_schema(Path(path)),
+        has_older_schema(path),
         tuple(notes) + built.warnings,
         conflicts,
     )
@@ -275,7 +276,7 @@ class XlsxKind:
 
     name: str
     help: str
-    build: Callable[[Path, Progress, CancelCheck], bytes]
+    build: Callable[[Location, Progress, CancelCheck], bytes]
 
 
 # Modules defining ``XLSX_KIND``; one line per Excel export (other areas add their own line).
@@ -295,7 +296,7 @@ def xlsx_kinds() -> dict[str, XlsxKind]:
 
 def export_xlsx(
     kind: str,
-    path: Path,
+    path: Location,
     out: Path,
     *,
     progress: Progress = _noop,
@@ -309,7 +310,7 @@ def export_xlsx(
     started = time.perf_counter()
     out = Path(out)
     check_target(out)
-    data = kinds[kind].build(Path(path), progress, cancelled)
+    data = kinds[kind].build(as_location(path), progress, cancelled)
     if cancelled():
         raise ExportCancelled("Exporten avbröts; ingen fil skrevs.")
     write_atomic(out, data)
@@ -322,8 +323,8 @@ def export_xlsx(
         out,
         len(data),
         seconds,
-        upgraded_copy=has_older_schema(Path(path)),
-        conflicts=conflict_warning(Path(path)),
+        upgraded_copy=has_older_schema(path),
+        conflicts=conflict_warning(path),
     )
 
 

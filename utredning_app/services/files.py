@@ -14,10 +14,12 @@ from utredning_app.storage.backup import copy_consistent
 from utredning_app.storage.database import FILE_SUFFIX as FILE_SUFFIX
 from utredning_app.storage.database import Database as Database
 from utredning_app.storage.database import create_database, open_database
+from utredning_app.storage.location import Location
+from utredning_app.storage.location import ServerLocation as ServerLocation
 
 
 def open_file(
-    path: Path,
+    path: Location,
     *,
     actor: str = "",
     read_only: bool = False,
@@ -36,7 +38,7 @@ def open_file(
     return open_database(path, actor=actor, read_only=read_only, take_over_lock=take_over)
 
 
-def create_file(path: Path, *, title: str, diarienummer: str, actor: str = "") -> Database:
+def create_file(path: Location, *, title: str, diarienummer: str, actor: str = "") -> Database:
     """A new, empty investigation at ``path``."""
     return create_database(path, title=title, diarienummer=diarienummer, actor=actor)
 
@@ -55,3 +57,56 @@ def backup_now(path: Path) -> Path:
 
     inspect_file(path)
     return make_managed_backup(path, folder_for(path), REASON_MANUAL)
+
+
+# ------------------------------------------------------------------ a shared server
+
+
+def server_investigations(location: ServerLocation) -> list[tuple[str, str]]:
+    """(schema, title) of every investigation in the server database, sorted by schema."""
+    from utredning_app.storage.server import investigation_titles
+
+    return investigation_titles(location)
+
+
+def fetch_server_copy(location: ServerLocation, out: Path) -> Path:
+    """A laptop copy of the server investigation (``utredning hamta``)."""
+    from utredning_app.services.server_copy import fetch_copy
+
+    return fetch_copy(location, out)
+
+
+KEYRING_SERVICE = "Utredningsstöd"
+
+
+def stored_password(location: ServerLocation) -> str | None:
+    """The password kept in the system keyring for this user and server, if any."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return keyring.get_password(KEYRING_SERVICE, _keyring_user(location))
+        except KeyringError:
+            return None
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+
+
+def store_password(location: ServerLocation, password: str) -> str | None:
+    """Keep ``password`` in the system keyring; None if stored, else why not (Swedish)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, _keyring_user(location), password)
+    except KeyringError as exc:
+        return (
+            "Lösenordet kunde inte sparas: datorn har ingen nyckelring som programmet kan "
+            f"använda ({type(exc).__name__}). Du får ange det nästa gång."
+        )
+    return None
+
+
+def _keyring_user(location: ServerLocation) -> str:
+    return ServerLocation.parse(location.url).display()

@@ -11,8 +11,10 @@ from sqlalchemy import func, select
 from utredning_app.errors import FileOpenError
 from utredning_app.storage.database import inspect_file, open_database
 from utredning_app.storage.engine import sqlite_uri
+from utredning_app.storage.location import ServerLocation
 from utredning_app.storage.models import TABLE_LABELS, TRACKED_MODELS, AuditEntry
 from utredning_app.storage.schema_version import HEAD_REVISION
+from utredning_app.storage.server import ServerDatabase
 from utredning_app.storage.value_check import value_problems
 
 
@@ -30,20 +32,23 @@ class FileInfo:
     checks: dict[str, str] = field(default_factory=dict)
 
 
-def file_info(path: Path) -> FileInfo:
+def file_info(path: Path | ServerLocation) -> FileInfo:
     db = open_database(path, read_only=True)  # an older file: from an upgraded copy
-    facts = db.facts
-    assert facts is not None  # set by every open_database
     try:
         with db.reader() as session:
             inv = db.investigation(session)
+            if isinstance(db, ServerDatabase):
+                revision, size = db.revision_and_size(session)
+            else:
+                assert db.facts is not None  # set by every open_database of a file
+                revision, size = db.facts.revision or "", db.facts.size
             info = FileInfo(
-                path=str(path),
+                path=str(db.location),
                 title=inv.title,
                 diarienummer=inv.diarienummer,
-                schema_revision=facts.revision or "",
+                schema_revision=revision,
                 app_schema_revision=HEAD_REVISION,
-                size_bytes=facts.size,
+                size_bytes=size,
             )
             for model in TRACKED_MODELS:
                 table = model.__tablename__  # type: ignore[attr-defined]

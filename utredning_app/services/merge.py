@@ -101,7 +101,8 @@ from utredning_app.services.merge_read import (
 )
 from utredning_app.storage.backup import REASON_MERGE
 from utredning_app.storage.base import utcnow_precise
-from utredning_app.storage.database import Database, open_database, user_errors
+from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.location import Location, as_location
 from utredning_app.storage.models import AuditEntry
 from utredning_app.storage.versions import (
     LONG_TEXT_FIELDS,
@@ -145,16 +146,22 @@ def plan(mine: Side, theirs: Side) -> Plan:
 
 
 def merge_copy(
-    path: Path,
+    path: Location,
     kopia: Path,
     *,
     dry_run: bool = False,
     actor: str = "",
     backup_root: Path | None = None,
 ) -> MergeResult:
-    """Merge the copy ``kopia`` (a file or a change package) into ``path``."""
-    path, kopia = Path(path), Path(kopia)
-    if kopia.exists() and path.exists() and kopia.resolve() == path.resolve():
+    """Merge the copy ``kopia`` (a file or a change package) into ``path`` (a file, or an
+    investigation on a server: the offline work of a laptop copy comes back)."""
+    path, kopia = as_location(path), Path(kopia)
+    if (
+        isinstance(path, Path)
+        and kopia.exists()
+        and path.exists()
+        and kopia.resolve() == path.resolve()
+    ):
         raise ValidationError("Kopian och filen är samma fil.")
     from utredning_app.services.packages import is_package, open_package
 
@@ -167,7 +174,7 @@ def merge_copy(
 
 
 def _merge_from(
-    path: Path,
+    path: Location,
     source: Any,
     *,
     dry_run: bool,
@@ -177,7 +184,7 @@ def _merge_from(
     if dry_run:
         with (
             open_database(path, read_only=True) as db,
-            user_errors(path),
+            db.errors(),
             db.engine.connect() as conn,
         ):
             state = read_state(conn)
@@ -206,7 +213,7 @@ def merge_into(
     ``progress(step, 4, text)`` reports the steps; when ``cancelled()`` turns true before the
     commit, :class:`MergeCancelled` is raised and the file is left as it was."""
     kopia = Path(kopia)
-    if kopia.exists() and kopia.resolve() == Path(db.path).resolve():
+    if db.file_path is not None and kopia.exists() and kopia.resolve() == db.file_path.resolve():
         raise ValidationError("Kopian och filen är samma fil.")
     from utredning_app.services.packages import is_package, open_package
 
@@ -246,13 +253,13 @@ def _merge_into(
     from utredning_app.services.backups import folder_for
     from utredning_app.storage.backup import make_backup
 
-    path = db.path
-    with user_errors(path), db.engine.connect() as conn:
+    path = db.file_path  # None on a server: its backups are pg_dump's, not ours
+    with db.errors(), db.engine.connect() as conn:
         state = read_state(conn)
         inv = investigation_id(conn)
     theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
     steps("Säkerhetskopierar filen …")
-    backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE)
+    backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE) if path else None
     steps("Slår ihop …")
     with db.transaction() as session:
         conn = cached(session.connection())
@@ -287,7 +294,7 @@ def restore_into(db: Database, snapshot: Path) -> None:
     from utredning_app.storage.engine import sqlite_uri
 
     db.check_still_there()
-    with user_errors(db.path):
+    with db.errors():
         src = sqlite3.connect(sqlite_uri(Path(snapshot), read_only=True), uri=True, timeout=5)
         try:
             dst = sqlite3.connect(sqlite_uri(db.path), uri=True, timeout=5)
@@ -345,8 +352,9 @@ def _apply(
     if row_rows:
         conn.execute(
             text(
-                "INSERT OR REPLACE INTO row_version(table_name, row_id, hlc, replica_id) "
-                "VALUES (:t, :r, :h, :rep)"
+                "INSERT INTO row_version(table_name, row_id, hlc, replica_id) "
+                "VALUES (:t, :r, :h, :rep) ON CONFLICT(table_name, row_id) DO UPDATE SET "
+                "hlc = excluded.hlc, replica_id = excluded.replica_id"
             ),
             row_rows,
         )
@@ -364,8 +372,8 @@ def _apply(
     if text_rows:
         conn.execute(
             text(
-                "INSERT OR IGNORE INTO text_base(table_name, row_id, column_name, hlc, "
-                "replica_id, value) VALUES (:t, :r, :c, :h, :rep, :v)"
+                "INSERT INTO text_base(table_name, row_id, column_name, hlc, "
+                "replica_id, value) VALUES (:t, :r, :c, :h, :rep, :v) ON CONFLICT DO NOTHING"
             ),
             text_rows,
         )
@@ -517,9 +525,9 @@ def _logged_base(conn: Connection, conflict: Conflict, my_row: dict[str, Any]) -
     the base of a conflict on a short field; None when the log does not tell)."""
     if conflict.column in ("*", "deleted_at"):
         return None
-    found = conn.exec_driver_sql(
-        "SELECT changes_json FROM audit_entry WHERE row_id = ? ORDER BY at DESC, id",
-        (conflict.row_id,),
+    found = conn.execute(
+        text("SELECT changes_json FROM audit_entry WHERE row_id = :r ORDER BY at DESC, id"),
+        {"r": conflict.row_id},
     )
     mine = canonical(my_row.get(conflict.column))
     for (raw,) in found:
@@ -578,7 +586,8 @@ def _absorb_vector(conn: Connection, vector: dict[str, int], from_origin: bool) 
         return
     sql = (
         "INSERT INTO {t}(replica_id, hlc) VALUES (:r, :h) "
-        "ON CONFLICT(replica_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)"
+        "ON CONFLICT(replica_id) DO UPDATE SET hlc = CASE WHEN excluded.hlc > {t}.hlc "
+        "THEN excluded.hlc ELSE {t}.hlc END"
     )
     conn.execute(text(sql.format(t="replica_seen")), rows)
     if from_origin:
@@ -594,16 +603,18 @@ def _copy_audit(
     new = [e for e in entries if e["id"] not in have]
     if not new:
         return
-    marks = ", ".join("?" for _ in AUDIT_COLUMNS)
-    conn.exec_driver_sql(
-        f"INSERT INTO audit_entry ({', '.join(AUDIT_COLUMNS)}) VALUES ({marks})",
-        [tuple(e[c] for c in AUDIT_COLUMNS) for e in new],
+    marks = ", ".join(f":{c}" for c in AUDIT_COLUMNS)
+    conn.execute(
+        text(f"INSERT INTO audit_entry ({', '.join(AUDIT_COLUMNS)}) VALUES ({marks})"),
+        [{c: e[c] for c in AUDIT_COLUMNS} for e in new],
     )
     now = utcnow_precise().isoformat(timespec="seconds")
-    conn.exec_driver_sql(
-        "INSERT INTO audit_provenance (audit_id, source_replica, source, merged_at) "
-        "VALUES (?, ?, ?, ?)",
-        [(e["id"], their_owner.replica, source, now) for e in new],
+    conn.execute(
+        text(
+            "INSERT INTO audit_provenance (audit_id, source_replica, source, merged_at) "
+            "VALUES (:a, :r, :s, :m)"
+        ),
+        [{"a": e["id"], "r": their_owner.replica, "s": source, "m": now} for e in new],
     )
 
 

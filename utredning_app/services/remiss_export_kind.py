@@ -3,12 +3,11 @@ förslag); the workbook itself is written by ``exporting/remiss_xlsx.py``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from utredning_app.services.exports import CancelCheck, ExportError, Progress, XlsxKind
+from utredning_app.storage.location import Location
 
 
-def _build(path: Path, progress: Progress, cancelled: CancelCheck) -> bytes:
+def _build(path: Location, progress: Progress, cancelled: CancelCheck) -> bytes:
     from utredning_app.exporting.remiss_xlsx import build_remiss_xlsx
     from utredning_app.services.report_data import load_report_data
 

@@ -12,7 +12,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,9 +46,10 @@ from utredning_app.domain.report_model import (
 from utredning_app.domain.visibility import is_private
 from utredning_app.storage import models as m
 from utredning_app.storage.database import Database, open_database
+from utredning_app.storage.location import Location
 
 
-def load_report_data(path: Path) -> ReportData:
+def load_report_data(path: Location) -> ReportData:
     """Open ``path`` read-only and read everything the reports need (one snapshot)."""
     with open_database(path, read_only=True) as db, db.reader() as session:
         return _read(db, session)

@@ -22,6 +22,7 @@ from utredning_app.domain.formatting import format_date
 from utredning_app.errors import UserError, ValidationError, os_reason
 from utredning_app.storage import models as m
 from utredning_app.storage.database import open_database
+from utredning_app.storage.location import Location
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def safe_file_name(text: str) -> str:
 
 
 def create_sendout(
-    path: Path,
+    path: Location,
     folder: Path,
     *,
     round_ref: str | None = None,

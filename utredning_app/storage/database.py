@@ -47,6 +47,7 @@ from utredning_app.storage.journal import (
     recover_interrupted,
     restore_after_failed_write,
 )
+from utredning_app.storage.location import ServerLocation, is_server_address
 from utredning_app.storage.lock import FileLock, read_lock
 from utredning_app.storage.models import Investigation
 from utredning_app.storage.sqlite_errors import decode_error, storage_error, user_errors
@@ -92,6 +93,27 @@ class Database:
         self.backup_at: float | None = None
         self.backup_warning: str | None = None
         self.backup_root: Path | None = None
+
+    is_server = False
+
+    @property
+    def name(self) -> str:
+        """What messages call the investigation: the file's name."""
+        return self.path.name
+
+    @property
+    def location(self) -> Path | ServerLocation:
+        """Where it lives: the file (a server investigation gives its ServerLocation)."""
+        return self.path
+
+    @property
+    def file_path(self) -> Path | None:
+        """The file, or None for an investigation on a server."""
+        return self.path
+
+    def errors(self) -> contextlib.AbstractContextManager[None]:
+        """Low-level failures as Swedish messages naming this file (or server)."""
+        return user_errors(self.path)
 
     @property
     def upgraded_copy(self) -> bool:
@@ -181,7 +203,7 @@ class Database:
 
 
 def open_database(
-    path: Path,
+    path: Path | ServerLocation,
     *,
     read_only: bool = False,
     actor: str = "",
@@ -200,6 +222,10 @@ def open_database(
     A read-only open never changes the file. An older file is then read from an upgraded
     private copy (``Database.upgraded_copy``), which ``close()`` deletes.
     """
+    if isinstance(path, ServerLocation) or is_server_address(path):
+        from utredning_app.storage.server import open_server
+
+        return open_server(as_server(path), read_only=read_only, actor=actor)
     path = Path(path)
     facts = inspect_file(path)
     if not read_only and not facts.writable:
@@ -250,7 +276,9 @@ def open_database(
     return db
 
 
-def create_database(path: Path, *, title: str, diarienummer: str = "", actor: str = "") -> Database:
+def create_database(
+    path: Path | ServerLocation, *, title: str, diarienummer: str = "", actor: str = ""
+) -> Database:
     """Create a new investigation file at ``path`` (which must not exist).
 
     The file is built as a temporary file beside the target and renamed into place only when
@@ -258,6 +286,12 @@ def create_database(path: Path, *, title: str, diarienummer: str = "", actor: st
     """
     from utredning_app.errors import ValidationError
 
+    if isinstance(path, ServerLocation) or is_server_address(path):
+        from utredning_app.storage.server import create_server_investigation
+
+        return create_server_investigation(
+            as_server(path), title=title, diarienummer=diarienummer, actor=actor
+        )
     path = Path(path)
     if path.exists():
         raise ValidationError(f"Filen {path} finns redan; välj ett annat namn.")
@@ -286,6 +320,10 @@ def create_database(path: Path, *, title: str, diarienummer: str = "", actor: st
         raise
     lock = FileLock.acquire(path)
     return Database(path, make_engine(path), read_only=False, actor=actor, lock=lock)
+
+
+def as_server(value: Path | ServerLocation) -> ServerLocation:
+    return value if isinstance(value, ServerLocation) else ServerLocation.parse(str(value))
 
 
 def build_empty_file(path: Path) -> None:

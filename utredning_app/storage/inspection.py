@@ -133,10 +133,12 @@ def inspect_file(path: Path, *, full_check: bool = False, values: bool = True) -
     return FileFacts(path, revision, app_id, path.stat().st_size, writable)
 
 
-def has_older_schema(path: Path) -> bool:
+def has_older_schema(path: object) -> bool:
     """Whether ``path`` was written by an older version (a read-only open then reads an
     upgraded copy). A cheap look for messages only: no checks, False if it cannot be read
-    (the open itself reports why)."""
+    (the open itself reports why) and for an investigation on a server."""
+    if not isinstance(path, str | Path):
+        return False
     try:
         conn = sqlite3.connect(sqlite_uri(Path(path), read_only=True), uri=True, timeout=5)
         try:

@@ -15,11 +15,13 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -113,8 +115,21 @@ class Member(TrackedMixin, Base):
     party_id: Mapped[str | None] = mapped_column(ForeignKey("party.id"), default=None, index=True)
     title: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
+    # The PostgreSQL role this member logs in as on a shared server ("" = none); unique among
+    # the members that have one (migration 0006_server).
+    login: Mapped[str] = mapped_column(String(63), default="", server_default="")
 
     party: Mapped[Party | None] = relationship()
+
+    __table_args__ = (
+        Index(
+            "ux_member_login",
+            "login",
+            unique=True,
+            sqlite_where=text("login <> ''"),
+            postgresql_where=text("login <> ''"),
+        ),
+    )
 
 
 # ---------------------------------------------------------------- the care being governed

@@ -24,5 +24,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_documents",
     "0004_remiss",
     "0005_merge",
+    "0006_server",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

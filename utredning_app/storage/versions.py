@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Connection,
     Integer,
@@ -71,13 +72,16 @@ LONG_TEXT_FIELDS: frozenset[tuple[str, str]] = frozenset(
 # Row bookkeeping columns: not versioned per field (set from the winning side as a whole).
 UNVERSIONED = frozenset({"id", "created_at", "updated_at", "updated_by"})
 
+# 64-bit clock values: SQLite's INTEGER is 64-bit; PostgreSQL's integer is not (bigint there).
+HLC_TYPE = Integer().with_variant(BigInteger(), "postgresql")
+
 replica_state = Table(
     "replica_state",
     Base.metadata,
     Column("id", Integer, primary_key=True),
     Column("replica_id", String(36), nullable=False),
     Column("file_identity", String(100), nullable=False, server_default=""),
-    Column("hlc", Integer, nullable=False, server_default="0"),
+    Column("hlc", HLC_TYPE, nullable=False, server_default="0"),
     Column("owner_name", String(200), nullable=False, server_default=""),
     Column("owner_party", String(20), nullable=False, server_default=""),
     Column("origin_replica", String(36), nullable=False, server_default=""),
@@ -87,14 +91,14 @@ replica_seen = Table(
     "replica_seen",
     Base.metadata,
     Column("replica_id", String(36), primary_key=True),
-    Column("hlc", Integer, nullable=False),
+    Column("hlc", HLC_TYPE, nullable=False),
     comment="Versionsvektor: högsta klockvärde per kopia som filen har tagit emot.",
 )
 replica_baseline = Table(
     "replica_baseline",
     Base.metadata,
     Column("replica_id", String(36), primary_key=True),
-    Column("hlc", Integer, nullable=False),
+    Column("hlc", HLC_TYPE, nullable=False),
     comment="Versionsvektorn när kopian delades ut eller senast utbytte ändringar.",
 )
 row_version = Table(
@@ -102,7 +106,7 @@ row_version = Table(
     Base.metadata,
     Column("table_name", String(50), primary_key=True),
     Column("row_id", String(36), primary_key=True),
-    Column("hlc", Integer, nullable=False),
+    Column("hlc", HLC_TYPE, nullable=False),
     Column("replica_id", String(36), nullable=False),
     comment="Version som skapade raden.",
 )
@@ -112,7 +116,7 @@ field_version = Table(
     Column("table_name", String(50), primary_key=True),
     Column("row_id", String(36), primary_key=True),
     Column("column_name", String(50), primary_key=True),
-    Column("hlc", Integer, nullable=False),
+    Column("hlc", HLC_TYPE, nullable=False),
     Column("replica_id", String(36), nullable=False),
     Column("legacy_hash", String(16), nullable=False, server_default=""),
     comment="Version av fältets senaste ändring.",
@@ -123,7 +127,7 @@ text_base = Table(
     Column("table_name", String(50), primary_key=True),
     Column("row_id", String(36), primary_key=True),
     Column("column_name", String(50), primary_key=True),
-    Column("hlc", Integer, primary_key=True),
+    Column("hlc", HLC_TYPE, primary_key=True),
     Column("replica_id", String(36), primary_key=True),
     Column("value", Text, nullable=False),
     comment="Långa texter per version (gemensam förfader vid trevägssammanslagning).",
@@ -276,7 +280,8 @@ def next_stamp(conn: Connection, path: Path | None, *, at_least: int = 0) -> Ver
     conn.execute(
         text(
             "INSERT INTO replica_seen(replica_id, hlc) VALUES (:r, :h) "
-            "ON CONFLICT(replica_id) DO UPDATE SET hlc = max(hlc, excluded.hlc)"
+            "ON CONFLICT(replica_id) DO UPDATE SET hlc = CASE WHEN excluded.hlc > replica_seen.hlc "
+            "THEN excluded.hlc ELSE replica_seen.hlc END"
         ),
         {"r": state.replica_id, "h": hlc},
     )
@@ -301,8 +306,8 @@ _UPSERT_FIELD = text(
     "hlc = excluded.hlc, replica_id = excluded.replica_id"
 )
 _INSERT_TEXT = text(
-    "INSERT OR IGNORE INTO text_base(table_name, row_id, column_name, hlc, replica_id, value) "
-    "VALUES (:t, :r, :c, :h, :rep, :v)"
+    "INSERT INTO text_base(table_name, row_id, column_name, hlc, replica_id, value) "
+    "VALUES (:t, :r, :c, :h, :rep, :v) ON CONFLICT DO NOTHING"
 )
 
 
@@ -333,8 +338,9 @@ def record_versions(
     if created:
         conn.execute(
             text(
-                "INSERT OR REPLACE INTO row_version(table_name, row_id, hlc, replica_id) "
-                "VALUES (:t, :r, :h, :rep)"
+                "INSERT INTO row_version(table_name, row_id, hlc, replica_id) "
+                "VALUES (:t, :r, :h, :rep) ON CONFLICT(table_name, row_id) DO UPDATE SET "
+                "hlc = excluded.hlc, replica_id = excluded.replica_id"
             ),
             [{"t": t, "r": r, "h": stamp.hlc, "rep": stamp.replica} for t, r, _ in created],
         )

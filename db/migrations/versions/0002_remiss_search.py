@@ -70,6 +70,8 @@ REBUILD = (
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL's own index (Swedish text search + pg_trgm): 0006_server
     op.execute(CREATE_TABLE)
     for trigger in TRIGGERS:
         op.execute(trigger)
@@ -77,6 +79,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for name in ("response_fts_ai", "response_fts_ad", "response_fts_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS response_fts")

@@ -153,6 +153,8 @@ def upgrade() -> None:
     op.add_column("response", sa.Column("search_key", sa.Integer(), nullable=True))
     op.execute(NUMBER)
     op.create_index("ix_response_search_key", "response", ["search_key"], unique=False)
+    if op.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL's own index (Swedish text search + pg_trgm): 0006_server
     for name in OLD_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS response_fts")
@@ -164,6 +166,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_index("ix_response_search_key", table_name="response")
+        op.drop_column("response", "search_key")
+        op.drop_column("response", "ocr_pages")
+        return
     for name in (*OLD_TRIGGERS, "response_fts_ak"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS response_fts")

@@ -22,6 +22,10 @@ down_revision = "0004_remiss"
 branch_labels = None
 depends_on = None
 
+# Clock values are milliseconds since 1970 shifted left (64 bits): INTEGER on SQLite is 64-bit
+# already; PostgreSQL's integer is 32-bit, so it gets bigint (files are unchanged by this).
+HLC = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
+
 
 def upgrade() -> None:
     op.create_table(
@@ -29,7 +33,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("replica_id", sa.String(length=36), nullable=False),
         sa.Column("file_identity", sa.String(length=100), server_default="", nullable=False),
-        sa.Column("hlc", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("hlc", HLC, server_default="0", nullable=False),
         sa.Column("owner_name", sa.String(length=200), server_default="", nullable=False),
         sa.Column("owner_party", sa.String(length=20), server_default="", nullable=False),
         sa.Column("origin_replica", sa.String(length=36), server_default="", nullable=False),
@@ -46,7 +50,7 @@ def upgrade() -> None:
         op.create_table(
             name,
             sa.Column("replica_id", sa.String(length=36), nullable=False),
-            sa.Column("hlc", sa.Integer(), nullable=False),
+            sa.Column("hlc", HLC, nullable=False),
             sa.PrimaryKeyConstraint("replica_id", name=op.f(f"pk_{name}")),
             comment=comment,
         )
@@ -54,7 +58,7 @@ def upgrade() -> None:
         "row_version",
         sa.Column("table_name", sa.String(length=50), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
-        sa.Column("hlc", sa.Integer(), nullable=False),
+        sa.Column("hlc", HLC, nullable=False),
         sa.Column("replica_id", sa.String(length=36), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "row_id", name=op.f("pk_row_version")),
         comment="Version som skapade raden.",
@@ -64,7 +68,7 @@ def upgrade() -> None:
         sa.Column("table_name", sa.String(length=50), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
         sa.Column("column_name", sa.String(length=50), nullable=False),
-        sa.Column("hlc", sa.Integer(), nullable=False),
+        sa.Column("hlc", HLC, nullable=False),
         sa.Column("replica_id", sa.String(length=36), nullable=False),
         sa.Column("legacy_hash", sa.String(length=16), server_default="", nullable=False),
         sa.PrimaryKeyConstraint(
@@ -77,7 +81,7 @@ def upgrade() -> None:
         sa.Column("table_name", sa.String(length=50), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
         sa.Column("column_name", sa.String(length=50), nullable=False),
-        sa.Column("hlc", sa.Integer(), nullable=False),
+        sa.Column("hlc", HLC, nullable=False),
         sa.Column("replica_id", sa.String(length=36), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint(

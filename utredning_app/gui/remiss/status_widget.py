@@ -189,7 +189,7 @@ class StatusWidget(QWidget):
             if not name:
                 return []
             folder = Path(name)
-        path, rid, target = self.db.path, self.round_combo.currentData(), folder
+        path, rid, target = self.db.location, self.round_combo.currentData(), folder
         items = run_action(self, lambda: create_sendout(path, target, round_ref=rid))
         if not items:
             return []

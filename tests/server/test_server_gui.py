@@ -1,0 +1,146 @@
+"""Two people in the desktop app on one server investigation edit the same option: the second
+save shows the conflict with both values, and the person chooses. Driven with the mouse and
+the keyboard against a real PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from tests.gui.test_master_detail_clicks import click_row
+from utredning_app.gui.table_model import ROW_ROLE
+from utredning_app.services import entities
+from utredning_app.services.demo import create_demo
+from utredning_app.storage.database import open_database
+from utredning_app.storage.location import ServerLocation
+
+
+@pytest.fixture(autouse=True)
+def _temp_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from utredning_app.gui import settings
+
+    settings.configure(tmp_path / "inställningar")
+
+
+@pytest.fixture
+def server(pg_url: str) -> ServerLocation:
+    create_demo(ServerLocation.parse(pg_url)).close()
+    return ServerLocation.parse(pg_url, "demo")
+
+
+def _window(qtbot: QtBot, where: ServerLocation, name: str) -> Any:
+    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui.settings import AppSettings, Identity
+
+    settings = AppSettings()
+    settings.set_identity(Identity(name, "S", "Ledamot"))
+    win = MainWindow(settings, ask_identity=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.file_opened, timeout=20_000):
+        win.open_path(where)
+    return win
+
+
+@pytest.fixture
+def two_windows(qtbot: QtBot, server: ServerLocation) -> Iterator[tuple[Any, Any]]:
+    anna = _window(qtbot, server, "Anna Andersson")
+    bertil = _window(qtbot, server, "Bertil Berg")
+    yield anna, bertil
+    anna.close()
+    bertil.close()
+
+
+def _edit_name(qtbot: QtBot, window: Any, text: str) -> Any:
+    """Click the first option, open its form and type a new name (not saved yet)."""
+    panel = window.show_view("options").panels[0]
+    row_id = str(panel.proxy.index(0, 0).data(ROW_ROLE))
+    click_row(qtbot, panel, row_id)
+    dialog = panel.make_edit_dialog()
+    assert dialog is not None
+    field = dialog.editors["name"].widget
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    return panel, dialog, row_id
+
+
+def _answer_conflict(qtbot: QtBot, choose: Callable[[Any], Any], seen: list[Any]) -> QTimer:
+    from utredning_app.gui.edit_conflict_dialog import EditConflictDialog
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, EditConflictDialog) and widget.isVisible():
+            seen.append([(a.toPlainText(), b.toPlainText()) for a, b in widget.panes])
+            button = choose(widget)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def _save(panel: Any, dialog: Any) -> bool:
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    return bool(panel.apply_edit(dialog))
+
+
+def test_the_second_save_shows_the_conflict_and_keeps_mine_when_asked(
+    qtbot: QtBot, two_windows: tuple[Any, Any], server: ServerLocation
+) -> None:
+    anna, bertil = two_windows
+    # Both open the same option's form at the same time.
+    anna_panel, anna_dialog, row_id = _edit_name(qtbot, anna, "Annas modell")
+    bertil_panel, bertil_dialog, _ = _edit_name(qtbot, bertil, "Bertils modell")
+    assert _save(anna_panel, anna_dialog)
+
+    seen: list[Any] = []
+    timer = _answer_conflict(qtbot, lambda d: d.keep_button, seen)
+    try:
+        assert _save(bertil_panel, bertil_dialog)
+    finally:
+        timer.stop()
+    assert seen == [[("Annas modell", "Bertils modell")]]
+    with open_database(server, read_only=True) as db:
+        assert entities.get(db, "governance_option", row_id)["name"] == "Bertils modell"
+    # Keeping mine is one undo step like any edit: undo gives Anna's value back.
+    bertil.undo_action.trigger()
+    with open_database(server, read_only=True) as db:
+        assert entities.get(db, "governance_option", row_id)["name"] == "Annas modell"
+
+
+def test_reading_theirs_writes_nothing_and_shows_their_value(
+    qtbot: QtBot, two_windows: tuple[Any, Any], server: ServerLocation
+) -> None:
+    anna, bertil = two_windows
+    anna_panel, anna_dialog, row_id = _edit_name(qtbot, anna, "Annas modell")
+    bertil_panel, bertil_dialog, _ = _edit_name(qtbot, bertil, "Bertils modell")
+    assert _save(anna_panel, anna_dialog)
+    seen: list[Any] = []
+    timer = _answer_conflict(qtbot, lambda d: d.reload_button, seen)
+    try:
+        assert not _save(bertil_panel, bertil_dialog)
+    finally:
+        timer.stop()
+    assert len(seen) == 1
+    with open_database(server, read_only=True) as db:
+        assert entities.get(db, "governance_option", row_id)["name"] == "Annas modell"
+    # Bertil's open view shows Anna's name now, without a restart.
+    qtbot.waitUntil(
+        lambda: (
+            bertil_panel.proxy.index(0, 0).data() is not None
+            and any(
+                bertil_panel.proxy.index(r, c).data() == "Annas modell"
+                for r in range(bertil_panel.proxy.rowCount())
+                for c in range(bertil_panel.proxy.columnCount())
+            )
+        ),
+        timeout=5000,
+    )
