@@ -16,7 +16,7 @@ from tests.pg_cluster import PgCluster
 from utredning_app.domain.enums import ConsulteeType, StanceKind
 from utredning_app.errors import ValidationError
 from utredning_app.services.demo import create_demo
-from utredning_app.services.search import like_pattern, search
+from utredning_app.services.search import regex_literal, search
 from utredning_app.storage import models as m
 from utredning_app.storage.database import Database, open_database
 from utredning_app.storage.location import ServerLocation
@@ -43,6 +43,9 @@ QUERIES = [
     "a_b",
     "styrning omvårdnad",
     "xyzzyq",
+    '"styrning."',
+    '"(styrning)"',
+    "Södersjukhuset.",
 ]
 FILTERS: list[dict[str, Any]] = [
     {},
@@ -108,13 +111,13 @@ def test_the_queries_find_something(demos: tuple[Database, Database]) -> None:
         search(server, "ab")
 
 
-def test_like_characters_in_the_query_are_literal(demos: tuple[Database, Database]) -> None:
+def test_pattern_characters_in_the_query_are_literal(demos: tuple[Database, Database]) -> None:
     file, server = demos
-    assert like_pattern("50%") == "%50\\%%"
-    assert like_pattern("a_b\\") == "%a\\_b\\\\%"
-    # "%%%" and "___" would match every answer if they were LIKE wildcards.
-    for query in ['"%%%"', '"___"', '"\\\\\\"']:
-        assert search(server, query) == search(file, query) == []
+    assert regex_literal("a.b*(c)\\d") == "a\\.b\\*\\(c\\)\\\\d"
+    assert regex_literal("Åsa-Märta 12") == "Åsa\\-Märta\\ 12"
+    # Each of these would match every answer if it were a pattern rather than text.
+    for query in ['".*."', '"..."', '"%%%"', '"___"', '"\\\\\\"', '"(?:)"', '"\\w+"', '"[a-ö]+"']:
+        assert search(server, query) == search(file, query) == [], query
 
 
 def test_a_phrase_does_not_match_across_text_and_summary(pg: PgCluster, pg_url: str) -> None:
@@ -162,9 +165,8 @@ def test_the_trigram_index_serves_the_search(pg: PgCluster, pg_url: str) -> None
         assert [h.passages[0].hit for h in hits] == ["svar1234"]
         (statement, parameters), *_ = sent
         with db.engine.connect() as conn:
-            plan = "\n".join(
-                conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars()
-            )
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # as search() does
+            plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars())
         assert "ix_response_search_trgm" in plan, plan
     finally:
         db.close()

@@ -93,9 +93,13 @@ def search(
         where.append("c.round_id = :round_id")
         params["round_id"] = round_id
     if db.engine.dialect.name == "postgresql":
-        rows = _server_rows(db, words, where, params)
+        rows = _server_rows(
+            db, words, where, params, filtered=bool(type_list or stance_list or round_id)
+        )
     else:
-        rows = _file_rows(db, query, where, params, filtered=bool(type_list or stance_list or round_id))
+        rows = _file_rows(
+            db, query, where, params, filtered=bool(type_list or stance_list or round_id)
+        )
     pattern = _pattern(query)
     hits: list[SearchHit] = []
     for rid, cid, name, ctype, received, body, summary in rows:
@@ -157,37 +161,67 @@ def _file_rows(
 
 # The expression of the pg_trgm index ix_response_search_trgm (migration 0006_server), word
 # for word: PostgreSQL uses the index only for exactly this expression.
-SERVER_SEARCH_TEXT = "lower((coalesce(r.extracted_text, '') || ' ' || coalesce(r.summary_md, '')))"
+SERVER_SEARCH_TEXT = "(coalesce(r.extracted_text, '') || ' ' || coalesce(r.summary_md, ''))"
 
 
-def like_pattern(word: str) -> str:
-    """``%word%`` for LIKE, with LIKE's own characters (``%``, ``_``, ``\\``) escaped."""
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def regex_literal(word: str) -> str:
+    """``word`` as a PostgreSQL regular expression matching exactly itself: every ASCII
+    character other than a letter or digit escaped (in PostgreSQL's ARE a backslash before
+    such a character makes it literal; before a letter it would start an escape like \\d)."""
+    return "".join("\\" + ch if ch.isascii() and not ch.isalnum() else ch for ch in word)
 
 
 def _server_rows(
-    db: Database, words: list[str], where: list[str], params: dict[str, object]
+    db: Database, words: list[str], where: list[str], params: dict[str, object], *, filtered: bool
 ) -> list[_Row]:
-    """The matching answers on a server, through the pg_trgm index over the lower-cased text
-    and summary: each word a substring, as the file's trigram index means it."""
-    conditions = list(where)
+    """The matching answers on a server, through the pg_trgm index over text and summary:
+    each word a case-insensitive substring, as the file's trigram index means it.
+
+    The words are tested with a case-insensitive regex of the literal word (``~*``, which
+    pg_trgm's index serves): the same answers as ``lower(text) LIKE '%word%'``, but reading
+    a long answer about four times faster."""
     params = dict(params)
+    matches: list[str] = []
     for i, word in enumerate(words):
-        params[f"w{i}"] = like_pattern(word)
-        conditions.append(f"{SERVER_SEARCH_TEXT} LIKE lower(:w{i})")
+        params[f"w{i}"] = regex_literal(word)
+        matches.append(f"{SERVER_SEARCH_TEXT} ~* :w{i}")
         if " " in word:
-            # A quoted phrase with a space could span the joint between text and summary in
-            # the indexed expression; FTS5 matches within one column only.
-            conditions.append(
-                f"(lower(coalesce(r.extracted_text, '')) LIKE lower(:w{i}) "
-                f"OR lower(coalesce(r.summary_md, '')) LIKE lower(:w{i}))"
+            # A phrase with a space could span the joint between text and summary in the
+            # indexed expression; FTS5 matches within one column only.
+            matches.append(
+                f"(coalesce(r.extracted_text, '') ~* :w{i} OR coalesce(r.summary_md, '') ~* :w{i})"
             )
-    sql = text(
-        f"SELECT {_COLUMNS} FROM response r JOIN consultee c ON c.id = r.consultee_id "
-        f"WHERE {' AND '.join(conditions)} LIMIT :limit"
-    )
+    base = "FROM response r JOIN consultee c ON c.id = r.consultee_id"
+    answers = ["r.deleted_at IS NULL", *matches]
     with db.engine.connect() as conn:
+        if filtered:
+            # PostgreSQL does not know how dear reading a 100 kB answer is and would test the
+            # words before the filters: find the few answers the filters leave first (as the
+            # file does), then test only those.
+            ids = list(
+                conn.execute(
+                    text(f"SELECT r.id {base} WHERE {' AND '.join(where)} LIMIT :scan"),
+                    {**params, "scan": SCAN_LIMIT + 1},
+                ).scalars()
+            )
+            if len(ids) <= SCAN_LIMIT:
+                if not ids:
+                    return []
+                answers.append("r.id = ANY(:ids)")
+                params["ids"] = ids
+        # Nor does it cost reading the answers in a scan: it would rather read every long
+        # answer than ask the trigram index for the few that hold a rare word (it costs the
+        # index high and the scan low). So the answers matching the words are a subquery of
+        # their own (OFFSET 0 keeps it one), read without sequential scans; the joins and
+        # filters then take hits from it until the limit is reached.
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        sql = text(
+            "SELECT r.id, c.id, c.name, c.type, r.received_date, r.extracted_text, r.summary_md "
+            "FROM (SELECT r.id, r.consultee_id, r.received_date, r.extracted_text, "
+            f"r.summary_md, r.deleted_at FROM response r WHERE {' AND '.join(answers)} "
+            "OFFSET 0) r JOIN consultee c ON c.id = r.consultee_id "
+            f"WHERE {' AND '.join(where)} LIMIT :limit"
+        )
         return [tuple(row) for row in conn.execute(sql, params)]  # type: ignore[misc]
 
 

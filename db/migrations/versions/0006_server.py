@@ -13,7 +13,8 @@ Create Date: 2026-12-03 18:00:00
 2. On PostgreSQL only: the search index over remissvar that FTS5 gives a file. Two GIN
    indexes on ``response``: PostgreSQL's Swedish text search configuration (stemmed words:
    "styrningen" finds "styrning") and pg_trgm over the same text (parts of compound words:
-   "styrning" finds "nämndstyrningen", as the file's trigram index does). pg_trgm is created
+   "styrning" finds "nämndstyrningen", as the file's trigram index does; case-insensitive
+   regex and LIKE/ILIKE queries). pg_trgm is created
    in the ``public`` schema, shared by every investigation in the database.
 """
 
@@ -51,9 +52,12 @@ def upgrade() -> None:
         "CREATE INDEX ix_response_search_sv ON response USING gin "
         f"(to_tsvector('swedish'::regconfig, {SEARCH_TEXT})) WHERE deleted_at IS NULL"
     )
+    # On the text itself, not lower(text): pg_trgm folds case when it takes the trigrams, and
+    # the search asks with a case-insensitive regex (~*), which reads a 100 kB answer about
+    # four times faster than lower(text) LIKE (towlower per character).
     op.execute(
         "CREATE INDEX ix_response_search_trgm ON response USING gin "
-        f"(lower({SEARCH_TEXT}) public.gin_trgm_ops) WHERE deleted_at IS NULL"
+        f"({SEARCH_TEXT} public.gin_trgm_ops) WHERE deleted_at IS NULL"
     )
 
 
