@@ -156,7 +156,7 @@ def _file_rows(
         rows = [tuple(row) for row in conn.execute(sql, params)]
     if scan:
         rows = [row for row in rows if _contains_all(words, row[6] or "", row[5] or "")]
-    return rows  # type: ignore[return-value]
+    return rows
 
 
 # The expression of the pg_trgm index ix_response_search_trgm (migration 0006_server), word
@@ -222,7 +222,7 @@ def _server_rows(
             "OFFSET 0) r JOIN consultee c ON c.id = r.consultee_id "
             f"WHERE {' AND '.join(where)} LIMIT :limit"
         )
-        return [tuple(row) for row in conn.execute(sql, params)]  # type: ignore[misc]
+        return [tuple(row) for row in conn.execute(sql, params)]
 
 
 def _contains_all(words: list[str], *texts: str) -> bool:
