@@ -1,10 +1,12 @@
-"""Full-text search across remissvar (SQLite FTS5, trigram tokenizer).
+"""Full-text search across remissvar: in a file SQLite FTS5 with the trigram tokenizer, on a
+server PostgreSQL's pg_trgm index (migration 0006_server) asked the same question.
 
-Each word of the query must occur somewhere in an answer's text or summary, as a substring,
-so "styrning" finds "nämndstyrningen". Words shorter than three letters cannot use the
-trigram index and are ignored (a query of only such words is refused with a message).
-Hits come with passages in context, sorted by consultee; filters by consultee type and
-stance.
+Each word of the query must occur somewhere in an answer's text or summary, as a substring
+regardless of case, so "styrning" finds "nämndstyrningen". Words shorter than three letters
+cannot use a trigram index and are ignored (a query of only such words is refused with a
+message). Hits come with passages in context, sorted by consultee; filters by consultee type
+and stance. A file and a server find the same answers and show the same passages
+(tests/server/test_search_server.py).
 """
 
 from __future__ import annotations
@@ -92,14 +94,11 @@ def search(
     if round_id:
         where.append("c.round_id = :round_id")
         params["round_id"] = round_id
+    filtered = bool(type_list or stance_list or round_id)
     if db.engine.dialect.name == "postgresql":
-        rows = _server_rows(
-            db, words, where, params, filtered=bool(type_list or stance_list or round_id)
-        )
+        rows = _server_rows(db, words, where, params, filtered=filtered)
     else:
-        rows = _file_rows(
-            db, query, where, params, filtered=bool(type_list or stance_list or round_id)
-        )
+        rows = _file_rows(db, query, where, params, filtered=filtered)
     pattern = _pattern(query)
     hits: list[SearchHit] = []
     for rid, cid, name, ctype, received, body, summary in rows:
