@@ -16,11 +16,19 @@ import random
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks.generate import _text
 from benchmarks.remiss import QUERIES, _names
 
 EDITS = 50
+
+
+def _count(db: Any, table: str) -> int:
+    from sqlalchemy import text
+
+    with db.reader() as s:
+        return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
 def run(results: dict[str, float], large_path: Path, demo_path: Path) -> None:
@@ -46,11 +54,14 @@ def run(results: dict[str, float], large_path: Path, demo_path: Path) -> None:
                     select(m.GovernanceOption.id).where(m.GovernanceOption.deleted_at.is_(None))
                 ).first()
             assert option_id is not None
+            logged = _count(db, "audit_entry")
             times: list[float] = []
             for i in range(EDITS):
                 start = time.perf_counter()
                 edits.update(db, "governance_option", option_id, {"name": f"Alternativ {i}"})
                 times.append(time.perf_counter() - start)
+            # Each edit really wrote its ändringslogg row (and, in the same flush, its version).
+            assert _count(db, "audit_entry") == logged + EDITS
             results["server_edit_s"] = statistics.median(times)
             results["server_edit_max_s"] = max(times)
 
