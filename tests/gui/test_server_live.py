@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.pg_cluster import PgCluster
-from tests.server.conftest import pg, pg_db, pg_url  # noqa: F401 - the server fixtures
+from tests.pg_cluster import PgCluster, running_cluster
 from utredning_app.services.demo import create_demo
 from utredning_app.storage.database import open_database
 from utredning_app.storage.location import ServerLocation
@@ -23,11 +22,20 @@ from utredning_app.storage.location import ServerLocation
 WITHIN_MS = 5000
 
 
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[PgCluster]:
+    """A real PostgreSQL on loopback (as tests/server's ``pg``, which lives there)."""
+    with running_cluster() as started:
+        yield started
+
+
 @pytest.fixture
-def location(pg_url: str) -> ServerLocation:  # noqa: F811
-    location = ServerLocation.parse(pg_url, "demo")
+def location(cluster: PgCluster) -> Iterator[ServerLocation]:
+    cluster.psql('CREATE DATABASE "live"')
+    location = ServerLocation.parse(cluster.url(database="live"), "demo")
     create_demo(location).close()
-    return location
+    yield location
+    cluster.psql('DROP DATABASE IF EXISTS "live" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -88,13 +96,13 @@ def test_a_change_by_another_process_shows_in_the_open_view(
 
 
 def test_plain_sql_by_another_connection_shows_in_the_open_view(
-    qtbot: QtBot, pg: PgCluster, pg_db: str, options_view: Any  # noqa: F811
+    qtbot: QtBot, cluster: PgCluster, location: ServerLocation, options_view: Any
 ) -> None:
     options_view.workspace._notifier.setEnabled(False)  # the timer alone finds it
-    pg.psql(
+    cluster.psql(
         "UPDATE demo.governance_option SET name = 'Ändrad med psql' "
         "WHERE code = (SELECT min(code) FROM demo.governance_option)",
-        database=pg_db,
+        database=location.database,
     )
     qtbot.waitUntil(lambda: "Ändrad med psql" in _names(options_view), timeout=WITHIN_MS)
 
