@@ -26,6 +26,7 @@ MODULES = (
     "benchmarks.costs",
     "benchmarks.reliability",
     "benchmarks.merge",
+    "benchmarks.server",
 )
 OUT = ROOT / "benchmarks" / "out"
 

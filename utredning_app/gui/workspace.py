@@ -7,6 +7,10 @@ never becomes an undo step; a successful one becomes ONE generic undo step (``Ch
 undo and redo both call the record's ``revert``) and ``changed(tables, initiator)`` is
 emitted. The widget that made the change passes itself as ``initiator`` and skips its own
 refresh; undo and redo are announced with no initiator, so everyone reloads.
+
+On a server, what other people commit is announced the same way (no initiator) as it
+arrives: a ``ChangeFeed`` (LISTEN/NOTIFY) wakes the workspace through a socket notifier, and a
+slow timer polls too (it also reconnects a lost connection).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from utredning_app.errors import UserError
@@ -25,6 +29,7 @@ if TYPE_CHECKING:
     from utredning_app.domain.changes import Change
     from utredning_app.gui.operations import Op
     from utredning_app.services.files import Database
+    from utredning_app.services.server_changes import ChangeFeed
 
 T = TypeVar("T")
 
@@ -74,6 +79,49 @@ class Workspace(QObject):
         self.undo_stack.setUndoLimit(500)
         # Set by the main window: shows an EditConflict, returns True to keep mine.
         self.conflict_handler: Callable[[Any], bool] | None = None
+        self._feed: ChangeFeed | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._poll_timer: QTimer | None = None
+        self._watch_others()
+
+    # other people's changes (a server) -------------------------------------
+    def _watch_others(self) -> None:
+        from utredning_app.services.server_changes import POLL_INTERVAL_S, open_feed
+
+        try:
+            self._feed = open_feed(self.db)
+        except UserError:
+            # Opening worked a moment ago; without live updates the views still reload on
+            # every own change and when reopened.
+            self._feed = None
+        if self._feed is None:
+            return
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(int(POLL_INTERVAL_S * 1000))
+        self._poll_timer.timeout.connect(self._take_others)
+        self._poll_timer.start()
+        self._watch_socket()
+
+    def _watch_socket(self) -> None:
+        socket = self._feed.fileno() if self._feed is not None else None
+        if self._notifier is not None:
+            if self._notifier.socket() == socket:
+                return
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if socket is not None:
+            self._notifier = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._take_others)
+
+    def _take_others(self) -> None:
+        """Announce what others committed since the last look (no initiator: all reload)."""
+        if self._feed is None:
+            return
+        tables = self._feed.take()
+        self._watch_socket()  # a new socket after a reconnect
+        if tables:
+            self.changed.emit(tables, None)
 
     @property
     def path(self) -> Any:
@@ -186,4 +234,11 @@ class Workspace(QObject):
 
     def close(self) -> None:
         self.undo_stack.clear()
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
         self.db.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from utredning_app.storage.models import Investigation
 from utredning_app.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
 CONNECT_TIMEOUT_S = 10
+CLIENT_SETTING = "utredning.client"
 APPLICATION_NAME = "Utredningsstöd"
 
 
@@ -55,8 +57,12 @@ def make_server_engine(
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": APPLICATION_NAME,
     }
+    # Who wrote a change, as the LISTEN/NOTIFY trigger tells it (storage.server_notify): one
+    # id per engine, so an app skips the notifications of its own writes.
+    options = [f"-c {CLIENT_SETTING}={uuid.uuid4().hex}"]
     if chosen:
-        connect_args["options"] = f"-c search_path={_quote(chosen)},public"
+        options.append(f"-c search_path={_quote(chosen)},public")
+    connect_args["options"] = " ".join(options)
     if password:
         connect_args["password"] = password
     url = location.url.replace("postgresql://", "postgresql+psycopg://", 1)
