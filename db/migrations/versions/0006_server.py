@@ -390,21 +390,24 @@ def _security_upgrade() -> None:
         f"(audience = 'gruppen' OR audience = 'parti:' || {my_party} "
         f"OR audience = 'privat:' || {me})"
     )
+    # The privacy rule (domain.visibility): gruppen or released: all; parti: that party's
+    # members (a party-less author's parti row: the author); privat: the author.
     authored = (
-        f"(author_member_id = {me} OR visibility = 'gruppen' "
-        f"OR (visibility = 'parti' AND author_party <> '' AND author_party = {my_party})"
+        "(visibility = 'gruppen' "
+        f"OR (visibility = 'parti' AND author_party <> '' AND author_party = {my_party}) "
+        f"OR ((visibility = 'privat' OR author_party = '') AND author_member_id = {me})"
+    )
+    dissent = (
+        "(visibility = 'gruppen' "
+        f"OR (visibility = 'parti' AND party_id = {my_party_id}) "
+        f"OR ((visibility = 'privat' OR party_id IS NULL) AND author_member_id = {me}))"
     )
     rules: dict[str, list[str]] = {
         "section": [f"FOR ALL TO {group} USING {authored}) WITH CHECK {authored})"],
         "note": [
             f"FOR ALL TO {group} USING {authored} OR released) WITH CHECK {authored} OR released)"
         ],
-        "dissent": [
-            f"FOR ALL TO {group} USING (author_member_id = {me} OR visibility = 'gruppen' "
-            f"OR (visibility = 'parti' AND party_id = {my_party_id})) WITH CHECK "
-            f"(author_member_id = {me} OR visibility = 'gruppen' "
-            f"OR (visibility = 'parti' AND party_id = {my_party_id}))"
-        ],
+        "dissent": [f"FOR ALL TO {group} USING {dissent} WITH CHECK {dissent}"],
         "dissent_member": [
             f"FOR ALL TO {group} USING (EXISTS (SELECT 1 FROM {s}.dissent d "
             "WHERE d.id = dissent_id)) WITH CHECK (EXISTS (SELECT 1 FROM "
