@@ -128,28 +128,33 @@ def _security_upgrade() -> None:
         op.execute(f"ALTER TABLE {table} ADD COLUMN author_member_id varchar(36)")
     for table in ("audit_entry", "text_base"):
         op.execute(f"ALTER TABLE {table} ADD COLUMN audience text NOT NULL DEFAULT 'ingen'")
+    # plpgsql functions run with a fixed search_path (pg_temp last, so nobody's temporary
+    # table can stand in for member). The SQL functions below name every table with its
+    # schema and use built-in operators only (pg_catalog is searched first, pg_temp never for
+    # operators): they need no SET clause, and without one PostgreSQL inlines them into the
+    # policies.
     path = f"SET search_path = {s}, pg_catalog, pg_temp"
 
     # Who is asking: the live member whose login is current_user (invoker: policies see it).
     op.execute(
-        f"""CREATE FUNCTION {s}.rls_member_id() RETURNS varchar LANGUAGE sql STABLE {path}
+        f"""CREATE FUNCTION {s}.rls_member_id() RETURNS varchar LANGUAGE sql STABLE
         AS $$ SELECT m.id FROM {s}.member m WHERE m.login = current_user AND m.login <> ''
               AND m.deleted_at IS NULL $$"""
     )
     op.execute(
-        f"""CREATE FUNCTION {s}.rls_party() RETURNS varchar LANGUAGE sql STABLE {path}
+        f"""CREATE FUNCTION {s}.rls_party() RETURNS varchar LANGUAGE sql STABLE
         AS $$ SELECT p.abbreviation FROM {s}.member m JOIN {s}.party p ON p.id = m.party_id
               WHERE m.login = current_user AND m.login <> '' AND m.deleted_at IS NULL $$"""
     )
     op.execute(
-        f"""CREATE FUNCTION {s}.rls_party_id() RETURNS varchar LANGUAGE sql STABLE {path}
+        f"""CREATE FUNCTION {s}.rls_party_id() RETURNS varchar LANGUAGE sql STABLE
         AS $$ SELECT m.party_id FROM {s}.member m WHERE m.login = current_user
               AND m.login <> '' AND m.deleted_at IS NULL $$"""
     )
     # May the one asking see row r of table t? (Invoker: the subqueries obey their policies.)
     op.execute(
         f"""CREATE FUNCTION {s}.rls_row_visible(t text, r text) RETURNS boolean
-        LANGUAGE sql STABLE {path} AS $$
+        LANGUAGE sql STABLE AS $$
         SELECT CASE t
             WHEN 'section' THEN EXISTS (SELECT 1 FROM {s}.section x WHERE x.id = r)
             WHEN 'note' THEN EXISTS (SELECT 1 FROM {s}.note x WHERE x.id = r)
@@ -161,7 +166,7 @@ def _security_upgrade() -> None:
     # or 'ingen' (the administrator only); NULL: the row did not exist.
     op.execute(
         f"""CREATE FUNCTION {s}.rls_state(vis text, released boolean, party text, author text)
-        RETURNS text LANGUAGE sql IMMUTABLE {path} AS $$
+        RETURNS text LANGUAGE sql IMMUTABLE AS $$
         SELECT CASE
             WHEN vis IS NULL THEN NULL
             WHEN vis = 'gruppen' OR coalesce(released, false) THEN 'gruppen'
@@ -172,7 +177,7 @@ def _security_upgrade() -> None:
     # Those who could see the row both before and after a change (old and new values).
     op.execute(
         f"""CREATE FUNCTION {s}.rls_both(a text, b text) RETURNS text LANGUAGE sql IMMUTABLE
-        {path} AS $$
+        AS $$
         SELECT CASE
             WHEN a IS NULL THEN coalesce(b, 'ingen')
             WHEN b IS NULL OR a = b THEN a
@@ -390,6 +395,11 @@ def _security_upgrade() -> None:
         f"(audience = 'gruppen' OR audience = 'parti:' || {my_party} "
         f"OR audience = 'privat:' || {me})"
     )
+    # Rows about another row: the function (a subquery per row) only for private-capable ones.
+    row_visible = (
+        "(table_name NOT IN ('section', 'note', 'dissent', 'dissent_member') "
+        f"OR {s}.rls_row_visible(table_name, row_id))"
+    )
     # The privacy rule (domain.visibility): gruppen or released: all; parti: that party's
     # members (a party-less author's parti row: the author); privat: the author.
     authored = (
@@ -414,7 +424,7 @@ def _security_upgrade() -> None:
             f"{s}.dissent d WHERE d.id = dissent_id))"
         ],
         "audit_entry": [
-            f"FOR SELECT TO {group} USING ({s}.rls_row_visible(table_name, row_id) AND {may_hear})",
+            f"FOR SELECT TO {group} USING ({row_visible} AND {may_hear})",
             f"FOR INSERT TO {group} WITH CHECK (true)",
         ],
         "audit_provenance": [
@@ -423,14 +433,14 @@ def _security_upgrade() -> None:
             f"FOR INSERT TO {group} WITH CHECK (true)",
         ],
         "text_base": [
-            f"FOR ALL TO {group} USING ({s}.rls_row_visible(table_name, row_id) "
-            f"AND {may_hear}) WITH CHECK ({s}.rls_row_visible(table_name, row_id))"
+            f"FOR ALL TO {group} USING ({row_visible} "
+            f"AND {may_hear}) WITH CHECK ({row_visible})"
         ],
     }
     for table in _ABOUT_A_ROW:
         rules[table] = [
-            f"FOR ALL TO {group} USING ({s}.rls_row_visible(table_name, row_id)) "
-            f"WITH CHECK ({s}.rls_row_visible(table_name, row_id))"
+            f"FOR ALL TO {group} USING ({row_visible}) "
+            f"WITH CHECK ({row_visible})"
         ]
     for table in tables:
         if table in _NO_RLS:
