@@ -20,7 +20,7 @@ from utredning_app.services.demo import create_demo
 from utredning_app.services.server_admin import add_server_user, list_server_investigations
 from utredning_app.storage.location import ServerLocation
 from utredning_app.storage.models import Note, Report, Section
-from utredning_app.storage.server import ServerDatabase, open_server
+from utredning_app.storage.server import ServerDatabase, drop_server_investigation, open_server
 
 PASSWORD = "lösenord-för-test-1"
 # Demo members: two of party M, one of C, one of S.
@@ -382,3 +382,66 @@ def test_add_user_refuses_a_taken_login(server: Server) -> None:
         add_server_user(server.admin, "Karin Wallén", server.logins["cecilia"], lambda: PASSWORD)
     with pytest.raises(ValidationError, match="minst 8 tecken"):
         add_server_user(server.admin, "Karin Wallén", f"karin_{server.database}", lambda: "kort")
+
+
+# ------------------------------------------------------------------ roles across databases
+
+
+def test_roles_are_not_shared_with_another_database(server: Server, pg: PgCluster) -> None:
+    other = f"{server.database}_b"
+    pg.psql(f'CREATE DATABASE "{other}"')
+    try:
+        elsewhere = ServerLocation.parse(pg.url(database=other))
+        with pytest.raises(ValidationError, match="används redan av en utredning i en annan"):
+            create_demo(elsewhere)
+        assert pg.psql(
+            "SELECT count(*) FROM pg_namespace WHERE nspname = 'demo'", database=other
+        ) == ("0\n")
+        # Once the first investigation is dropped, its roles are taken over without its people.
+        drop_server_investigation(server.admin)
+        create_demo(elsewhere).close()
+        members = pg.psql(
+            "SELECT count(*) FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
+            "WHERE r.rolname = 'demo_ledamot'"
+        )
+        assert members == "0\n"
+        url = pg.url(user=server.logins["annakarin"], database=other, password=PASSWORD)
+        with psycopg.connect(url) as c, pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute("SELECT count(*) FROM demo.note")
+    finally:
+        pg.psql(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')
+
+
+def test_downgrade_and_upgrade_again_keeps_people_and_rules(server: Server) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from utredning_app.storage.migrate import alembic_config
+    from utredning_app.storage.server import make_server_engine, run_server_migrations
+
+    engine = make_server_engine(server.admin)
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text('SET LOCAL search_path TO "demo", public'))
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005_merge")
+        assert server.admin_sql("SELECT count(*) FROM pg_policies WHERE schemaname = 'demo'") == (
+            "0\n"
+        )
+        run_server_migrations(engine, "demo")
+    finally:
+        engine.dispose()
+
+    # The downgrade dropped member.login: tie the people again (their roles are still there,
+    # so no password is asked).
+    def no_password() -> str:
+        raise AssertionError("the role exists; no password should be asked")
+
+    for short in ("annakarin", "cecilia"):
+        added = add_server_user(server.admin, PEOPLE[short], server.logins[short], no_password)
+        assert not added.created_role
+    with server.connect("annakarin") as c:
+        assert scalar(c, "SELECT count(*) FROM note") == 2
+    with server.connect("cecilia") as c:  # the group's two and her own private one
+        assert scalar(c, "SELECT count(*) FROM note") == 3

@@ -45,9 +45,9 @@ def register(sub: Any) -> None:
 
 
 def _location(url: str, schema: str | None = None) -> Any:
-    from utredning_app.storage.location import ServerLocation
+    from utredning_app.services.server_admin import server_location
 
-    return ServerLocation.parse(url, schema)
+    return server_location(url, schema)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -19,6 +19,11 @@ from utredning_app.storage.server_users import (
 )
 
 
+def server_location(url: str, schema: str | None = None) -> ServerLocation:
+    """A server address typed by a person (a Swedish message if it is none)."""
+    return ServerLocation.parse(url, schema)
+
+
 def list_server_investigations(location: ServerLocation) -> list[ServerInvestigation]:
     """The investigations in the database at ``location`` (titles where the login may read)."""
     engine = make_server_engine(location)

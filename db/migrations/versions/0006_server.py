@@ -128,6 +128,14 @@ def _security_upgrade() -> None:
         op.execute(f"ALTER TABLE {table} ADD COLUMN author_member_id varchar(36)")
     for table in ("audit_entry", "text_base"):
         op.execute(f"ALTER TABLE {table} ADD COLUMN audience text NOT NULL DEFAULT 'ingen'")
+    # Rows already there: the author is the member of that name, if any (as for the
+    # administrator's inserts below).
+    for table in ("section", "note"):
+        op.execute(
+            f"UPDATE {table} SET author_member_id = (SELECT m.id FROM member m "
+            f"WHERE m.name = {table}.author AND m.deleted_at IS NULL "
+            "ORDER BY m.created_at, m.id LIMIT 1) WHERE author <> ''"
+        )
     # plpgsql functions run with a fixed search_path (pg_temp last, so nobody's temporary
     # table can stand in for member). The SQL functions below name every table with its
     # schema and use built-in operators only (pg_catalog is searched first, pg_temp never for
@@ -454,18 +462,33 @@ def _security_upgrade() -> None:
             op.execute(f"CREATE POLICY ledamot_{n} ON {table} {rule}")
 
 
+def _refuse(message: str) -> None:
+    """Stop the migration with a message the app shows as it is (a refused change)."""
+    quoted = message.replace("'", "''")
+    op.execute(f"DO $$ BEGIN RAISE EXCEPTION '{quoted}' USING ERRCODE = 'check_violation'; END $$")
+
+
 def _roles(bind: sa.Connection, owner: str, group: str) -> None:
-    """Create the investigation's two roles, or take over ones a dropped investigation left."""
-    in_use = bind.execute(
+    """Create the investigation's two roles, or take over ones a dropped investigation left.
+
+    Roles belong to the whole cluster. Roles that own or may use something in another
+    database are refused (two investigations must not share members); roles that hold
+    nothing anywhere are left from a dropped investigation of the same name and lose their
+    members (its people are not this one's); roles that hold something here (this schema
+    downgraded and upgraded again) are kept as they are.
+    """
+    here, elsewhere = bind.execute(
         sa.text(
-            "SELECT count(*) FROM pg_shdepend d JOIN pg_roles r ON r.oid = d.refobjid "
-            "WHERE d.refclassid = 'pg_authid'::regclass AND r.rolname IN (:o, :g) "
-            "AND d.dbid <> (SELECT oid FROM pg_database WHERE datname = current_database())"
+            "SELECT count(*) FILTER (WHERE d.dbid = db.oid), "
+            "count(*) FILTER (WHERE d.dbid <> db.oid) "
+            "FROM pg_shdepend d JOIN pg_roles r ON r.oid = d.refobjid "
+            "JOIN pg_database db ON db.datname = current_database() "
+            "WHERE d.refclassid = 'pg_authid'::regclass AND r.rolname IN (:o, :g)"
         ),
         {"o": owner, "g": group},
-    ).scalar()
-    if in_use:
-        raise RuntimeError(
+    ).one()
+    if elsewhere:
+        _refuse(
             f"Rollerna {owner} och {group} används redan av en utredning i en annan databas "
             "på den här servern; välj ett annat namn på utredningen."
         )
@@ -477,7 +500,9 @@ def _roles(bind: sa.Connection, owner: str, group: str) -> None:
             op.execute(f"CREATE ROLE {role} NOLOGIN")
             continue
         if exists[0]:
-            raise RuntimeError(f"Rollen {role} finns redan och kan logga in; välj ett annat namn.")
+            _refuse(f"Rollen {role} finns redan och kan logga in; välj ett annat namn.")
+        if here:
+            continue
         members = bind.execute(
             sa.text(
                 "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
