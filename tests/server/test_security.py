@@ -258,8 +258,12 @@ def test_author_comes_from_the_login_not_from_free_text(server: Server) -> None:
         assert scalar(c, "SELECT count(*) FROM audit_entry WHERE actor = 'Karin Wallén'") == 0
         # Hiding another person's shared note by making it private is refused.
         shared = scalar(c, "SELECT id FROM note WHERE visibility = 'gruppen' LIMIT 1")
-        with pytest.raises(pgerr.InsufficientPrivilege, match="row-level security"):
+        with pytest.raises(pgerr.InsufficientPrivilege, match="Bara författaren"):
             c.execute("UPDATE note SET visibility = 'privat' WHERE id = %s", (shared,))
+        # A shared dissent (no author on the server) cannot be taken private either.
+        dissent = scalar(c, "SELECT id FROM dissent WHERE visibility = 'gruppen' LIMIT 1")
+        with pytest.raises(pgerr.InsufficientPrivilege, match="row-level security"):
+            c.execute("UPDATE dissent SET visibility = 'privat' WHERE id = %s", (dissent,))
         # Nor can he write a party-internal dissent in another party's name.
         party_s = scalar(c, "SELECT id FROM party WHERE abbreviation = 'S'")
         with pytest.raises(pgerr.InsufficientPrivilege, match="row-level security"):
@@ -445,3 +449,29 @@ def test_downgrade_and_upgrade_again_keeps_people_and_rules(server: Server) -> N
         assert scalar(c, "SELECT count(*) FROM note") == 2
     with server.connect("cecilia") as c:  # the group's two and her own private one
         assert scalar(c, "SELECT count(*) FROM note") == 3
+
+
+# ------------------------------------------------------------------ what decides who sees what
+
+
+def test_a_member_cannot_change_what_decides_who_sees_what(server: Server) -> None:
+    with server.connect("johan") as c:
+        party_s = scalar(c, "SELECT id FROM party WHERE abbreviation = 'S'")
+        for sql, args in (
+            ("UPDATE member SET party_id = %s WHERE login = current_user", (party_s,)),
+            ("UPDATE member SET login = '' WHERE login = current_user", ()),
+            ("UPDATE party SET abbreviation = 'S' WHERE abbreviation = 'M'", ()),
+            ("DELETE FROM note WHERE visibility = 'gruppen'", ()),
+        ):
+            with pytest.raises(pgerr.InsufficientPrivilege):
+                c.execute(sql, args)
+        assert scalar(c, "SELECT count(*) FROM note WHERE visibility = 'parti'") == 0
+    with server.connect("cecilia") as c:  # same party as Johan, but not the author
+        section = scalar(c, "SELECT id FROM section WHERE visibility = 'parti'")
+        assert section is not None
+        with pytest.raises(pgerr.InsufficientPrivilege, match="Bara författaren"):
+            c.execute("UPDATE section SET visibility = 'gruppen' WHERE id = %s", (section,))
+        # Editing the text of a party-internal section of her party is allowed.
+        c.execute("UPDATE section SET title = 'Vår linje' WHERE id = %s", (section,))
+    with server.connect("annakarin") as c:
+        assert scalar(c, "SELECT count(*) FROM section WHERE visibility = 'parti'") == 0

@@ -113,11 +113,23 @@ def _security_upgrade() -> None:
       text_base, row_version, field_version, merge_conflict, audit_provenance only when the
       row they are about is visible, and ändringslogg/text_base rows written while the row
       was private or party-internal only to those who could see it then (their
-      ``audience``). No member may UPDATE or DELETE audit_entry.
+      ``audience``).
+    * Privileges of ``_ledamot``: SELECT, INSERT, UPDATE; DELETE only on text_base and
+      replica_baseline (the only rows the app removes; everything else has tombstones). No
+      UPDATE or DELETE on audit_entry (nor audit_provenance). member and party are read-only:
+      a member's login and party, and a party's abbreviation, decide what a person sees, so
+      only the administrator changes them on a server.
     * Triggers stamp the author: a member's inserts get author, author_party,
       ``author_member_id`` and updated_by from the member whose login is current_user, and
-      updates keep the author; the ändringslogg's actor is that member's name. A login
-      without a member (not the administrator) cannot write.
+      updates keep the author; only the author may change a section's or note's visibility
+      (or release a note); the ändringslogg's actor is that member's name. A login without
+      a member (not the administrator) cannot write.
+
+    Why here and not in app code run after the migration: the names follow from
+    ``current_schema()`` and PostgreSQL's DDL (roles included) is transactional, so the
+    schema, its roles, grants, policies and triggers are made together or not at all, by the
+    same chain files and servers share, and an upgraded server schema gets them exactly once.
+    Creating roles needs CREATEROLE (or a superuser) for whoever creates the investigation.
     """
     bind = op.get_bind()
     schema, owner, group = _names()
@@ -290,6 +302,19 @@ def _security_upgrade() -> None:
                     NEW.author := OLD.author;
                     NEW.author_party := OLD.author_party;
                     NEW.author_member_id := OLD.author_member_id;
+                    -- Who sees a text is its author's decision.
+                    IF NEW.visibility IS DISTINCT FROM OLD.visibility
+                       AND OLD.author_member_id IS DISTINCT FROM me_id THEN
+                        RAISE EXCEPTION 'Bara författaren (%) kan ändra vem som ser texten.',
+                            OLD.author USING ERRCODE = 'insufficient_privilege';
+                    END IF;
+                    IF TG_TABLE_NAME = 'note' THEN
+                        IF NEW.released IS DISTINCT FROM OLD.released
+                           AND OLD.author_member_id IS DISTINCT FROM me_id THEN
+                            RAISE EXCEPTION 'Bara författaren (%) kan släppa anteckningen.',
+                                OLD.author USING ERRCODE = 'insufficient_privilege';
+                        END IF;
+                    END IF;
                 END IF;
             ELSIF TG_TABLE_NAME = 'dissent' THEN
                 IF TG_OP = 'INSERT' THEN
@@ -381,14 +406,18 @@ def _security_upgrade() -> None:
     _own_everything(bind, schema, owner)
     op.execute(f"REVOKE ALL ON SCHEMA {s} FROM PUBLIC")
     op.execute(f"GRANT USAGE ON SCHEMA {s} TO {group}")
-    op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {group}")
-    op.execute(f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {group}")
-    op.execute(f"REVOKE UPDATE, DELETE ON audit_entry, audit_provenance FROM {group}")
+    # Rows are never removed (tombstones); the app deletes only old text versions and the
+    # baseline vector. Members and parties decide who sees what (login, party, its
+    # abbreviation): only the administrator changes them on a server.
+    op.execute(f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {s} TO {group}")
+    op.execute(f"GRANT DELETE ON text_base, replica_baseline TO {group}")
+    op.execute(f"REVOKE INSERT, UPDATE ON alembic_version, member, party FROM {group}")
+    op.execute(f"REVOKE UPDATE ON audit_entry, audit_provenance FROM {group}")
     op.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {group}")
     # What later migrations create as the owner gets the same (they SET ROLE to it).
     op.execute(
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA {s} "
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {group}"
+        f"GRANT SELECT, INSERT, UPDATE ON TABLES TO {group}"
     )
     op.execute(
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA {s} "
