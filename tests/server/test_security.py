@@ -475,3 +475,27 @@ def test_a_member_cannot_change_what_decides_who_sees_what(server: Server) -> No
         c.execute("UPDATE section SET title = 'Vår linje' WHERE id = %s", (section,))
     with server.connect("annakarin") as c:
         assert scalar(c, "SELECT count(*) FROM section WHERE visibility = 'parti'") == 0
+
+
+# ------------------------------------------------------------------ an administrator
+
+
+def test_an_administrator_without_superuser_sets_up_an_investigation(
+    pg: PgCluster, pg_db: str
+) -> None:
+    """The setup the docs describe: a login with CREATEROLE and CREATE on the database."""
+    admin = f"sekr_{pg_db}"
+    pg.psql(f"CREATE ROLE {admin} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
+    pg.psql(f'GRANT CREATE ON DATABASE "{pg_db}" TO {admin}')
+    location = ServerLocation.parse(pg.url(user=admin, database=pg_db, password=PASSWORD))
+    create_demo(location).close()
+    login = f"karin_{pg_db}"
+    add_server_user(location.with_schema("demo"), "Karin Wallén", login, lambda: PASSWORD)
+    # The administrator sees everything (through the owner role it was granted)…
+    with psycopg.connect(location.url, password=PASSWORD, options="-c search_path=demo") as c:
+        assert scalar(c, "SELECT count(*) FROM note") == 4
+        assert scalar(c, "SELECT pg_has_role(current_user, 'demo_agare', 'MEMBER')") is True
+    # …the person only what her party and the group may.
+    url = pg.url(user=login, database=pg_db, password=PASSWORD)
+    with psycopg.connect(url, options="-c search_path=demo") as c:
+        assert scalar(c, "SELECT count(*) FROM note") == 3  # the group's two and S's one
