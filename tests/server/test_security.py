@@ -4,6 +4,7 @@ SQL against the demo on a real PostgreSQL (migration 0006_server, ``_security_up
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -114,6 +115,13 @@ def test_party_c_cannot_read_party_m_notes(server: Server) -> None:
             "SELECT author, author_party, body_md FROM note WHERE id = %s", (note_id,)
         ).fetchone()
         assert row == ("Johan Ekstedt", "M", "M:s linje: vi yrkar avslag på förslag 2.")
+        # The log says who wrote it too, not the free text the app was given.
+        logged = json.loads(
+            str(scalar(c, "SELECT changes_json FROM audit_entry WHERE row_id = %s", note_id))
+        )
+        assert logged["author"] == [None, "Johan Ekstedt"]
+        assert logged["author_party"] == [None, "M"]
+        assert logged["body_md"] == [None, "M:s linje: vi yrkar avslag på förslag 2."]
         assert scalar(c, "SELECT count(*) FROM audit_entry WHERE row_id = %s", note_id) == 1
         assert scalar(c, "SELECT count(*) FROM text_base WHERE row_id = %s", note_id) == 1
 
@@ -499,3 +507,22 @@ def test_an_administrator_without_superuser_sets_up_an_investigation(
     url = pg.url(user=login, database=pg_db, password=PASSWORD)
     with psycopg.connect(url, options="-c search_path=demo") as c:
         assert scalar(c, "SELECT count(*) FROM note") == 3  # the group's two and S's one
+
+
+def test_the_server_rule_is_the_files_rule(server: Server) -> None:
+    """The SQL state function agrees with domain.visibility.is_private for every case."""
+    from utredning_app.domain.visibility import is_private
+
+    for visibility in Visibility:
+        for released in (False, True):
+            state = server.admin_sql(
+                f"SELECT rls_state('{visibility.value}', {released}, 'M', 'id-1')"
+            ).strip()
+            assert (state == "gruppen") == (not is_private(visibility, released)), (
+                visibility,
+                released,
+                state,
+            )
+            if state != "gruppen":
+                expected = "parti:M" if visibility is Visibility.PARTI else "privat:id-1"
+                assert state == expected

@@ -329,15 +329,59 @@ def _security_upgrade() -> None:
     # The ändringslogg: the actor is the member (invoker), the audience is computed as owner.
     op.execute(
         f"""CREATE FUNCTION {s}.rls_audit_actor() RETURNS trigger LANGUAGE plpgsql {path} AS $$
-        DECLARE me_name text;
+        DECLARE
+            me_name text; ch jsonb; pair jsonb; actual text; field text; row_author text;
+            row_party text; changed boolean := false;
         BEGIN
             SELECT m.name INTO me_name FROM {s}.member m
             WHERE m.login = current_user AND m.login <> '' AND m.deleted_at IS NULL;
-            IF me_name IS NOT NULL THEN
-                NEW.actor := me_name;
-            ELSIF NOT pg_has_role(current_user, '{owner}', 'MEMBER') THEN
-                RAISE EXCEPTION 'Inloggningen % är inte kopplad till någon ledamot i '
-                    'utredningen {schema}', current_user USING ERRCODE = 'insufficient_privilege';
+            IF me_name IS NULL THEN
+                IF NOT pg_has_role(current_user, '{owner}', 'MEMBER') THEN
+                    RAISE EXCEPTION 'Inloggningen % är inte kopplad till någon ledamot i '
+                        'utredningen {schema}', current_user
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                RETURN NEW;
+            END IF;
+            NEW.actor := me_name;
+            -- The log shows the author the row got (rls_author), not the one the client sent.
+            IF NEW.table_name NOT IN ('section', 'note') THEN
+                RETURN NEW;
+            END IF;
+            BEGIN
+                ch := NEW.changes_json::jsonb;
+            EXCEPTION WHEN others THEN
+                RETURN NEW;
+            END;
+            IF jsonb_typeof(ch) <> 'object' OR NOT (ch ?| ARRAY['author', 'author_party']) THEN
+                RETURN NEW;
+            END IF;
+            IF NEW.table_name = 'section' THEN
+                SELECT x.author, x.author_party INTO row_author, row_party
+                FROM {s}.section x WHERE x.id = NEW.row_id;
+            ELSE
+                SELECT x.author, x.author_party INTO row_author, row_party
+                FROM {s}.note x WHERE x.id = NEW.row_id;
+            END IF;
+            IF NOT FOUND THEN
+                RETURN NEW;
+            END IF;
+            FOREACH field IN ARRAY ARRAY['author', 'author_party'] LOOP
+                pair := ch -> field;
+                IF pair IS NULL OR jsonb_typeof(pair) <> 'array' THEN
+                    CONTINUE;
+                END IF;
+                actual := CASE field WHEN 'author' THEN row_author ELSE row_party END;
+                IF (pair ->> 0) IS NOT DISTINCT FROM actual
+                   OR (pair -> 0 = 'null'::jsonb AND actual = '') THEN
+                    ch := ch - field;
+                ELSE
+                    ch := jsonb_set(ch, ARRAY[field, '1'], to_jsonb(actual));
+                END IF;
+                changed := true;
+            END LOOP;
+            IF changed THEN
+                NEW.changes_json := ch::text;
             END IF;
             RETURN NEW;
         END $$"""
