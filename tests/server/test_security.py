@@ -441,6 +441,10 @@ def test_downgrade_and_upgrade_again_keeps_people_and_rules(server: Server) -> N
         assert server.admin_sql("SELECT count(*) FROM pg_policies WHERE schemaname = 'demo'") == (
             "0\n"
         )
+        # The schema stays the owner role's: the upgrade runs as that role.
+        assert server.admin_sql(
+            "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'demo'"
+        ) == ("demo_agare\n")
         run_server_migrations(engine, "demo")
     finally:
         engine.dispose()

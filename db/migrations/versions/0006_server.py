@@ -585,11 +585,16 @@ def _roles(bind: sa.Connection, owner: str, group: str) -> None:
         ).scalars()
         for member in list(members):
             op.execute(f'REVOKE {role} FROM "{member}"')
-    is_super = bind.execute(
-        sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    # The one who runs this (a later upgrade runs as the owner role itself) administers it.
+    administers = bind.execute(
+        sa.text(
+            "SELECT rolsuper OR pg_has_role(session_user, :o, 'MEMBER') FROM pg_roles "
+            "WHERE rolname = session_user"
+        ),
+        {"o": owner},
     ).scalar()
-    if not is_super:
-        op.execute(f"GRANT {owner} TO CURRENT_USER")
+    if not administers:
+        op.execute(f"GRANT {owner} TO SESSION_USER")
 
 
 def _own_everything(bind: sa.Connection, schema: str, owner: str) -> None:
