@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -219,6 +220,15 @@ def test_no_member_can_alter_the_log(server: Server) -> None:
         with pytest.raises(pgerr.InsufficientPrivilege):
             c.execute("TRUNCATE audit_entry")
     assert server.admin_sql(f"SELECT count(*) FROM audit_entry WHERE row_id = '{note_id}'") == "1\n"
+    # Not even the administrator (here the superuser) edits it.
+    for sql in (
+        "UPDATE audit_entry SET actor = 'x'",
+        "DELETE FROM audit_entry",
+        "TRUNCATE audit_entry",
+    ):
+        with pytest.raises(subprocess.CalledProcessError) as refused:
+            server.admin_sql(sql)
+        assert "Ändringsloggen kan inte ändras." in refused.value.stderr
 
 
 def _note_sql(**values: object) -> tuple[str, tuple[object, ...]]:

@@ -116,7 +116,8 @@ def _security_upgrade() -> None:
       ``audience``).
     * Privileges of ``_ledamot``: SELECT, INSERT, UPDATE; DELETE only on text_base and
       replica_baseline (the only rows the app removes; everything else has tombstones). No
-      UPDATE or DELETE on audit_entry (nor audit_provenance). member and party are read-only:
+      UPDATE or DELETE on audit_entry (nor audit_provenance); a trigger refuses them to the
+      administrator too. member and party are read-only:
       a member's login and party, and a party's abbreviation, decide what a person sees, so
       only the administrator changes them on a server.
     * Triggers stamp the author: a member's inserts get author, author_party,
@@ -445,6 +446,24 @@ def _security_upgrade() -> None:
     # Rows already there (a schema upgraded to this revision): their audience as they are now.
     op.execute("UPDATE audit_entry SET audience = rls_audience(table_name, row_id, NULL)")
     op.execute("UPDATE text_base SET audience = rls_audience(table_name, row_id, NULL)")
+
+    # The ändringslogg is append-only for everyone, the administrator too (only the owner
+    # role could drop this trigger, deliberately and visibly).
+    op.execute(
+        f"""CREATE FUNCTION {s}.rls_append_only() RETURNS trigger LANGUAGE plpgsql {path} AS $$
+        BEGIN
+            RAISE EXCEPTION 'Ändringsloggen kan inte ändras.'
+                USING ERRCODE = 'insufficient_privilege';
+        END $$"""
+    )
+    op.execute(
+        "CREATE TRIGGER rls_append_only BEFORE UPDATE OR DELETE ON audit_entry "
+        f"FOR EACH ROW EXECUTE FUNCTION {s}.rls_append_only()"
+    )
+    op.execute(
+        "CREATE TRIGGER rls_append_only_truncate BEFORE TRUNCATE ON audit_entry "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {s}.rls_append_only()"
+    )
 
     # Ownership, then privileges.
     _own_everything(bind, schema, owner)
