@@ -540,3 +540,60 @@ def test_the_server_rule_is_the_files_rule(server: Server) -> None:
             if state != "gruppen":
                 expected = "parti:M" if visibility is Visibility.PARTI else "privat:id-1"
                 assert state == expected
+
+
+def _in_a_terminal(argv: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run the command in a pseudo-terminal (getpass reads /dev/tty) and type ``answers``
+    at its prompts, each once the prompt is shown; returns the exit code and everything the
+    terminal showed."""
+    import os
+    import pty
+    import select
+    import signal
+    import sys
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execv(sys.executable, [sys.executable, "-m", "utredning_app.cli", *argv])
+    shown = b""
+    answered = 0  # where the text after the last answer starts
+    pending = list(answers)
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            if not select.select([fd], [], [], 0.5)[0]:
+                continue
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            # getpass discards what was typed before its prompt: answer a new prompt only.
+            if pending and shown[answered:].strip().endswith(b":"):
+                os.write(fd, pending.pop(0).encode() + b"\n")
+                answered = len(shown)
+        else:
+            os.kill(pid, signal.SIGKILL)
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def test_the_password_is_asked_for_twice_in_the_terminal(server: Server) -> None:
+    admin_url = server.pg.url(database=server.database)
+    login = f"hanna_{server.database}"
+    argv = ["server", "anvandare", admin_url, "--medlem", "Hanna Nyqvist", "--login", login]
+    code, shown = _in_a_terminal(argv, [PASSWORD, "något annat"])
+    assert code == 1 and "Lösenorden var inte lika. Ingenting ändrades." in shown
+    assert server.admin_sql(f"SELECT count(*) FROM pg_roles WHERE rolname = '{login}'") == "0\n"
+    code, shown = _in_a_terminal(argv, [PASSWORD, PASSWORD])
+    assert code == 0, shown
+    assert f"Inloggningen {login} skapades och kopplades till Hanna Nyqvist." in shown
+    assert PASSWORD not in shown  # not echoed
+    server.logins["hanna"] = login
+    with server.connect("hanna") as c:
+        assert scalar(c, "SELECT name FROM member WHERE login = current_user") == "Hanna Nyqvist"
