@@ -274,6 +274,14 @@ def test_author_comes_from_the_login_not_from_free_text(server: Server) -> None:
             (str(uuid.uuid4()), note_id),
         )
         assert scalar(c, "SELECT count(*) FROM audit_entry WHERE actor = 'Karin Wallén'") == 0
+        # Nor can he plant an entry in the history of someone's private note.
+        private = server.admin_sql("SELECT id FROM note WHERE visibility = 'privat'").strip()
+        with pytest.raises(pgerr.InsufficientPrivilege, match="row-level security"):
+            c.execute(
+                "INSERT INTO audit_entry (id, at, actor, action, table_name, row_id, summary, "
+                "changes_json) VALUES (%s, now(), '', 'update', 'note', %s, '', '{}')",
+                (str(uuid.uuid4()), private),
+            )
         # Hiding another person's shared note by making it private is refused.
         shared = scalar(c, "SELECT id FROM note WHERE visibility = 'gruppen' LIMIT 1")
         with pytest.raises(pgerr.InsufficientPrivilege, match="Bara författaren"):

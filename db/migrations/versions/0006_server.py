@@ -525,7 +525,8 @@ def _security_upgrade() -> None:
         ],
         "audit_entry": [
             f"FOR SELECT TO {group} USING ({row_visible} AND {may_hear})",
-            f"FOR INSERT TO {group} WITH CHECK (true)",
+            # Only about rows one may see (no entries planted in someone's private history).
+            f"FOR INSERT TO {group} WITH CHECK ({row_visible})",
         ],
         "audit_provenance": [
             f"FOR SELECT TO {group} USING (EXISTS (SELECT 1 FROM {s}.audit_entry a "
