@@ -103,7 +103,8 @@ def _security_upgrade() -> None:
       ``<schema>_ledamot`` (NOLOGIN) holds the members' privileges; each person logs in as
       their own role, granted ``_ledamot``, tied to a member by ``member.login``. The one who
       runs the migration (a superuser or a role with CREATEROLE) is granted ``_agare``: the
-      investigation's administrator, who sees everything and runs later migrations. Role
+      investigation's administrator, who sees everything; later migrations run as
+      ``_agare`` (``storage.server.run_server_migrations``). Role
       names are per cluster: roles left by a dropped investigation of the same name lose
       their members here; roles still in use by another database are refused.
     * Every table except alembic_version has ENABLE + FORCE ROW LEVEL SECURITY. ``_agare``
@@ -117,9 +118,15 @@ def _security_upgrade() -> None:
     * Privileges of ``_ledamot``: SELECT, INSERT, UPDATE; DELETE only on text_base and
       replica_baseline (the only rows the app removes; everything else has tombstones). No
       UPDATE or DELETE on audit_entry (nor audit_provenance); a trigger refuses them to the
-      administrator too. member and party are read-only:
-      a member's login and party, and a party's abbreviation, decide what a person sees, so
-      only the administrator changes them on a server.
+      administrator too. member and party are read-only: a member's login and party, and a
+      party's abbreviation, decide what a person sees, so only the administrator changes
+      them on a server. Remissvar, their stored files (attachment) and the search index on
+      response are shared by the whole group (nothing private is stored there; report
+      editions are made from shared content only).
+    * Columns only a server has (not in the model, never in a file or archive):
+      ``author_member_id`` on section, note and dissent (who wrote it; rows written by the
+      administrator get the member of the author's name), ``audience`` on audit_entry and
+      text_base ('gruppen', 'parti:<förkortning>', 'privat:<member id>' or 'ingen').
     * Triggers stamp the author: a member's inserts get author, author_party,
       ``author_member_id`` and updated_by from the member whose login is current_user, and
       updates keep the author; only the author may change a section's or note's visibility
