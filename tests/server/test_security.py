@@ -17,11 +17,11 @@ from psycopg import errors as pgerr
 from tests.pg_cluster import PgCluster
 from utredning_app.cli import main
 from utredning_app.domain.enums import Visibility
-from utredning_app.errors import ValidationError
+from utredning_app.errors import ReadOnlyFile, ValidationError
 from utredning_app.services.demo import create_demo
 from utredning_app.services.server_admin import add_server_user, list_server_investigations
 from utredning_app.storage.location import ServerLocation
-from utredning_app.storage.models import Note, Report, Section
+from utredning_app.storage.models import Dissent, Member, Note, Report, Section
 from utredning_app.storage.server import ServerDatabase, drop_server_investigation, open_server
 
 PASSWORD = "lösenord-för-test-1"
@@ -137,7 +137,7 @@ def test_party_c_cannot_read_party_m_notes(server: Server) -> None:
 def test_private_section_is_its_authors_only(server: Server) -> None:
     with server.open("cecilia") as db:
         with db.reader() as session:
-            report_id = session.query(Report).first().id  # type: ignore[union-attr]
+            report_id = session.query(Report.id).limit(1).scalar()
         with db.transaction() as session:
             section = Section(
                 report_id=report_id,
@@ -605,3 +605,23 @@ def test_the_password_is_asked_for_twice_in_the_terminal(server: Server) -> None
     server.logins["hanna"] = login
     with server.connect("hanna") as c:
         assert scalar(c, "SELECT name FROM member WHERE login = current_user") == "Hanna Nyqvist"
+
+
+def test_the_app_says_in_swedish_what_the_server_refused(server: Server) -> None:
+    with server.open("cecilia") as db:
+        with db.reader() as session:
+            johans = session.query(Section).filter(Section.visibility == Visibility.PARTI).one()
+            dissent = session.query(Dissent).filter(Dissent.visibility == Visibility.GRUPPEN)
+            shared_dissent = dissent.first()
+            member_id = session.query(Member.id).filter(Member.login != "").limit(1).scalar()
+        assert shared_dissent is not None
+        refused = (
+            (Section, johans.id, "visibility", Visibility.GRUPPEN, r"Bara författaren \(Johan"),
+            (Dissent, shared_dissent.id, "visibility", Visibility.PRIVAT, "utanför det du får"),
+            (Member, member_id, "email", "x@y.se", "inte behörighet"),
+        )
+        for model, row_id, field, value, message in refused:
+            with pytest.raises(ReadOnlyFile, match=message), db.transaction() as session:
+                setattr(session.get_one(model, row_id), field, value)
+    with server.connect("johan") as c:  # nothing changed
+        assert scalar(c, "SELECT visibility FROM section WHERE id = %s", johans.id) == "parti"

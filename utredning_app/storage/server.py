@@ -86,6 +86,11 @@ def server_error(exc: BaseException, location: ServerLocation) -> UserError | No
     where = location.display()
     unsaved = "Ändringen sparades inte; allt som sparats tidigare finns kvar på servern."
     detail = (str(orig).strip().splitlines() or [""])[0][:200]
+    if isinstance(orig, pgerr.InsufficientPrivilege) and "row-level security" in detail:
+        return ReadOnlyFile(
+            f"Servern {where} godtog inte ändringen: raden skulle hamna utanför det du får se "
+            f"(privat för någon annan eller ett annat partis). {unsaved}"
+        )
     if isinstance(orig, pgerr.InsufficientPrivilege):
         return ReadOnlyFile(
             f"Du har inte behörighet till det här på {where} ({detail}). {unsaved} "
