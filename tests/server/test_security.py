@@ -496,6 +496,10 @@ def test_a_member_cannot_change_what_decides_who_sees_what(server: Server) -> No
             with pytest.raises(pgerr.InsufficientPrivilege):
                 c.execute(sql, args)
         assert scalar(c, "SELECT count(*) FROM note WHERE visibility = 'parti'") == 0
+        # The owner's helper that sees every row is not his to call.
+        private = server.admin_sql("SELECT id FROM note WHERE visibility = 'privat'").strip()
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            c.execute("SELECT rls_audience('note', %s, NULL)", (private,))
     with server.connect("cecilia") as c:  # same party as Johan, but not the author
         section = scalar(c, "SELECT id FROM section WHERE visibility = 'parti'")
         assert section is not None
