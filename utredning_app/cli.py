@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "utredning_app.commands.costs",
     "utredning_app.commands.export",
     "utredning_app.commands.screenshots",
+    "utredning_app.commands.server",
 )
 
 _ARGPARSE_SV = {

@@ -45,6 +45,8 @@ NOT_ON_A_FILE = {
     "gui": "programfönstret öppnar med samma open_database (tests/gui)",
     "backups list": "läser bara säkerhetskopiemappen",
     "backups restore": "är botemedlet: provas nedan, den ska fungera",
+    "server lista": "läser en PostgreSQL-server, ingen fil (tests/server/test_security.py)",
+    "server anvandare": "ändrar en PostgreSQL-server, ingen fil (tests/server/test_security.py)",
 }
 
 

@@ -92,6 +92,11 @@ def server_error(exc: BaseException, location: ServerLocation) -> UserError | No
     where = location.display()
     unsaved = "Ändringen sparades inte; allt som sparats tidigare finns kvar på servern."
     detail = (str(orig).strip().splitlines() or [""])[0][:200]
+    if isinstance(orig, pgerr.InsufficientPrivilege) and "row-level security" in detail:
+        return ReadOnlyFile(
+            f"Servern {where} godtog inte ändringen: raden skulle hamna utanför det du får se "
+            f"(privat för någon annan eller ett annat partis). {unsaved}"
+        )
     if isinstance(orig, pgerr.InsufficientPrivilege):
         return ReadOnlyFile(
             f"Du har inte behörighet till det här på {where} ({detail}). {unsaved} "
@@ -219,6 +224,18 @@ def run_server_migrations(engine: Engine, schema: str) -> None:
     with engine.connect() as conn, conn.begin():
         conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_quote(schema)}"))
         conn.execute(text(f"SET LOCAL search_path TO {_quote(schema)}, public"))
+        # Once the investigation has its owner role (0006_server), upgrades run as that role,
+        # so what they create is owned by it and granted to its members like the rest.
+        owner = f"{schema}_agare"
+        owned = conn.execute(
+            text(
+                "SELECT pg_has_role(current_user, r.oid, 'MEMBER') FROM pg_namespace n "
+                "JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = :s AND r.rolname = :o"
+            ),
+            {"s": schema, "o": owner},
+        ).scalar()
+        if owned:
+            conn.execute(text(f'SET LOCAL ROLE "{owner}"'))
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
