@@ -210,6 +210,73 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Anslut till server</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <source>Utredningar på regionens PostgreSQL-server. Adressen skrivs som postgresql://användare@server/databas.</source>
+        <translation>Investigations on the region&apos;s PostgreSQL server. Write the address as postgresql://user@server/database.</translation>
+    </message>
+    <message>
+        <source>&amp;Adress:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Kom ihåg lösenordet i datorns &amp;nyckelring</source>
+        <translation>Remember the password in the computer&apos;s &amp;keyring</translation>
+    </message>
+    <message>
+        <source>&amp;Hämta utredningar</source>
+        <translation>&amp;Fetch investigations</translation>
+    </message>
+    <message>
+        <source>&amp;Utredning:</source>
+        <translation>&amp;Investigation:</translation>
+    </message>
+    <message>
+        <source>&amp;Anslut</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Hämtar utredningarna från servern …</source>
+        <translation>Fetching the investigations from the server …</translation>
+    </message>
+    <message>
+        <source>Välj utredningen och klicka Anslut.</source>
+        <translation>Choose the investigation and click Connect.</translation>
+    </message>
+    <message>
+        <source>Det finns ingen utredning i den databasen.</source>
+        <translation>There is no investigation in that database.</translation>
+    </message>
+    <message>
+        <source>Hämta kopia för offline</source>
+        <translation>Fetch copy for offline work</translation>
+    </message>
+    <message>
+        <source>Utredningar (*.utredning)</source>
+        <translation>Investigations (*.utredning)</translation>
+    </message>
+    <message>
+        <source>Kopian är hämtad</source>
+        <translation>The copy has been fetched</translation>
+    </message>
+    <message>
+        <source>Kopian sparades: %1. Öppna den nu för att arbeta offline? Ändringarna förs tillbaka med Arkiv ▸ Slå ihop med kopia… när du är ansluten igen.</source>
+        <translation>The copy was saved: %1. Open it now to work offline? Bring the changes back with File ▸ Merge with copy… when you are connected again.</translation>
+    </message>
+    <message>
+        <source>Hämtar kopia …</source>
+        <translation>Fetching copy …</translation>
+    </message>
+</context>
+<context>
     <name>ConsulteeImportDialog</name>
     <message>
         <source>Importera remissinstanser</source>
@@ -321,6 +388,33 @@
     <message>
         <source>Stabilitetsintervall – %1</source>
         <translation>Stability range – %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictDialog</name>
+    <message>
+        <source>Någon annan ändrade samtidigt</source>
+        <translation>Someone else changed it at the same time</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Deras (sparat nu)</source>
+        <translation>Theirs (saved now)</translation>
+    </message>
+    <message>
+        <source>Din ändring</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>&amp;Läs in deras</source>
+        <translation>&amp;Load theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Behåll min</source>
+        <translation>&amp;Keep mine</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1538,14 @@
     <message>
         <source>&amp;Konflikter…</source>
         <translation>&amp;Conflicts…</translation>
+    </message>
+    <message>
+        <source>Anslut till &amp;server…</source>
+        <translation>Connect to &amp;server…</translation>
+    </message>
+    <message>
+        <source>&amp;Hämta kopia för offline…</source>
+        <translation>&amp;Fetch copy for offline work…</translation>
     </message>
     <message>
         <source>&amp;Stäng utredningen</source>

@@ -62,7 +62,9 @@ def demos(
     pg: PgCluster, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Database, Database]]:
     pg.psql('CREATE DATABASE "search_demo"')
-    server = create_demo(ServerLocation.parse(pg.url(database="search_demo")))
+    # Its own investigation name: role names are server-wide, and other tests make "demo"
+    # investigations in their own databases while this one stays for the module.
+    server = create_demo(ServerLocation.parse(pg.url(database="search_demo"), "sokdemo"))
     path: Path = tmp_path_factory.mktemp("search") / "demo.utredning"
     create_demo(path).close()
     file = open_database(path, read_only=True)

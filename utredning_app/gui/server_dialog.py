@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -188,9 +189,9 @@ def fetch_copy_interactively(
         return None
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Hämta kopia för offline"),
+        QCoreApplication.translate("ConnectDialog", "Hämta kopia för offline"),
         str(Path.home() / f"{workspace.db.name}.utredning"),
-        parent.tr("Utredningar (*.utredning)"),
+        QCoreApplication.translate("ConnectDialog", "Utredningar (*.utredning)"),
     )
     if not name:
         return None
@@ -206,15 +207,16 @@ def fetch_copy_interactively(
     def done(path: Path) -> None:
         answer = QMessageBox.question(
             parent,
-            parent.tr("Kopian är hämtad"),
-            parent.tr(
+            QCoreApplication.translate("ConnectDialog", "Kopian är hämtad"),
+            QCoreApplication.translate(
+                "ConnectDialog",
                 "Kopian sparades: %1. Öppna den nu för att arbeta offline? Ändringarna förs "
-                "tillbaka med Arkiv ▸ Slå ihop med kopia… när du är ansluten igen."
+                "tillbaka med Arkiv ▸ Slå ihop med kopia… när du är ansluten igen.",
             ).replace("%1", str(path)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             open_path(path)
 
-    op = run_op(parent, parent.tr("Hämtar kopia …"), work)
+    op = run_op(parent, QCoreApplication.translate("ConnectDialog", "Hämtar kopia …"), work)
     op.finished.connect(done)
     return op
