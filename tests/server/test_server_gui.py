@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_master_detail_clicks import click_row
+from utredning_app.cli import main
 from utredning_app.gui.table_model import ROW_ROLE
 from utredning_app.services import entities
 from utredning_app.services.demo import create_demo
@@ -144,3 +145,51 @@ def test_reading_theirs_writes_nothing_and_shows_their_value(
         ),
         timeout=5000,
     )
+
+
+def test_connecting_from_the_dialog_lists_the_investigations_and_opens_the_chosen(
+    qtbot: QtBot, pg: Any, pg_db: str, tmp_path: Path
+) -> None:
+    from utredning_app.gui.main_window import MainWindow
+    from utredning_app.gui.server_dialog import ConnectDialog
+    from utredning_app.gui.settings import AppSettings
+
+    # A login of one's own (an ASCII password: typed with the keyboard below).
+    pg.psql("CREATE ROLE tester LOGIN SUPERUSER PASSWORD 'hemligt-123'")
+    try:
+        base = pg.url(database=pg_db)
+        for name, title in (("akut", "Akutsjukvården"), ("styrning", "Styrning av vården")):
+            main(["new", base, "--utredning", name, "--titel", title])
+        address = f"postgresql://tester@127.0.0.1:{pg.port}/{pg_db}"
+        settings = AppSettings()
+        window = MainWindow(settings, ask_identity=False)
+        qtbot.addWidget(window)
+        dialog = ConnectDialog(settings, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.address, address)
+        qtbot.keyClicks(dialog.password, "fel")
+        qtbot.mouseClick(dialog.fetch_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "lösenord" in dialog.message.text(), timeout=10_000)
+        assert not dialog.ok_button.isEnabled()
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, "hemligt-123")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Return fetches the list
+        qtbot.waitUntil(lambda: dialog.choice.count() == 2, timeout=10_000)
+        assert dialog.choice.itemText(0) == "Akutsjukvården (akut)"
+        dialog.choice.setFocus()
+        qtbot.keyClick(dialog.choice, Qt.Key.Key_Down)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == ConnectDialog.DialogCode.Accepted
+        assert dialog.location is not None and dialog.location.schema == "styrning"
+        # The address is remembered without its password.
+        assert settings.server_address() == address
+        window.show()
+        with qtbot.waitSignal(window.file_opened, timeout=20_000):
+            window.open_path(dialog.location)
+        assert "styrning" in window.windowTitle() and "hemligt" not in window.windowTitle()
+        assert not window.save_copy_action.isEnabled() and window.fetch_copy_action.isEnabled()
+        window.close()
+    finally:
+        pg.psql("DROP OWNED BY tester CASCADE")
+        pg.psql("DROP ROLE tester")

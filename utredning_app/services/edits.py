@@ -176,6 +176,10 @@ def merge_copy(
         progress=progress,
         cancelled=cancelled,
     )
+    if db.file_path is None:
+        # On a server the merge is one committed transaction others may already build on:
+        # it is not undone by swapping the whole investigation back (conflicts stay listed).
+        return Change(value=result, extra_tables=merge_tables())
     after = make_backup(db.path, folder_for(db.path, db.backup_root), REASON_AFTER_MERGE)
     assert result.backup is not None
     before: Path = result.backup
