@@ -176,3 +176,26 @@ def test_the_trigram_index_serves_the_search(pg: PgCluster, pg_url: str) -> None
         assert all("ix_response_search_trgm" in plan for plan in plans), plans
     finally:
         db.close()
+
+
+def test_inflections_use_the_swedish_stems_on_a_server_only(
+    demos: tuple[Database, Database],
+) -> None:
+    from utredning_app.services.search import swedish_stems
+
+    file, server = demos
+    assert swedish_stems(server, ["Styrningen", "vårdplatser", "och", "för att"]) == [
+        "styrning",
+        "vårdplats",
+        "och",  # a stop word has no stem: searched as it is
+        "för att",  # a phrase stays a phrase
+    ]
+    exact = {h.response_id for h in search(server, "sjukhusen")}
+    inflected = search(server, "sjukhusen", inflections=True)
+    assert {h.response_id for h in inflected} == {h.response_id for h in search(server, "sjukhus")}
+    assert exact < {h.response_id for h in inflected}  # answers that say "sjukhuset" … too
+    assert all(p.hit.lower().startswith("sjukhus") for h in inflected for p in h.passages)
+    # Without the option a server finds what the file finds (test_same_hits… above).
+    assert exact == {h.response_id for h in search(file, "sjukhusen")}
+    with pytest.raises(ValidationError, match="bara för utredningar på en server"):
+        search(file, "styrningen", inflections=True)

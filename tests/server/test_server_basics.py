@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tests.pg_cluster import PgCluster
 from tests.word_helpers import docx_text
 from utredning_app.cli import main
+from utredning_app.domain.enums import Visibility
 from utredning_app.storage import models as m
 from utredning_app.storage.database import open_database
 from utredning_app.storage.location import ServerLocation
@@ -123,6 +124,10 @@ def test_a_laptop_copy_comes_back_through_the_merge_engine(
         a, b = options(s)[:2]
         a.name = "A offline"
         b.name = "B offline"
+        # Her own private and party-internal work comes back too (the server's row-level
+        # security, not the merge, decides who reads it there).
+        s.add(m.Note(title="Privat offline", visibility=Visibility.PRIVAT, author="Anna"))
+        s.add(m.Note(title="Parti offline", visibility=Visibility.PARTI, author_party="S"))
     with open_database(server, actor="Bertil Berg") as db, db.transaction() as s:
         a, b = options(s)[:2]
         a.effects_md = "Effekter skrivna på servern."
@@ -135,6 +140,8 @@ def test_a_laptop_copy_comes_back_through_the_merge_engine(
         a, b = options(s)[:2]
         assert (a.name, a.effects_md) == ("A offline", "Effekter skrivna på servern.")
         assert b.name == "B på servern"  # the server keeps its value; the other is listed
+        titles = set(s.scalars(select(m.Note.title)))
+        assert {"Privat offline", "Parti offline"} <= titles
     code, out, err = run(capsys, "konflikter", pg_url, "--json")
     conflicts = json.loads(out)
     assert len(conflicts) == 1 and "B offline" in json.dumps(conflicts, ensure_ascii=False)

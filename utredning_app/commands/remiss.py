@@ -45,6 +45,11 @@ def register(sub: Any) -> None:
     p.add_argument("query", metavar="SÖKORD")
     p.add_argument("--typ", action="append", default=[], help="bara instanser av typen (nämnd …)")
     p.add_argument("--stallning", action="append", default=[], help="bara svar med ställningen")
+    p.add_argument(
+        "--bojningar",
+        action="store_true",
+        help="hitta också andra böjningsformer (svenska ordstammar; bara på en server)",
+    )
     p.set_defaults(func=cmd_search)
 
     p = rsub.add_parser(
@@ -129,7 +134,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise ValidationError(f"Okänd typ eller ställning: {exc}.") from exc
     with open_file(args.path, read_only=True) as db:
-        hits = search(db, args.query, types=types, stances=stances)  # type: ignore[arg-type]
+        hits = search(
+            db,
+            args.query,
+            types=types,  # type: ignore[arg-type]
+            stances=stances,  # type: ignore[arg-type]
+            inflections=args.bojningar,
+        )
     for hit in hits:
         print(f"{hit.consultee} ({hit.consultee_type.label}, inkom {hit.received or '–'})")
         for passage in hit.passages:

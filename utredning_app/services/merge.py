@@ -257,7 +257,11 @@ def _merge_into(
     with db.errors(), db.engine.connect() as conn:
         state = read_state(conn)
         inv = investigation_id(conn)
-    theirs, their_owner, audit = source.load(state.owner_party if state else "", inv)
+    # Into a file: only what may travel to its owner. Into a server: everything the person's
+    # copy holds (their own private and party-internal work too) – the server's row-level
+    # security decides who may read it there.
+    receiver = None if path is None else (state.owner_party if state else "")
+    theirs, their_owner, audit = source.load(receiver, inv)
     steps("Säkerhetskopierar filen …")
     backup = make_backup(path, folder_for(path, backup_root), REASON_MERGE) if path else None
     steps("Slår ihop …")

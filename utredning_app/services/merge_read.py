@@ -192,7 +192,7 @@ class FileSource:
         self.name = path.name
         self._vector: dict[str, int] = {}
 
-    def load(self, receiver_party: str, investigation: str) -> tuple[Side, Owner, Any]:
+    def load(self, receiver_party: str | None, investigation: str) -> tuple[Side, Owner, Any]:
         with user_errors(self.path), self.db.engine.connect() as conn:
             if investigation_id(conn) != investigation:
                 raise ValidationError(

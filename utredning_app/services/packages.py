@@ -199,7 +199,7 @@ class PackageSource:
         self.header, self.payload = read_package(self.path)
         self._rows: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def load(self, receiver_party: str, investigation: str) -> tuple[Side, Any, Any]:
+    def load(self, receiver_party: str | None, investigation: str) -> tuple[Side, Any, Any]:
         from utredning_app.services.archive import _decode_row
         from utredning_app.services.merge_read import TABLE_BY_NAME, Owner, filter_private
 
@@ -218,7 +218,11 @@ class PackageSource:
                     rows[table_name][row["id"]] = {
                         k: v for k, v in row.items() if k not in ("data", "extracted_text")
                     }
-            dropped = filter_private(rows, str(self.header.get("party", "")), receiver_party)
+            dropped = (
+                filter_private(rows, str(self.header.get("party", "")), receiver_party)
+                if receiver_party is not None
+                else set()
+            )
             side = Side(
                 str(self.header["replica"]),
                 {str(k): int(v) for k, v in self.payload["vector"].items()},

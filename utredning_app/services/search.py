@@ -67,8 +67,14 @@ def search(
     stances: Iterable[StanceKind] | None = None,
     round_id: str | None = None,
     limit: int = 100,
+    inflections: bool = False,
 ) -> list[SearchHit]:
     """Answers matching ``query``, optionally filtered, sorted by consultee.
+
+    ``inflections`` (a server only): each word is first reduced to its stem by PostgreSQL's
+    Swedish text search configuration (its ``swedish_stem`` dictionary), so "styrningen" also
+    finds "styrning" and "vårdplatser" "vårdplatsen". Off by default: then a server finds
+    exactly what a file finds. A file has no Swedish stemmer and says so.
 
     A file asks its FTS5 trigram index; a server asks PostgreSQL's pg_trgm index with the
     same meaning (every word a case-insensitive substring of the text or the summary), so
@@ -96,10 +102,17 @@ def search(
         params["round_id"] = round_id
     filtered = bool(type_list or stance_list or round_id)
     if db.engine.dialect.name == "postgresql":
+        if inflections:
+            words = swedish_stems(db, words)
         rows = _server_rows(db, words, where, params, filtered=filtered)
     else:
+        if inflections:
+            raise ValidationError(
+                "Sökning på böjningsformer finns bara för utredningar på en server (PostgreSQL:s "
+                "svenska ordstammar); i en fil hittar sökningen ordet och sammansättningar med det."
+            )
         rows = _file_rows(db, query, where, params, filtered=filtered)
-    pattern = _pattern(query)
+    pattern = _pattern_of(words)
     hits: list[SearchHit] = []
     for rid, cid, name, ctype, received, body, summary in rows:
         passages = passages_in(summary or "", pattern) + passages_in(body or "", pattern)
@@ -238,7 +251,30 @@ def _words(query: str) -> list[str]:
 
 
 def _pattern(query: str) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in _words(query)), re.IGNORECASE)
+    return _pattern_of(_words(query))
+
+
+def _pattern_of(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def swedish_stems(db: Database, words: list[str]) -> list[str]:
+    """Each single word replaced by its Swedish stem (``ts_lexize('swedish_stem', …)``) when
+    the stem is a beginning of the word and three letters or more; phrases, stop words and
+    anything else stay as they are. The stem is then searched as a substring, so every
+    inflected form (and compound) of the word is found through the same trigram index."""
+    stems: list[str] = []
+    with db.engine.connect() as conn:
+        for word in words:
+            stem = None
+            if " " not in word:
+                found = conn.execute(
+                    text("SELECT (ts_lexize('swedish_stem', lower(:w)))[1]"), {"w": word}
+                ).scalar()
+                stem = str(found) if found else None
+            usable = stem is not None and len(stem) >= 3 and word.lower().startswith(stem)
+            stems.append(stem if usable and stem is not None else word)
+    return stems
 
 
 def passages_in(
