@@ -244,6 +244,10 @@
         <translation>&amp;Connect</translation>
     </message>
     <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Hämtar utredningarna från servern …</source>
         <translation>Fetching the investigations from the server …</translation>
     </message>
@@ -395,6 +399,10 @@
     <message>
         <source>Någon annan ändrade samtidigt</source>
         <translation>Someone else changed it at the same time</translation>
+    </message>
+    <message>
+        <source>%1 sparade %2 medan du redigerade%3. Din ändring är inte sparad ännu: läs in deras version, eller behåll din (den ersätter deras; det går att ångra).</source>
+        <translation>%1 saved %2 while you were editing%3. Your change is not saved yet: load their version, or keep yours (it replaces theirs; it can be undone).</translation>
     </message>
     <message>
         <source>Fält</source>

@@ -27,7 +27,22 @@ class EditConflictDialog(QDialog):
         self.setWindowTitle(self.tr("Någon annan ändrade samtidigt"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
-        message = QLabel(conflict.message, self)
+        labels = field_labels(conflict.table)
+        singular = labels.get("", "")
+        message = QLabel(
+            self.tr(
+                "%1 sparade %2 medan du redigerade%3. Din ändring är inte sparad ännu: läs in "
+                "deras version, eller behåll din (den ersätter deras; det går att ångra)."
+            )
+            .replace("%1", conflict.by)
+            .replace(
+                "%2",
+                ", ".join(labels.get(key, key).lower() for key in sorted(conflict.fields))
+                + (f" ({singular.lower()})" if singular else ""),
+            )
+            .replace("%3", f" ({conflict.when})" if conflict.when else ""),
+            self,
+        )
         message.setWordWrap(True)
         layout.addWidget(message)
         grid = QGridLayout()
@@ -36,7 +51,7 @@ class EditConflictDialog(QDialog):
         grid.addWidget(QLabel(self.tr("Din ändring"), self), 0, 2)
         self.panes: list[tuple[QPlainTextEdit, QPlainTextEdit]] = []
         for row, (field, (theirs, mine)) in enumerate(sorted(conflict.fields.items()), start=1):
-            grid.addWidget(QLabel(field, self), row, 0)
+            grid.addWidget(QLabel(labels.get(field, field), self), row, 0)
             panes = []
             for column, value in ((1, theirs), (2, mine)):
                 pane = QPlainTextEdit(_text(value), self)
@@ -56,6 +71,19 @@ class EditConflictDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def field_labels(table: str) -> dict[str, str]:
+    """The form's own (translated) labels of ``table``'s fields; "" → the entity's name."""
+    from utredning_app.gui import entity_specs
+    from utredning_app.gui.specs import EntitySpec, tr_field
+
+    for spec in vars(entity_specs).values():
+        if isinstance(spec, EntitySpec) and spec.table == table:
+            labels = {f.key: tr_field(f.label) for f in spec.fields}
+            labels[""] = tr_field(spec.singular)
+            return labels
+    return {}
 
 
 def ask_keep_mine(parent: QWidget, conflict: Any) -> bool:

@@ -45,7 +45,7 @@ class ConnectDialog(QDialog):
         self.location: ServerLocation | None = None
         self._op: Op | None = None
         self.setWindowTitle(self.tr("Anslut till server"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -82,6 +82,7 @@ class ConnectDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Anslut"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
         self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -236,10 +236,19 @@ def update(
 class EditConflict(ValidationError):
     """Someone else saved a field this person is saving, after they started editing it."""
 
-    def __init__(self, message: str, fields: dict[str, tuple[Any, Any]], by: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        fields: dict[str, tuple[Any, Any]],
+        by: str,
+        table: str = "",
+        when: str = "",
+    ) -> None:
         super().__init__(message)
         self.fields = fields  # column -> (their value now, mine)
         self.by = by
+        self.table = table
+        self.when = when
 
 
 def _refuse_concurrent_edit(
@@ -285,6 +294,8 @@ def _refuse_concurrent_edit(
         "sparades inte. Läs in deras version, eller spara din ändå (den ersätter deras).",
         clashes,
         by,
+        table,
+        when.strip(),
     )
 
 
