@@ -148,3 +148,38 @@ def test_a_laptop_copy_comes_back_through_the_merge_engine(
     # A second merge of the same copy changes nothing.
     code, out, err = run(capsys, "sla-ihop", pg_url, str(laptop), "--json")
     assert json.loads(out) == {"nya": 0, "andrade": 0, "borttagna": 0, "konflikter": 0}
+
+
+def test_the_remiss_cost_and_import_commands_work_on_a_server(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    assert run(capsys, "demo", pg_url)[0] == 0
+    answer = tmp_path / "svar.docx"
+    document = docx.Document()
+    document.add_paragraph("Yttrande över delrapporten")
+    document.add_paragraph("Vi tillstyrker förslag 1 och avstyrker förslag 2.")
+    document.save(str(answer))
+    workbook = tmp_path / "kostnader.xlsx"
+    expectations = [
+        (["remiss", "status", pg_url], "Totalt"),
+        (["remiss", "sok", pg_url, "styrning"], "svar matchar"),
+        (["remiss", "sok", pg_url, "sjukhusen", "--bojningar"], "svar matchar"),
+        (["remiss", "foresla", pg_url], ""),
+        (["remiss", "utskick", pg_url, "-o", str(tmp_path / "utskick")], "svarsmallar"),
+        (["kostnader", pg_url], ""),
+        (["bedomning", pg_url], ""),
+        (["export-xlsx", "kostnader", pg_url, "-o", str(workbook)], "Excel-filen skrevs"),
+        (["import", "kostnader", pg_url, str(workbook), "--torrkorning"], "inte ändrats"),
+        (
+            ["import", "remissvar", pg_url, str(answer), "--instans", "Kommunal Stockholms län"],
+            "1 svar lästes in",
+        ),
+        (["remiss", "sok", pg_url, "delrapporten"], "Kommunal Stockholms län"),
+    ]
+    (tmp_path / "utskick").mkdir()
+    for args, expected in expectations:
+        code, out, err = run(capsys, *args)
+        assert code == 0, (args, err)
+        assert expected in out, (args, out[-300:])
