@@ -193,3 +193,30 @@ def test_connecting_from_the_dialog_lists_the_investigations_and_opens_the_chose
     finally:
         pg.psql("DROP OWNED BY tester CASCADE")
         pg.psql("DROP ROLE tester")
+
+
+def test_fetching_a_copy_from_the_menu_writes_a_file_that_opens(
+    qtbot: QtBot, server: ServerLocation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "bärbar"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = _window(qtbot, server, "Anna Andersson")
+    try:
+        assert window.fetch_copy_action.isEnabled()
+        window.fetch_copy_action.trigger()  # Arkiv ▸ Hämta kopia för offline…
+        copy = target.with_name("bärbar.utredning")
+        qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+        assert copy.exists() and str(copy) in asked[0]
+        with open_database(copy, read_only=True) as db:
+            assert len(entities.rows(db, "governance_option")) == 5
+    finally:
+        window.close()
