@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -196,6 +196,21 @@ EDITS = st.lists(st.tuples(st.integers(0, 3), OPS), min_size=1, max_size=6)
 
 @FAST
 @given(copies=st.integers(2, 4), edits=EDITS, seed=st.integers(0, 1000))
+# Found by Hypothesis: one copy kept its own edit of a paragraph in a conflict, a third took the
+# newer edit of another copy; each then held a value the other had seen and kept it forever.
+@example(
+    copies=4,
+    edits=[
+        (3, ("para", 1, "delta")),
+        (1, ("delete", 5)),
+        (1, ("title", 1, "delta")),
+        (2, ("para", 1, "gamma")),
+        (3, ("private", "epsilon")),
+        (3, ("done", 5, True)),
+    ],
+    seed=999,
+)
+@example(copies=3, edits=[(3, ("para", 1, "delta")), (2, ("para", 1, "gamma"))], seed=2)
 def test_copies_converge_without_losing_an_edit(
     copies: int, edits: list[tuple[int, tuple[Any, ...]]], seed: int
 ) -> None:

@@ -81,3 +81,17 @@ def test_a_conflict_keeps_this_copys_own_edit_and_otherwise_the_newer() -> None:
     other = _side("C", {"A": 5}, "a", (Version(5, "A"), ""))  # A's edit, arrived at C
     plan = plan_merge(other, theirs, ["t"], columns, frozenset(), lambda _t, _r: True)
     assert plan.conflicts[0].kept_theirs and plan.changes[0].values == {"x": "b"}
+
+
+def test_two_copies_that_each_hold_a_value_the_other_has_seen_agree_on_the_newer() -> None:
+    """A copy that kept its own edit in a conflict (version 3 of A) and a copy that took the
+    newer edit of a third copy (version 7 of C) have each seen the other's version: both keep
+    the newer one, whichever merges into which, or they would never converge."""
+    kept_own = _side("A", {"A": 3, "C": 7}, "delta", (Version(3, "A"), ""))
+    took_newer = _side("B", {"A": 3, "C": 7}, "gamma", (Version(7, "C"), ""))
+    assert decide(kept_own, took_newer, "t", "r", "x") is Decision.TAKE
+    assert decide(took_newer, kept_own, "t", "r", "x") is Decision.KEEP
+    # Seen on one side only: the usual rule – the copy that has not seen A's edit takes it.
+    unaware = _side("B", {"C": 7}, "gamma", (Version(7, "C"), ""))
+    assert decide(kept_own, unaware, "t", "r", "x") is Decision.KEEP
+    assert decide(unaware, kept_own, "t", "r", "x") is Decision.TAKE

@@ -133,9 +133,18 @@ class Decision(enum.Enum):
 def decide(mine: Side, theirs: Side, table: str, row_id: str, column: str) -> Decision:
     mv, ml = mine.version(table, row_id, column)
     tv, tl = theirs.version(table, row_id, column)
-    if mv == tv or seen_by(tv, mine, mv, ml):
+    if mv == tv:
         return Decision.KEEP
-    if seen_by(mv, theirs, tv, tl):
+    theirs_seen = seen_by(tv, mine, mv, ml)
+    mine_seen = seen_by(mv, theirs, tv, tl)
+    if theirs_seen and mine_seen:
+        # Each copy already holds the other's value and kept its own: two copies settled the
+        # same conflict differently (one kept its own edit, a third took the newer one).
+        # Both agree on the newer version, or they would never converge.
+        return Decision.KEEP if mv > tv else Decision.TAKE
+    if theirs_seen:
+        return Decision.KEEP
+    if mine_seen:
         return Decision.TAKE
     return Decision.BOTH
 
