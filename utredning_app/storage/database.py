@@ -171,7 +171,7 @@ class Database:
         """A read-only session (one consistent snapshot)."""
         session = Session(self.engine, expire_on_commit=False)
         try:
-            with user_errors(self.path), session.begin():
+            with self.errors(), session.begin():
                 yield session
         finally:
             session.close()

@@ -313,15 +313,6 @@ class ServerDatabase(Database):
         finally:
             session.close()
 
-    @contextlib.contextmanager
-    def reader(self) -> Iterator[Session]:
-        session = Session(self.engine, expire_on_commit=False)
-        try:
-            with server_errors(self._location), session.begin():
-                yield session
-        finally:
-            session.close()
-
     def revision_and_size(self, session: Session) -> tuple[str, int]:
         """The schema's Alembic revision and the bytes its tables and indexes take."""
         revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
