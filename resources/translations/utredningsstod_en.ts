@@ -2137,6 +2137,14 @@ Do you want to open it now?</translation>
         <translation>Search</translation>
     </message>
     <message>
+        <source>Även &amp;böjningsformer</source>
+        <translation>Also &amp;inflected forms</translation>
+    </message>
+    <message>
+        <source>Söker på ordens stammar (PostgreSQL:s svenska textsökning), så att t.ex. sjukhusen också hittar sjukhuset. Finns för utredningar på en server.</source>
+        <translation>Searches by the words&apos; stems (PostgreSQL&apos;s Swedish text search), so that e.g. sjukhusen also finds sjukhuset. Available for investigations on a server.</translation>
+    </message>
+    <message>
         <source>Typ av remissinstans</source>
         <translation>Type of consultee</translation>
     </message>

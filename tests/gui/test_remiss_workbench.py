@@ -225,3 +225,9 @@ def test_a_search_without_words_says_so_inline_and_clears_the_hits(
     assert searcher.results.toPlainText() == ""
     assert searcher.count.text() == "Skriv minst ett sökord med tre eller fler tecken."
     assert searcher.count.objectName() == "fieldError"
+
+
+def test_a_file_offers_no_inflection_search(bench: RemissWorkbench) -> None:
+    """Swedish stems come from PostgreSQL: on a file the box is not there to tick."""
+    assert not bench.searcher.inflections.isVisibleTo(bench)
+    assert not bench.searcher.inflections.isChecked()

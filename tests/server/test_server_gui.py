@@ -220,3 +220,26 @@ def test_fetching_a_copy_from_the_menu_writes_a_file_that_opens(
             assert len(entities.rows(db, "governance_option")) == 5
     finally:
         window.close()
+
+
+def test_the_search_box_offers_inflections_on_a_server_and_finds_them(
+    qtbot: QtBot, server: ServerLocation
+) -> None:
+    from tests.gui.test_master_detail_clicks import click_tab
+
+    window = _window(qtbot, server, "Anna Andersson")
+    try:
+        bench = window.show_view("remiss_answers").workbench
+        click_tab(qtbot, bench, bench.indexOf(bench.searcher))
+        searcher = bench.searcher
+        assert searcher.inflections.isVisible()
+        qtbot.keyClicks(searcher.query, "sjukhusen")
+        qtbot.keyClick(searcher.query, Qt.Key.Key_Return)
+        exact = len(searcher.hits)
+        box = searcher.inflections
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+        assert box.isChecked()
+        assert len(searcher.hits) > exact  # "sjukhuset", "sjukhus" … as well
+        assert "svar matchar" in searcher.count.text()
+    finally:
+        window.close()

@@ -42,6 +42,16 @@ class SearchWidget(QWidget):
         self.query.setPlaceholderText(self.tr("Sök i remissvaren, t.ex. styrning omvårdnad"))
         self.query.setClearButtonEnabled(True)
         self.search_button = QPushButton(self.tr("Sök"))
+        # PostgreSQL's Swedish stems (a server only): "sjukhusen" also finds "sjukhuset".
+        self.inflections = QCheckBox(self.tr("Även &böjningsformer"))
+        self.inflections.setToolTip(
+            self.tr(
+                "Söker på ordens stammar (PostgreSQL:s svenska textsökning), så att t.ex. "
+                "sjukhusen också hittar sjukhuset. Finns för utredningar på en server."
+            )
+        )
+        self.inflections.setVisible(False)
+        self.inflections.toggled.connect(lambda _c: self.run_search())
         self.type_boxes: dict[ConsulteeType, QCheckBox] = {}
         self.stance_boxes: dict[StanceKind, QCheckBox] = {}
         types = QGroupBox(self.tr("Typ av remissinstans"))
@@ -66,6 +76,7 @@ class SearchWidget(QWidget):
         self.results.anchorClicked.connect(self._anchor)
         row = QHBoxLayout()
         row.addWidget(self.query, 1)
+        row.addWidget(self.inflections)
         row.addWidget(self.search_button)
         filters = QHBoxLayout()
         filters.addWidget(types)
@@ -86,6 +97,10 @@ class SearchWidget(QWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        on_server = workspace is not None and workspace.db.file_path is None
+        self.inflections.setVisible(on_server)
+        if not on_server:
+            self.inflections.setChecked(False)
         self.hits = []
         self.results.clear()
         self.count.clear()
@@ -102,7 +117,9 @@ class SearchWidget(QWidget):
         types = [k for k, box in self.type_boxes.items() if box.isChecked()]
         stances = [k for k, box in self.stance_boxes.items() if box.isChecked()]
         try:
-            hits = search(db, text, types=types, stances=stances)
+            hits = search(
+                db, text, types=types, stances=stances, inflections=self.inflections.isChecked()
+            )
         except UserError as exc:
             # Said here, under the search field, and the old hits go: a modal box left the
             # previous results standing as if they answered the new question.
