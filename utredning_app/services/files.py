@@ -63,10 +63,12 @@ def backup_now(path: Path) -> Path:
 
 
 def server_investigations(location: ServerLocation) -> list[tuple[str, str]]:
-    """(schema, title) of every investigation in the server database, sorted by schema."""
-    from utredning_app.storage.server import investigation_titles
+    """(schema, title) of the investigations in the server database this login may open."""
+    from utredning_app.services.server_admin import list_server_investigations
 
-    return investigation_titles(location)
+    return [
+        (i.schema, i.title) for i in list_server_investigations(location) if i.title is not None
+    ]
 
 
 def fetch_server_copy(location: ServerLocation, out: Path) -> Path:

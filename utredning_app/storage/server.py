@@ -164,26 +164,6 @@ def list_schemas(engine: Engine) -> list[str]:
         return [str(r) for r in rows]
 
 
-def investigation_titles(location: ServerLocation) -> list[tuple[str, str]]:
-    """(schema, title) of every investigation in ``location``'s database."""
-    engine = make_server_engine(location, password=_password())
-    try:
-        with server_errors(location):
-            found = []
-            for schema in list_schemas(engine):
-                with engine.connect() as conn:
-                    title = conn.execute(
-                        text(
-                            f"SELECT title FROM {_quote(schema)}.investigation "
-                            "WHERE deleted_at IS NULL LIMIT 1"
-                        )
-                    ).scalar()
-                found.append((schema, str(title or "")))
-            return found
-    finally:
-        engine.dispose()
-
-
 def schema_revision(engine: Engine, schema: str) -> str | None:
     with engine.connect() as conn:
         return conn.execute(
