@@ -47,6 +47,7 @@ NOT_ON_A_FILE = {
     "backups restore": "är botemedlet: provas nedan, den ska fungera",
     "server lista": "läser en PostgreSQL-server, ingen fil (tests/server/test_security.py)",
     "server anvandare": "ändrar en PostgreSQL-server, ingen fil (tests/server/test_security.py)",
+    "server ta-bort-anvandare": "ändrar en PostgreSQL-server, ingen fil (test_security.py)",
     "hamta": "läser en PostgreSQL-server och skapar en ny fil (tests/server/test_server_basics.py)",
 }
 

@@ -629,3 +629,24 @@ def test_the_app_says_in_swedish_what_the_server_refused(server: Server) -> None
                 setattr(session.get_one(model, row_id), field, value)
     with server.connect("johan") as c:  # nothing changed
         assert scalar(c, "SELECT visibility FROM section WHERE id = %s", johans.id) == "parti"
+
+
+def test_removing_a_login_shuts_the_person_out_and_keeps_what_they_wrote(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with server.open("amir") as db:
+        written = _write_note(db, "Amirs anteckning för gruppen", Visibility.GRUPPEN)
+    admin_url = server.pg.url(database=server.database)
+    login = server.logins["amir"]
+    assert main(["server", "ta-bort-anvandare", admin_url, "--login", login]) == 0
+    assert "Amir Haddad loggar inte längre in som" in capsys.readouterr().out
+    with server.connect("cecilia") as c:
+        assert scalar(c, "SELECT login FROM member WHERE name = 'Amir Haddad'") == ""
+        assert scalar(c, "SELECT body_md FROM note WHERE id = %s", written) == (
+            "Amirs anteckning för gruppen"
+        )
+    with server.connect("amir") as c, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        c.execute("SELECT count(*) FROM demo.note")  # no longer allowed into the schema
+    # Again: the login no longer belongs to anyone there; a Swedish message, exit 1.
+    assert main(["server", "ta-bort-anvandare", admin_url, "--login", login]) == 1
+    assert "hör inte till någon ledamot" in capsys.readouterr().err

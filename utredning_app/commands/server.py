@@ -43,6 +43,17 @@ def register(sub: Any) -> None:
     )
     q.set_defaults(func=cmd_add_user)
 
+    q = inner.add_parser(
+        "ta-bort-anvandare",
+        help="ta bort en persons inloggning från en utredning (det den skrivit finns kvar)",
+    )
+    q.add_argument("url", metavar="URL", help="databasen, som en användare med CREATEROLE")
+    q.add_argument(
+        "--utredning", dest="schema", metavar="NAMN", help="utredningen (när databasen har flera)"
+    )
+    q.add_argument("--login", required=True, metavar="INLOGGNING", help="personens roll")
+    q.set_defaults(func=cmd_remove_user)
+
 
 def _location(url: str, schema: str | None = None) -> Any:
     from utredning_app.services.server_admin import server_location
@@ -94,4 +105,15 @@ def cmd_add_user(args: argparse.Namespace) -> int:
         print(f"{added.member} loggar redan in som {added.login}; behörigheten är kontrollerad.")
     else:
         print(f"Inloggningen {added.login} {made}kopplades till {added.member}.")
+    return 0
+
+
+def cmd_remove_user(args: argparse.Namespace) -> int:
+    from utredning_app.services.server_admin import remove_server_user
+
+    name = remove_server_user(_location(args.url, args.schema), args.login)
+    print(
+        f"{name} loggar inte längre in som {args.login} i utredningen; det hen har skrivit "
+        "finns kvar."
+    )
     return 0

@@ -45,3 +45,11 @@ def add_server_user(
         check_login_name(login, location.schema)
     with open_server(location, actor=location.user) as db:
         return add_login(db, member, login, password)
+
+
+def remove_server_user(location: ServerLocation, login: str) -> str:
+    """Take ``login`` out of the investigation at ``location``; returns the member's name."""
+    from utredning_app.storage.server_users import remove_login
+
+    with open_server(location, actor=location.user) as db:
+        return remove_login(db, login)

@@ -175,3 +175,32 @@ def add_login(
             member.login = login
         name = member.name
     return AddedLogin(login, name, created, already)
+
+
+def remove_login(db: ServerDatabase, login: str) -> str:
+    """Take ``login`` out of the open investigation: the member no longer logs in as it and
+    the role loses the investigation's group role (it stays a role on the server: it may
+    belong to other investigations, and what it wrote keeps its author). Returns the member's
+    name. One transaction."""
+    schema = db.location.schema
+    assert schema is not None  # open_server always resolves it
+    check_login_name(login, schema)
+    with db.transaction() as session:
+        member = session.scalars(select(Member).where(Member.login == login)).first()
+        granted = session.execute(
+            text(
+                "SELECT 1 FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid "
+                "JOIN pg_roles u ON u.oid = am.member WHERE g.rolname = :g AND u.rolname = :u"
+            ),
+            {"g": group_role(schema), "u": login},
+        ).first()
+        if member is None and granted is None:
+            raise ValidationError(
+                f"Inloggningen «{login}» hör inte till någon ledamot i utredningen {schema}."
+            )
+        if granted is not None:
+            session.execute(text(f"REVOKE {group_role(schema)} FROM {login}"))
+        name = member.name if member is not None else login
+        if member is not None:
+            member.login = ""
+    return name
