@@ -181,8 +181,11 @@ class Database:
             select(Investigation).where(Investigation.deleted_at.is_(None))
         ).first()
         if inv is None:
-            raise CorruptFile(f"Filen {self.path.name} innehåller ingen utredning.")
+            raise CorruptFile(self._no_investigation())
         return inv
+
+    def _no_investigation(self) -> str:
+        return f"Filen {self.path.name} innehåller ingen utredning."
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,8 +5,9 @@ the same Alembic migrations as the file.
   investigation's schema, so the ORM's unqualified table names (and Alembic's version table)
   resolve there. The password comes from the URL, ``PGPASSWORD``, libpq's ``~/.pgpass`` or
   the system keyring (GUI), never from a file of ours.
-* Writes use READ COMMITTED (PostgreSQL's default); concurrent edits of one field are found
-  by the per-field versions (:mod:`storage.versions`), not by serialisation failures.
+* Writes use READ COMMITTED (PostgreSQL's default); a save that meets another person's save
+  of the same field is found by comparing what the form started from
+  (:func:`services.entities.update`), not by serialisation failures.
 * ``server_errors`` turns psycopg/PostgreSQL failures into Swedish messages naming the server
   and the investigation.
 """
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,16 @@ CLIENT_SETTING = "utredning.client"
 APPLICATION_NAME = "Utredningsstöd"
 
 
+def owner_role(schema: str) -> str:
+    """The NOLOGIN role that owns an investigation's schema (migration 0006_server)."""
+    return f"{schema}_agare"
+
+
+def group_role(schema: str) -> str:
+    """The group role every person's login in an investigation is granted."""
+    return f"{schema}_ledamot"
+
+
 def _quote(schema: str) -> str:
     return '"' + check_schema_name(schema) + '"'
 
@@ -51,8 +62,11 @@ def _quote(schema: str) -> str:
 def make_server_engine(
     location: ServerLocation, *, schema: str | None = None, password: str | None = None
 ) -> Engine:
-    """An engine for ``location``; its connections search ``schema`` (or the location's)."""
+    """An engine for ``location``; its connections search ``schema`` (or the location's).
+    ``password`` defaults to ``UTREDNING_PGPASSWORD``; else libpq's own (URL, PGPASSWORD,
+    ~/.pgpass)."""
     chosen = schema or location.schema
+    password = password or os.environ.get("UTREDNING_PGPASSWORD") or None
     connect_args: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": APPLICATION_NAME,
@@ -136,11 +150,6 @@ def server_error(exc: BaseException, location: ServerLocation) -> UserError | No
 def server_errors(location: ServerLocation) -> Iterator[None]:
     try:
         yield
-    except (DBAPIError, OSError) as exc:
-        mapped = server_error(exc, location)
-        if mapped is None:
-            raise
-        raise mapped from exc
     except Exception as exc:
         mapped = server_error(exc, location)
         if mapped is None:
@@ -206,7 +215,7 @@ def run_server_migrations(engine: Engine, schema: str) -> None:
         conn.execute(text(f"SET LOCAL search_path TO {_quote(schema)}, public"))
         # Once the investigation has its owner role (0006_server), upgrades run as that role,
         # so what they create is owned by it and granted to its members like the rest.
-        owner = f"{schema}_agare"
+        owner = owner_role(schema)
         owned = conn.execute(
             text(
                 "SELECT pg_has_role(current_user, r.oid, 'MEMBER') FROM pg_namespace n "
@@ -305,26 +314,14 @@ class ServerDatabase(Database):
         ).scalar()
         return str(revision or ""), int(size or 0)
 
-    def investigation(self, session: Session) -> Investigation:
-        inv = session.scalars(
-            select(Investigation).where(Investigation.deleted_at.is_(None))
-        ).first()
-        if inv is None:
-            raise CorruptFile(f"Utredningen {self.name} på servern är tom.")
-        return inv
+    def _no_investigation(self) -> str:
+        return f"Utredningen {self.name} på servern är tom."
 
     def close(self) -> None:
         self.engine.dispose()
 
     def __enter__(self) -> ServerDatabase:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _password() -> str | None:
-    return os.environ.get("UTREDNING_PGPASSWORD") or None
 
 
 def open_server(
@@ -336,7 +333,7 @@ def open_server(
 ) -> ServerDatabase:
     """Open the investigation at ``location``; the schema must be at this app's revision
     (an older one is upgraded: the server's backups are pg_dump's job)."""
-    probe = make_server_engine(location, password=password or _password())
+    probe = make_server_engine(location, password=password)
     try:
         with server_errors(location):
             schema = resolve_schema(location, probe)
@@ -349,7 +346,7 @@ def open_server(
             f"Utredningen {schema} på servern har schemaversion {revision}, som den här "
             "versionen av programmet inte känner till. Uppdatera programmet."
         )
-    engine = make_server_engine(chosen, password=password or _password())
+    engine = make_server_engine(chosen, password=password)
     if revision != HEAD_REVISION:
         if read_only:
             engine.dispose()
@@ -381,7 +378,7 @@ def create_server_investigation(
     from utredning_app.domain.validation import raise_if_invalid
 
     raise_if_invalid("investigation", "Utredningen", {"title": title, "diarienummer": diarienummer})
-    engine = make_server_engine(location, password=password or _password())
+    engine = make_server_engine(location, password=password)
     try:
         with server_errors(location):
             if location.schema in list_schemas(engine):
@@ -410,9 +407,9 @@ def create_server_investigation(
 
 
 def drop_server_investigation(location: ServerLocation, *, password: str | None = None) -> None:
-    """Remove an investigation's schema (tests and ``server ta-bort``)."""
+    """Remove an investigation's schema (a demo that failed half-way, and the tests)."""
     assert location.schema is not None
-    engine = make_server_engine(location, password=password or _password())
+    engine = make_server_engine(location, password=password)
     try:
         with server_errors(location), engine.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {_quote(location.schema)} CASCADE"))

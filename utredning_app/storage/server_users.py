@@ -27,19 +27,11 @@ from sqlalchemy.orm import Session
 
 from utredning_app.errors import ValidationError
 from utredning_app.storage.models import Member
-from utredning_app.storage.server import ServerDatabase, list_schemas
+from utredning_app.storage.server import ServerDatabase, group_role, list_schemas, owner_role
 
 # A login the app creates: lower-case letters, digits and _ (unquoted SQL identifier).
 LOGIN_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 MIN_PASSWORD = 8
-
-
-def owner_role(schema: str) -> str:
-    return f"{schema}_agare"
-
-
-def group_role(schema: str) -> str:
-    return f"{schema}_ledamot"
 
 
 @dataclass(frozen=True)
