@@ -71,17 +71,18 @@ def ids(filled_path: Path) -> dict[str, Any]:
         db.close()
 
 
-def open_window(qtbot: QtBot, path: Path) -> Any:
-    """A shown main window with ``path`` open (the caller closes it)."""
+def open_window(qtbot: QtBot, path: Any, name: str = "Tina Testare", timeout: int = 15_000) -> Any:
+    """A shown main window with ``path`` (a file or a server location) open as ``name``
+    (the caller closes it)."""
     from utredning_app.gui.main_window import MainWindow
     from utredning_app.gui.settings import AppSettings, Identity
 
     settings = AppSettings()
-    settings.set_identity(Identity("Tina Testare", "S", "Ledamot"))
+    settings.set_identity(Identity(name, "S", "Ledamot"))
     win = MainWindow(settings, ask_identity=False)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.file_opened, timeout=15_000):
+    with qtbot.waitSignal(win.file_opened, timeout=timeout):
         win.open_path(path)
     return win
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import open_window
 from tests.gui.test_master_detail_clicks import click_row
 from utredning_app.cli import main
 from utredning_app.gui.table_model import ROW_ROLE
@@ -36,17 +37,7 @@ def server(pg_url: str) -> ServerLocation:
 
 
 def _window(qtbot: QtBot, where: ServerLocation, name: str) -> Any:
-    from utredning_app.gui.main_window import MainWindow
-    from utredning_app.gui.settings import AppSettings, Identity
-
-    settings = AppSettings()
-    settings.set_identity(Identity(name, "S", "Ledamot"))
-    win = MainWindow(settings, ask_identity=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.file_opened, timeout=20_000):
-        win.open_path(where)
-    return win
+    return open_window(qtbot, where, name, timeout=20_000)
 
 
 @pytest.fixture

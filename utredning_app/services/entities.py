@@ -259,12 +259,11 @@ def _refuse_concurrent_edit(
     mine: Mapping[str, Any],
     expected: Mapping[str, Any],
 ) -> None:
+    started = _coerce(table, {key: expected[key] for key in mine if key in expected})
     clashes = {
         key: (current.get(key), value)
         for key, value in mine.items()
-        if key in expected
-        and _coerce(table, {key: expected[key]}).get(key) != current.get(key)
-        and value != current.get(key)
+        if key in started and started[key] != current.get(key) and value != current.get(key)
     }
     if not clashes:
         return

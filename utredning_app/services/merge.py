@@ -156,13 +156,7 @@ def merge_copy(
     """Merge the copy ``kopia`` (a file or a change package) into ``path`` (a file, or an
     investigation on a server: the offline work of a laptop copy comes back)."""
     path, kopia = as_location(path), Path(kopia)
-    if (
-        isinstance(path, Path)
-        and kopia.exists()
-        and path.exists()
-        and kopia.resolve() == path.resolve()
-    ):
-        raise ValidationError("Kopian och filen är samma fil.")
+    _refuse_the_same_file(path if isinstance(path, Path) else None, kopia)
     from utredning_app.services.packages import is_package, open_package
 
     if is_package(kopia):
@@ -213,8 +207,7 @@ def merge_into(
     ``progress(step, 4, text)`` reports the steps; when ``cancelled()`` turns true before the
     commit, :class:`MergeCancelled` is raised and the file is left as it was."""
     kopia = Path(kopia)
-    if db.file_path is not None and kopia.exists() and kopia.resolve() == db.file_path.resolve():
-        raise ValidationError("Kopian och filen är samma fil.")
+    _refuse_the_same_file(db.file_path, kopia)
     from utredning_app.services.packages import is_package, open_package
 
     steps = _Steps(progress, cancelled)
@@ -223,6 +216,12 @@ def merge_into(
         return _merge_into(db, open_package(kopia), actor, backup_root, steps)
     with open_database(kopia, read_only=True) as other:
         return _merge_into(db, FileSource(other, kopia), actor, backup_root, steps)
+
+
+def _refuse_the_same_file(path: Path | None, kopia: Path) -> None:
+    """A file merged with itself (``path`` None: a server investigation, never a file)."""
+    if path is not None and kopia.exists() and path.exists() and kopia.resolve() == path.resolve():
+        raise ValidationError("Kopian och filen är samma fil.")
 
 
 class MergeCancelled(Exception):
